@@ -1,0 +1,66 @@
+// Stable error codes and the CLI exit code each maps to (DESIGN.md, "Command line").
+export const EXIT = { ok: 0, integrity: 1, usage: 2, auth: 3, badInput: 4, busy: 5 } as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+export const ERROR_CODES = {
+  E_USAGE: EXIT.usage,
+  // Authentication and authorisation.
+  E_BAD_PASSPHRASE: EXIT.auth,
+  E_UNKNOWN_USER: EXIT.auth,
+  E_FORBIDDEN: EXIT.auth,
+  E_VAULT_LOCKED: EXIT.busy,
+  E_VAULT_BUSY: EXIT.busy,
+  // Bad input.
+  E_INVALID_INCIDENT: EXIT.badInput,
+  E_INVALID_INPUT: EXIT.badInput,
+  E_UNREADABLE_FILE: EXIT.badInput,
+  E_INVALID_JSON: EXIT.badInput,
+  E_NOT_FOUND: EXIT.badInput,
+  E_EXISTS: EXIT.badInput,
+  E_NO_VAULT: EXIT.badInput,
+  E_BAD_VAULT_HEADER: EXIT.badInput,
+  E_TOO_LARGE: EXIT.badInput,
+  E_UNSUPPORTED_MEDIA: EXIT.badInput,
+  E_MALFORMED_MEDIA: EXIT.badInput,
+  E_DECOMPRESSION_BOMB: EXIT.badInput,
+  E_METADATA_TOO_LARGE: EXIT.badInput,
+  E_MALFORMED_DOSSIER: EXIT.badInput,
+  E_HOSTILE_ARCHIVE: EXIT.badInput,
+  E_BAD_CHECKPOINT_FILE: EXIT.badInput,
+  // Integrity: something was found altered.
+  E_DB_CORRUPT: EXIT.integrity,
+  E_CHAIN_BROKEN: EXIT.integrity,
+  E_ENTRY_HASH_MISMATCH: EXIT.integrity,
+  E_SEQ_GAP: EXIT.integrity,
+  E_ROOT_MISMATCH: EXIT.integrity,
+  E_CHECKPOINT_SIGNATURE: EXIT.integrity,
+  E_CHECKPOINT_KEY_UNKNOWN: EXIT.integrity,
+  E_CONSISTENCY: EXIT.integrity,
+  E_RECORD_HASH_MISMATCH: EXIT.integrity,
+  E_EVIDENCE_HASH_MISMATCH: EXIT.integrity,
+  E_DOSSIER_TAMPERED: EXIT.integrity,
+  E_SIGNATURE_INVALID: EXIT.integrity,
+  E_KEY_MISMATCH: EXIT.integrity,
+  E_INTERNAL: EXIT.integrity,
+} as const satisfies Record<string, ExitCode>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** An error a user can meet: a stable code plus a message; the UI translates by code. */
+export class CustodiaError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown> | undefined;
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'CustodiaError';
+    this.code = code;
+    this.details = details;
+  }
+  get exitCode(): ExitCode {
+    return ERROR_CODES[this.code];
+  }
+}
+
+export function isCustodiaError(e: unknown): e is CustodiaError {
+  return e instanceof CustodiaError;
+}
