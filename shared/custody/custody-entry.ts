@@ -1,0 +1,45 @@
+// One custody log entry (DESIGN.md, "Custody log"). Its RFC 8785 canonical JSON is what is
+// hashed into the chain and into the Merkle tree, so the field set here is a format: never
+// rename a field, only add optional ones in a new format version.
+
+/** The fixed vocabulary of custody actions. */
+export const CUSTODY_ACTIONS = [
+  'vault_create', // the vault and its first (admin) user came into being
+  'user_add',
+  'user_remove',
+  'key_change', // a passphrase re-wrapped a key slot, or a signing key was created
+  'case_create',
+  'case_edit',
+  'incident_create',
+  'incident_edit',
+  'draft_save',
+  'receive', // evidence imported
+  'seal', // evidence sealed: sha256 and metadata fixed at intake
+  'view', // an access to evidence bytes (the "seal break" of Brazil's CPP 158-D)
+  'derive', // exhibit, transcript, translation made from an item
+  'delete', // a tombstone with a reason
+  'verify',
+  'export', // with recipient and purpose
+  'handover', // to an authority, with its receipt reference
+  'denied', // an operation the actor's role does not allow
+] as const;
+
+export type CustodyAction = (typeof CUSTODY_ACTIONS)[number];
+
+export interface CustodyEntry {
+  /** 1-based; leaf index in the Merkle tree is seq - 1. */
+  seq: number;
+  /** ISO 8601 UTC time the entry was appended. */
+  at: string;
+  /** User name of whoever acted. */
+  actor: string;
+  action: CustodyAction;
+  /** What the entry is about, e.g. `incident:3`, `evidence:7`, `user:ana`, `vault`. */
+  subject: string;
+  /** Action-specific facts; always includes the sha256 of the content concerned when there is one. */
+  details: Record<string, unknown>;
+  /** Lowercase hex SHA-256 of the previous entry's canonical bytes; 64 zeros for the first. */
+  prev: string;
+}
+
+export const GENESIS_PREV = '0'.repeat(64);
