@@ -42,6 +42,10 @@ export const ERROR_CODES = {
   E_SIGNATURE_INVALID: EXIT.integrity,
   E_KEY_MISMATCH: EXIT.integrity,
   E_INTERNAL: EXIT.integrity,
+  // Desktop shell: refused IPC calls.
+  E_IPC_SENDER: EXIT.auth,
+  E_UNKNOWN_CHANNEL: EXIT.usage,
+  E_UNAVAILABLE: EXIT.usage,
 } as const satisfies Record<string, ExitCode>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

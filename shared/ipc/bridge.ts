@@ -1,0 +1,92 @@
+// The table of contents the preload publishes: named functions only, never a generic invoke.
+// Built from a transport so Electron's preload and the browser-test harness expose the same shape.
+import type { Channel, Envelope, Request, Response } from './contract';
+import type { AppEvent } from './events';
+
+export type Invoke = <C extends Channel>(channel: C, request: Request<C>) => Promise<Envelope<Response<C>>>;
+export type Subscribe = (listener: (event: AppEvent) => void) => () => void;
+
+type Call<C extends Channel> = (request: Request<C>) => Promise<Envelope<Response<C>>>;
+type Call0<C extends Channel> = () => Promise<Envelope<Response<C>>>;
+
+export interface CustodiaApi {
+  app: { info: Call0<'app.info'>; openExternal: Call<'app.openExternal'> };
+  settings: { get: Call0<'settings.get'>; set: Call<'settings.set'> };
+  vault: {
+    known: Call0<'vault.known'>; pickExisting: Call0<'vault.pickExisting'>; create: Call<'vault.create'>;
+    unlock: Call<'vault.unlock'>; lock: Call0<'vault.lock'>; status: Call0<'vault.status'>; verify: Call0<'vault.verify'>;
+  };
+  cases: { list: Call0<'cases.list'>; add: Call<'cases.add'>; setStatus: Call<'cases.setStatus'> };
+  incidents: {
+    list: Call<'incidents.list'>; get: Call<'incidents.get'>; add: Call<'incidents.add'>;
+    edit: Call<'incidents.edit'>; versions: Call<'incidents.versions'>;
+  };
+  drafts: { save: Call<'drafts.save'>; get: Call<'drafts.get'>; discard: Call<'drafts.discard'> };
+  evidence: {
+    pick: Call0<'evidence.pick'>; import: Call<'evidence.import'>; list: Call<'evidence.list'>; get: Call<'evidence.get'>;
+    thumbnail: Call<'evidence.thumbnail'>; view: Call<'evidence.view'>; makeExhibit: Call<'evidence.makeExhibit'>;
+  };
+  custody: { timeline: Call<'custody.timeline'> };
+  dossier: {
+    disclosure: Call<'dossier.disclosure'>; export: Call<'dossier.export'>; pick: Call0<'dossier.pick'>; verify: Call<'dossier.verify'>;
+  };
+  dashboard: { stats: Call0<'dashboard.stats'> };
+  users: { list: Call0<'users.list'>; add: Call<'users.add'>; changePassphrase: Call<'users.changePassphrase'> };
+  onEvent: Subscribe;
+}
+
+export function createBridge(invoke: Invoke, subscribe: Subscribe): CustodiaApi {
+  return {
+    app: { info: () => invoke('app.info', {}), openExternal: (r) => invoke('app.openExternal', r) },
+    settings: { get: () => invoke('settings.get', {}), set: (r) => invoke('settings.set', r) },
+    vault: {
+      known: () => invoke('vault.known', {}),
+      pickExisting: () => invoke('vault.pickExisting', {}),
+      create: (r) => invoke('vault.create', r),
+      unlock: (r) => invoke('vault.unlock', r),
+      lock: () => invoke('vault.lock', {}),
+      status: () => invoke('vault.status', {}),
+      verify: () => invoke('vault.verify', {}),
+    },
+    cases: {
+      list: () => invoke('cases.list', {}),
+      add: (r) => invoke('cases.add', r),
+      setStatus: (r) => invoke('cases.setStatus', r),
+    },
+    incidents: {
+      list: (r) => invoke('incidents.list', r),
+      get: (r) => invoke('incidents.get', r),
+      add: (r) => invoke('incidents.add', r),
+      edit: (r) => invoke('incidents.edit', r),
+      versions: (r) => invoke('incidents.versions', r),
+    },
+    drafts: {
+      save: (r) => invoke('drafts.save', r),
+      get: (r) => invoke('drafts.get', r),
+      discard: (r) => invoke('drafts.discard', r),
+    },
+    evidence: {
+      pick: () => invoke('evidence.pick', {}),
+      import: (r) => invoke('evidence.import', r),
+      list: (r) => invoke('evidence.list', r),
+      get: (r) => invoke('evidence.get', r),
+      thumbnail: (r) => invoke('evidence.thumbnail', r),
+      view: (r) => invoke('evidence.view', r),
+      makeExhibit: (r) => invoke('evidence.makeExhibit', r),
+    },
+    custody: { timeline: (r) => invoke('custody.timeline', r) },
+    dossier: {
+      disclosure: (r) => invoke('dossier.disclosure', r),
+      export: (r) => invoke('dossier.export', r),
+      pick: () => invoke('dossier.pick', {}),
+      verify: (r) => invoke('dossier.verify', r),
+    },
+    dashboard: { stats: () => invoke('dashboard.stats', {}) },
+    users: {
+      list: () => invoke('users.list', {}),
+      add: (r) => invoke('users.add', r),
+      changePassphrase: (r) => invoke('users.changePassphrase', r),
+    },
+    onEvent: subscribe,
+  };
+}

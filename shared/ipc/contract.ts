@@ -1,0 +1,131 @@
+// The one IPC contract: every channel the renderer may call, with the schema its request must
+// pass before a handler runs and the schema its answer must pass before it leaves main.
+import { z } from 'zod';
+import { incidentSchema } from '../incident/incident-schema';
+import * as s from './schemas';
+
+const ch = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) => ({ request, response });
+const nullable = <T extends z.ZodType>(t: T) => t.nullable();
+
+export const CONTRACT = {
+  'app.info': ch(s.emptyRequest, z.strictObject({ version: z.string(), platform: z.string() })),
+  'app.openExternal': ch(z.strictObject({ url: z.url({ protocol: /^https$/ }) }), s.okResponse),
+  'settings.get': ch(s.emptyRequest, s.settingsSchema),
+  'settings.set': ch(s.settingsSchema.partial().strict(), s.settingsSchema),
+
+  'vault.known': ch(s.emptyRequest, z.array(s.knownVault)),
+  'vault.pickExisting': ch(s.emptyRequest, nullable(s.knownVault)),
+  'vault.create': ch(s.newVaultRequest, nullable(s.vaultStatus)),
+  'vault.unlock': ch(s.unlockRequest, s.vaultStatus),
+  'vault.lock': ch(s.emptyRequest, s.vaultStatus),
+  'vault.status': ch(s.emptyRequest, s.vaultStatus),
+  'vault.verify': ch(
+    s.emptyRequest,
+    z.strictObject({
+      ok: z.boolean(),
+      entries: z.number().int().nonnegative(),
+      problems: z.array(z.strictObject({ code: z.string(), message: z.string(), seq: z.number().int().optional() })),
+    }),
+  ),
+
+  'cases.list': ch(s.emptyRequest, z.array(s.caseSummary)),
+  'cases.add': ch(z.strictObject({ title: z.string().trim().min(1).max(500) }), z.strictObject({ id: s.id })),
+  'cases.setStatus': ch(z.strictObject({ id: s.id, status: z.enum(['open', 'closed']) }), s.okResponse),
+
+  'incidents.list': ch(s.incidentFilter, z.strictObject({ total: z.number().int(), items: z.array(s.incidentSummary) })),
+  'incidents.get': ch(
+    z.strictObject({ id: s.id, version: z.number().int().positive().optional() }),
+    z.strictObject({ id: s.id, caseId: s.id, version: z.number().int(), incident: incidentSchema }),
+  ),
+  'incidents.add': ch(z.strictObject({ caseId: s.id, incident: incidentSchema }), z.strictObject({ id: s.id, version: z.number().int() })),
+  'incidents.edit': ch(
+    z.strictObject({ id: s.id, baseVersion: z.number().int().positive(), incident: incidentSchema }),
+    z.strictObject({ id: s.id, version: z.number().int() }),
+  ),
+  'incidents.versions': ch(
+    z.strictObject({ id: s.id }),
+    z.array(z.strictObject({ version: z.number().int(), at: z.string(), by: z.string(), changed: z.array(z.string()) })),
+  ),
+  // A draft is whatever the form holds, half-filled and not yet valid; kept encrypted in the vault.
+  'drafts.save': ch(
+    z.strictObject({ key: z.string().regex(/^(new|incident):\d+$/), data: z.record(z.string(), z.unknown()) }),
+    z.strictObject({ savedAt: z.string() }),
+  ),
+  'drafts.get': ch(
+    z.strictObject({ key: z.string().regex(/^(new|incident):\d+$/) }),
+    nullable(z.strictObject({ data: z.record(z.string(), z.unknown()), savedAt: z.string() })),
+  ),
+  'drafts.discard': ch(z.strictObject({ key: z.string().regex(/^(new|incident):\d+$/) }), s.okResponse),
+
+  'evidence.pick': ch(
+    s.emptyRequest,
+    z.array(z.strictObject({ token: s.fileToken, name: z.string(), bytes: z.number().int().nonnegative() })),
+  ),
+  'evidence.import': ch(
+    z.strictObject({ incidentId: s.id, tokens: z.array(s.fileToken).min(1).max(1000), acquisition: s.acquisition }),
+    z.array(s.evidenceSummary),
+  ),
+  'evidence.list': ch(z.strictObject({ incidentId: s.id }), z.array(s.evidenceSummary)),
+  'evidence.get': ch(
+    z.strictObject({ id: s.id }),
+    s.evidenceSummary.extend({
+      acquisition: s.acquisition.nullable(),
+      metadata: z.array(s.metadataTag),
+      exhibits: z.array(s.exhibitSummary),
+    }),
+  ),
+  'evidence.thumbnail': ch(z.strictObject({ id: s.id }), nullable(s.displayBytes)),
+  'evidence.view': ch(z.strictObject({ id: s.id, which: z.enum(['original', 'exhibit']) }), s.displayBytes),
+  'evidence.makeExhibit': ch(z.strictObject({ id: s.id }), s.exhibitSummary),
+
+  'custody.timeline': ch(
+    z.strictObject({
+      subject: z.string().regex(/^(case|incident|evidence|user):[\w.-]+$/).optional(),
+      actor: z.string().max(100).optional(),
+      offset: z.number().int().nonnegative().default(0),
+      limit: z.number().int().min(1).max(1000).default(200),
+    }),
+    z.strictObject({ total: z.number().int(), entries: z.array(s.custodyEntry) }),
+  ),
+
+  'dossier.disclosure': ch(s.dossierRequest, z.strictObject({ ok: z.boolean(), findings: z.array(s.disclosureFinding) })),
+  'dossier.export': ch(
+    s.dossierRequest,
+    nullable(z.strictObject({ location: z.string(), sha256: s.sha256Hex, bytes: z.number().int(), fingerprint: s.sha256Hex })),
+  ),
+  'dossier.pick': ch(s.emptyRequest, nullable(z.strictObject({ token: s.fileToken, name: z.string() }))),
+  'dossier.verify': ch(
+    z.strictObject({ token: s.fileToken, fingerprint: s.sha256Hex.optional() }),
+    z.strictObject({ ok: z.boolean(), signerFingerprint: s.sha256Hex.nullable(), items: z.array(s.verifyItem) }),
+  ),
+
+  'dashboard.stats': ch(
+    s.emptyRequest,
+    z.strictObject({
+      byMonth: z.array(z.strictObject({ month: z.string().regex(/^\d{4}-\d{2}$/), low: z.number(), medium: z.number(), high: z.number() })),
+      byType: z.array(z.strictObject({ type: z.string(), count: z.number() })),
+      openCases: z.number().int(),
+      notReported: z.number().int(),
+      total: z.number().int(),
+    }),
+  ),
+
+  'users.list': ch(s.emptyRequest, z.array(s.user)),
+  'users.add': ch(z.strictObject({ name: z.string().trim().min(1).max(100), role: z.enum(s.ROLES), passphrase: z.string().min(12).max(1024) }), s.okResponse),
+  'users.changePassphrase': ch(z.strictObject({ current: z.string().min(1).max(1024), next: z.string().min(12).max(1024) }), s.okResponse),
+} as const;
+
+export type Channel = keyof typeof CONTRACT;
+export type Request<C extends Channel> = z.input<(typeof CONTRACT)[C]['request']>;
+export type ParsedRequest<C extends Channel> = z.output<(typeof CONTRACT)[C]['request']>;
+export type Response<C extends Channel> = z.output<(typeof CONTRACT)[C]['response']>;
+
+/** Every failure crosses the boundary as this, with the message already in the user's language. */
+export const ipcError = z.strictObject({ code: z.string(), message: z.string() });
+export type IpcError = z.infer<typeof ipcError>;
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+export const CHANNELS = Object.keys(CONTRACT) as Channel[];
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(CONTRACT, name);
+}

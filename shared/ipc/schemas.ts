@@ -1,0 +1,134 @@
+// Shapes that travel between renderer and main. Records reuse the interchange schemas so a form,
+// the CLI and IPC agree on what an incident is.
+import { z } from 'zod';
+import { INCIDENT_TYPES, RISK_LEVELS } from '../incident/incident-schema';
+import { CUSTODY_ACTIONS } from '../custody/custody-entry';
+
+export const LANGUAGES = ['es', 'pt', 'en'] as const;
+export const ROLES = ['admin', 'documenter', 'legal', 'auditor'] as const;
+export const RECIPIENTS = ['police', 'prosecutor', 'protection_mechanism', 'iachr', 'other'] as const;
+export const ACQUISITION_METHODS = ['received', 'screenshot', 'recording', 'device_copy', 'export', 'other'] as const;
+
+export const id = z.number().int().positive();
+export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+const instantString = z.string().max(40);
+const name = z.string().trim().min(1).max(100);
+// Passphrases are never trimmed: every character counts.
+const passphrase = z.string().min(1).max(1024);
+/** An opaque handle main gives for a file it chose through its own dialog; never a path. */
+export const fileToken = z.string().regex(/^[0-9a-f]{32}$/);
+
+export const emptyRequest = z.strictObject({});
+export const okResponse = z.strictObject({ ok: z.literal(true) });
+
+export const settingsSchema = z.strictObject({
+  language: z.enum(LANGUAGES),
+  autoLockMinutes: z.number().int().min(1).max(240),
+});
+export const user = z.strictObject({ name, role: z.enum(ROLES) });
+
+export const vaultStatus = z.discriminatedUnion('state', [
+  z.strictObject({ state: z.literal('locked') }),
+  z.strictObject({ state: z.literal('unlocked'), vaultId: z.string().max(200), label: z.string().max(200), user }),
+]);
+export const knownVault = z.strictObject({ id: z.string().max(64), label: z.string().max(200) });
+
+export const newVaultRequest = z.strictObject({ label: name, user: name, passphrase: passphrase.min(12) });
+export const unlockRequest = z.strictObject({ vaultId: z.string().max(64), user: name, passphrase });
+
+export const caseSummary = z.strictObject({
+  id,
+  title: z.string().max(500),
+  status: z.enum(['open', 'closed']),
+  incidentCount: z.number().int().nonnegative(),
+  createdAt: instantString,
+});
+
+export const incidentFilter = z.strictObject({
+  caseId: id.optional(),
+  query: z.string().max(500).optional(),
+  risk: z.array(z.enum(RISK_LEVELS)).max(3).optional(),
+  type: z.array(z.enum(INCIDENT_TYPES)).max(INCIDENT_TYPES.length).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  notReportedOnly: z.boolean().optional(),
+  offset: z.number().int().nonnegative().default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export const incidentSummary = z.strictObject({
+  id,
+  caseId: id,
+  version: z.number().int().positive(),
+  occurredAt: instantString,
+  place: z.string().max(1000),
+  riskLevel: z.enum(RISK_LEVELS),
+  type: z.enum(INCIDENT_TYPES),
+  reported: z.boolean(),
+  evidenceCount: z.number().int().nonnegative(),
+});
+
+export const acquisition = z.strictObject({
+  method: z.enum(ACQUISITION_METHODS),
+  from: z.string().max(300).optional(),
+  platform: z.string().max(200).optional(),
+  capturedAt: instantString.optional(),
+});
+export const evidenceSummary = z.strictObject({
+  id,
+  incidentId: id,
+  name: z.string().max(500),
+  mediaType: z.string().max(200),
+  bytes: z.number().int().nonnegative(),
+  sha256: sha256Hex,
+  importedAt: instantString,
+  importedBy: z.string().max(100),
+});
+export const metadataTag = z.strictObject({
+  group: z.string().max(100),
+  tag: z.string().max(200),
+  value: z.string().max(2000),
+  /** Names a person, a device or a place: shown highlighted. */
+  identifying: z.boolean(),
+});
+export const exhibitSummary = z.strictObject({
+  id,
+  sha256: sha256Hex,
+  bytes: z.number().int().nonnegative(),
+  removed: z.array(z.string().max(200)).max(1000),
+  pixelsIdentical: z.boolean().nullable(),
+});
+/** Bytes for display only, base64 so every transport (IPC, test binding) carries them alike. */
+export const displayBytes = z.strictObject({ mediaType: z.string().max(200), base64: z.string() });
+
+export const custodyEntry = z.strictObject({
+  seq: z.number().int().positive(),
+  at: instantString,
+  actor: z.string().max(100),
+  action: z.enum(CUSTODY_ACTIONS),
+  subject: z.string().max(200),
+  details: z.record(z.string(), z.unknown()),
+});
+
+export const dossierRequest = z.strictObject({
+  incidentIds: z.array(id).min(1).max(1000),
+  exhibitIds: z.array(id).max(10_000),
+  recipient: z.enum(RECIPIENTS),
+  recipientNote: z.string().max(500).optional(),
+  purpose: z.string().max(2000),
+  language: z.enum(LANGUAGES),
+  pseudonyms: z.boolean(),
+  originals: z.boolean(),
+});
+export const disclosureFinding = z.strictObject({
+  severity: z.enum(['block', 'warn', 'info']),
+  code: z.string().max(100),
+  subject: z.string().max(200),
+  message: z.string().max(2000),
+});
+export const verifyItem = z.strictObject({
+  check: z.string().max(200),
+  subject: z.string().max(500),
+  ok: z.boolean(),
+  code: z.string().max(100).optional(),
+  message: z.string().max(2000).optional(),
+});
