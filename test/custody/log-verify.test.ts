@@ -1,0 +1,170 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { open } from 'node:fs/promises';
+import { verifyLog } from '../../main/custody/verify-log';
+import { appendCustody } from '../../main/custody/custody-log';
+import { listCheckpoints, signCheckpoint } from '../../main/custody/checkpoints';
+import { rootAt } from '../../main/custody/merkle-store';
+import { generateSigningKeyPair, signCheckpoint as signBody } from '../../shared/custody/checkpoint';
+import { toHex } from '../../shared/custody/bytes';
+import { editIncident } from '../../main/records/incidents';
+import { populatedVault, tamper, INCIDENT, type PopulatedVault } from './tamper-fixture';
+
+let v: PopulatedVault | undefined;
+afterEach(async () => {
+  await v?.cleanup();
+  v = undefined;
+});
+
+async function codes(vault: PopulatedVault, external = false): Promise<string[]> {
+  const report = await verifyLog(vault.session, external ? { externalCheckpoint: vault.checkpoint } : {});
+  if (process.env.DEBUG_VERIFY) console.log(report.problems);
+  return [...new Set(report.problems.map((p) => p.code))];
+}
+
+describe('log verify on an intact vault', () => {
+  it('passes, counts what it checked, and records the verification in the log', async () => {
+    v = await populatedVault();
+    const report = await verifyLog(v.session, { externalCheckpoint: v.checkpoint });
+    expect(report.problems).toEqual([]);
+    expect(report.ok).toBe(true);
+    expect(report.entries).toBe(6); // vault, signing key, case, incident, its edit, second incident
+    expect(report.checkpoints).toBe(1);
+    expect(report.records).toBe(4); // one case, two incidents, one user
+    const last = await v.session.db.get<{ action: string }>('SELECT action FROM custody_log ORDER BY seq DESC LIMIT 1');
+    expect(last?.action).toBe('verify');
+    expect((await verifyLog(v.session)).ok).toBe(true);
+  });
+});
+
+describe('T3: an insider with the database key alters the vault directly', () => {
+  it('finds an incident edited directly with SQL', async () => {
+    v = await populatedVault();
+    await tamper(v.session.db, "UPDATE incident_versions SET body = replace(body, 'desaparecer', 'visitar')");
+    expect(await codes(v)).toEqual(['E_RECORD_HASH_MISMATCH']);
+  });
+
+  it('finds an incident whose body and stored hash were both rewritten', async () => {
+    v = await populatedVault();
+    await tamper(v.session.db, `UPDATE incident_versions SET body = replace(body, 'medium', 'low'),
+      sha256 = lower(hex(zeroblob(32))) WHERE incident_id = ${v.incidentId}`);
+    expect(await codes(v)).toContain('E_RECORD_HASH_MISMATCH');
+  });
+
+  it('finds an incident deleted directly with SQL, without a tombstone', async () => {
+    v = await populatedVault();
+    await tamper(v.session.db, `PRAGMA foreign_keys = OFF; DELETE FROM incident_search WHERE rowid = ${v.incidentId};
+      DELETE FROM incident_versions WHERE incident_id = ${v.incidentId}; DELETE FROM incidents WHERE id = ${v.incidentId}`);
+    expect(await codes(v)).toEqual(['E_RECORD_HASH_MISMATCH']);
+  });
+
+  it('finds an edited custody row', async () => {
+    v = await populatedVault();
+    await tamper(v.session.db, "UPDATE custody_log SET entry = replace(entry, 'incident_edit', 'incident_view') WHERE action = 'incident_edit'");
+    expect(await codes(v)).toContain('E_ENTRY_HASH_MISMATCH');
+  });
+
+  it('finds an edited custody row whose stored hash was recomputed (the chain breaks)', async () => {
+    v = await populatedVault();
+    await tamper(v.session.db, `UPDATE custody_log SET entry = replace(entry, '"riskLevel"', '"riskLevel"'), actor = 'mallory',
+      entry = replace(entry, '"actor":"ana"', '"actor":"mallory"') WHERE seq = 4`);
+    const row = await v.session.db.get<{ entry: string }>('SELECT entry FROM custody_log WHERE seq = 4');
+    const { createHash } = await import('node:crypto');
+    await tamper(v.session.db, `UPDATE custody_log SET hash = x'${createHash('sha256').update(row?.entry ?? '').digest('hex')}' WHERE seq = 4`);
+    const found = await codes(v);
+    expect(found).toContain('E_CHAIN_BROKEN');
+    expect(found).toContain('E_ROOT_MISMATCH');
+  });
+
+  it('finds a deleted entry', async () => {
+    v = await populatedVault();
+    await tamper(v.session.db, 'DELETE FROM custody_log WHERE seq = 3');
+    expect(await codes(v)).toContain('E_SEQ_GAP');
+  });
+
+  it('finds two swapped entries', async () => {
+    v = await populatedVault();
+    await tamper(v.session.db, `
+      UPDATE custody_log SET seq = -4 WHERE seq = 4; UPDATE custody_log SET seq = 4 WHERE seq = 5; UPDATE custody_log SET seq = 5 WHERE seq = -4;`);
+    const found = await codes(v);
+    expect(found).toContain('E_ENTRY_HASH_MISMATCH');
+    expect(found).toContain('E_ROOT_MISMATCH');
+  });
+
+  it('finds a forged checkpoint signature', async () => {
+    v = await populatedVault();
+    const [cp] = await listCheckpoints(v.session.db);
+    const forged = { ...cp, treeSize: 2, rootHash: toHex(await rootAt(v.session.db, 2)) };
+    await tamper(v.session.db, `UPDATE checkpoints SET checkpoint = '${JSON.stringify(forged)}', tree_size = 2`);
+    expect(await codes(v)).toEqual(['E_CHECKPOINT_SIGNATURE']);
+  });
+
+  it('finds a swapped signing key, even with every checkpoint re-signed by it', async () => {
+    v = await populatedVault();
+    const pair = generateSigningKeyPair();
+    await tamper(v.session.db, `UPDATE signing_keys SET public_key = x'${toHex(pair.publicKey)}', secret_key = x'${toHex(pair.secretKey)}'`);
+    for (const cp of await listCheckpoints(v.session.db)) {
+      const resigned = signBody({ ...cp, signer: toHex(pair.publicKey) }, pair.secretKey);
+      await tamper(v.session.db, `UPDATE checkpoints SET checkpoint = '${JSON.stringify(resigned)}' WHERE tree_size = ${cp.treeSize}`);
+    }
+    expect(await codes(v)).toEqual(['E_CHECKPOINT_KEY_UNKNOWN']);
+  });
+
+  it('finds a truncated tail against a checkpoint kept outside the vault', async () => {
+    v = await populatedVault();
+    await editIncident(v.session, v.incidentId, { ...INCIDENT, notes: 'later entry' });
+    // The insider cuts the log back to before the external checkpoint, cleaning up after themself.
+    const keep = v.checkpoint.treeSize - 2;
+    await tamper(v.session.db, `DELETE FROM custody_log WHERE seq > ${keep}; DELETE FROM merkle_nodes;
+      DELETE FROM checkpoints; DELETE FROM incident_versions WHERE version > 1 OR incident_id > ${v.incidentId}; PRAGMA foreign_keys = OFF;
+      DELETE FROM incident_search; DELETE FROM incidents WHERE id > ${v.incidentId}`);
+    await rebuildTree(v);
+    await signCheckpoint(v.session);
+    expect(await codes(v)).toEqual([]);
+    expect(await codes(v, true)).toEqual(['E_CONSISTENCY']);
+  });
+
+  it('finds history rewritten and re-signed by an insider with a real key, against an earlier checkpoint', async () => {
+    v = await populatedVault();
+    await tamper(v.session.db, `DELETE FROM custody_log WHERE seq >= 4; DELETE FROM merkle_nodes; DELETE FROM checkpoints;
+      PRAGMA foreign_keys = OFF; DELETE FROM incident_search; DELETE FROM incident_versions; DELETE FROM incidents;`);
+    await rebuildTree(v);
+    // A different history of the same length, properly chained and signed.
+    await v.session.db.transaction(async (tx) => {
+      while ((await tx.get<{ n: number }>('SELECT count(*) AS n FROM custody_log'))!.n < v!.checkpoint.treeSize) {
+        await appendCustody(tx, { actor: 'ana', action: 'verify', subject: 'vault', details: { ok: true } });
+      }
+    });
+    await signCheckpoint(v.session);
+    expect(await codes(v)).toEqual([]);
+    expect(await codes(v, true)).toEqual(['E_CONSISTENCY']);
+  });
+
+  it('finds a flipped byte in the database file', async () => {
+    v = await populatedVault();
+    await v.session.close();
+    const fh = await open(v.path, 'r+');
+    const { size } = await fh.stat();
+    const at = Math.floor(size / 2);
+    const b = Buffer.alloc(1);
+    await fh.read(b, 0, 1, at);
+    b[0] = (b[0] as number) ^ 0x40;
+    await fh.write(b, 0, 1, at);
+    await fh.close();
+    const session = await v.reopen().catch((e: { code?: string }) => e);
+    if ('code' in session && !('db' in session)) {
+      expect(session.code).toBe('E_DB_CORRUPT');
+    } else {
+      expect(await codes(v)).toContain('E_DB_CORRUPT');
+    }
+  });
+});
+
+/** An insider who truncates the log rebuilds the Merkle cache so the vault looks consistent. */
+async function rebuildTree(vault: PopulatedVault): Promise<void> {
+  const { appendLeaf } = await import('../../main/custody/merkle-store');
+  const { leafHash } = await import('../../shared/custody/merkle');
+  const rows = await vault.session.db.all<{ seq: number; entry: string }>('SELECT seq, entry FROM custody_log ORDER BY seq');
+  await vault.session.db.transaction(async (tx) => {
+    for (const r of rows) await appendLeaf(tx, r.seq - 1, leafHash(Buffer.from(r.entry, 'utf8')));
+  });
+}

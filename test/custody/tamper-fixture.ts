@@ -1,0 +1,41 @@
+// Builds a small real vault and gives tests the tools an insider with the database key has:
+// raw SQL with the append-only triggers dropped.
+import { addCase } from '../../main/records/cases';
+import { addIncident, editIncident } from '../../main/records/incidents';
+import { signCheckpoint } from '../../main/custody/checkpoints';
+import type { Checkpoint } from '../../shared/custody/checkpoint';
+import type { Database } from '../../main/vault/database';
+import { makeVault, type VaultFixture } from './vault-fixture';
+
+export const INCIDENT = {
+  occurredAt: '2026-10-02T18:30:00-05:00',
+  place: 'Comunidad nativa X, Tambopata, Madre de Dios',
+  channel: 'phone',
+  verbatim: 'Deja de denunciar o te vamos a desaparecer',
+  riskLevel: 'high',
+  type: 'threat',
+};
+
+export interface PopulatedVault extends VaultFixture {
+  checkpoint: Checkpoint;
+  incidentId: number;
+}
+
+export async function populatedVault(): Promise<PopulatedVault> {
+  const v = await makeVault();
+  const { id: caseId } = await addCase(v.session, { title: 'Amenazas km 108' });
+  const { id: incidentId } = await addIncident(v.session, caseId, INCIDENT);
+  await editIncident(v.session, incidentId, { ...INCIDENT, riskLevel: 'medium' });
+  await addIncident(v.session, caseId, { ...INCIDENT, type: 'surveillance' });
+  const checkpoint = await signCheckpoint(v.session);
+  return Object.assign(v, { checkpoint, incidentId });
+}
+
+const TRIGGERS = ['custody_log', 'merkle_nodes', 'checkpoints', 'signing_keys', 'incident_versions', 'tombstones', 'evidence', 'evidence_chunks']
+  .flatMap((t) => [`${t}_no_update`, `${t}_no_delete`]);
+
+/** Raw SQL as an insider would run it: the triggers are only a guard against our own bugs. */
+export async function tamper(db: Database, sql: string): Promise<void> {
+  for (const t of TRIGGERS) await db.exec(`DROP TRIGGER IF EXISTS ${t}`);
+  await db.exec(sql);
+}
