@@ -1,6 +1,15 @@
 // One line per command group; each group lives in its own file beside this one.
 import type { Command } from 'commander';
+import { registerVaultCommands } from './vault';
+import { registerUserCommands } from './user';
+import { registerCaseCommands } from './case';
+import { registerIncidentCommands } from './incident';
+import { registerEvidenceCommands } from './evidence';
 
 export function registerCommands(program: Command): void {
-  void program;
+  registerVaultCommands(program);
+  registerUserCommands(program);
+  registerCaseCommands(program);
+  registerIncidentCommands(program);
+  registerEvidenceCommands(program);
 }

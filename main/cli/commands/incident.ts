@@ -1,0 +1,82 @@
+// `custodia incident add|edit|delete|list|show`: incidents in the interchange format (DESIGN.md).
+import { readFile } from 'node:fs/promises';
+import { type Command, Option } from 'commander';
+import { CHANNELS, INCIDENT_TYPES, RISK_LEVELS, type Channel, type IncidentType, type RiskLevel } from '../../../shared/incident/incident-schema';
+import { CustodiaError } from '../../../shared/errors/error-codes';
+import { listEvidence } from '../../evidence/list-evidence';
+import { getIncident, listIncidents, searchIncidents, type IncidentSummary } from '../../records/incident-queries';
+import { parseIncident } from '../../records/incident-input';
+import { addIncident, deleteIncident, editIncident } from '../../records/incidents';
+import { printResult } from '../output';
+import { positiveInt, sessionCommand, withSession, type SessionOptions } from '../session-options';
+
+async function readIncidentFile(path: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw new CustodiaError('E_UNREADABLE_FILE', `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new CustodiaError('E_INVALID_JSON', `${path} is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+const line = (i: IncidentSummary) => `${i.id}\tcase ${i.caseId}\t${i.occurredAt}\t${i.riskLevel}\t${i.type}\t${i.place}${i.deleted ? '\tdeleted' : ''}`;
+
+interface ListOptions extends SessionOptions {
+  case?: number; risk?: RiskLevel; type?: IncidentType; channel?: Channel; from?: string; to?: string; search?: string; deleted?: boolean;
+}
+
+export function registerIncidentCommands(program: Command): void {
+  const incident = program.command('incident').description('incidents: add, edit, delete, list, show');
+  sessionCommand(incident.command('add').description('add an incident from an interchange-format JSON file'))
+    .requiredOption('--case <id>', 'case to file it under', positiveInt)
+    .requiredOption('--file <incident.json>', 'incident in the interchange format')
+    .action(async (opts: SessionOptions & { case: number; file: string }) => {
+      // Checked before the vault is opened: an invalid file costs no unlock and touches nothing.
+      const input = parseIncident(await readIncidentFile(opts.file));
+      const { id, version, sha256 } = await withSession(opts, true, (s) => addIncident(s, opts.case, input));
+      printResult(opts, { id, version, sha256 }, () => `incident ${id}`);
+    });
+  sessionCommand(incident.command('edit').description('save a new version of an incident'))
+    .requiredOption('--id <id>', 'incident', positiveInt)
+    .requiredOption('--file <incident.json>', 'the whole incident, as it should now read')
+    .action(async (opts: SessionOptions & { id: number; file: string }) => {
+      const input = parseIncident(await readIncidentFile(opts.file));
+      const ref = await withSession(opts, true, (s) => editIncident(s, opts.id, input));
+      printResult(opts, ref, () => `incident ${ref.id} version ${ref.version}`);
+    });
+  sessionCommand(incident.command('delete').description('delete an incident (a tombstone with a reason; versions are kept)'))
+    .requiredOption('--id <id>', 'incident', positiveInt)
+    .requiredOption('--reason <text>', 'why it is deleted (kept in the custody log)')
+    .action(async (opts: SessionOptions & { id: number; reason: string }) => {
+      await withSession(opts, true, (s) => deleteIncident(s, opts.id, opts.reason));
+      printResult(opts, { id: opts.id, deleted: true }, () => `incident ${opts.id} deleted`);
+    });
+  sessionCommand(incident.command('list').description('list incidents, optionally filtered or searched'))
+    .option('--case <id>', 'only this case', positiveInt)
+    .addOption(new Option('--risk <level>', 'risk level').choices(RISK_LEVELS))
+    .addOption(new Option('--type <type>', 'type of harm').choices(INCIDENT_TYPES))
+    .addOption(new Option('--channel <channel>', 'channel').choices(CHANNELS))
+    .option('--from <instant>', 'occurred at or after (ISO 8601)')
+    .option('--to <instant>', 'occurred at or before (ISO 8601)')
+    .option('--search <text>', 'full-text search (every word, accents ignored)')
+    .option('--deleted', 'include deleted incidents')
+    .action(async (opts: ListOptions) => {
+      const filters = { caseId: opts.case, riskLevel: opts.risk, type: opts.type, channel: opts.channel, from: opts.from, to: opts.to, includeDeleted: opts.deleted };
+      const list = await withSession(opts, false, (s) => (opts.search ? searchIncidents(s, opts.search, filters) : listIncidents(s, filters)));
+      printResult(opts, { incidents: list }, () => list.map(line).join('\n'));
+    });
+  sessionCommand(incident.command('show').description('an incident with all its versions and its evidence list'))
+    .requiredOption('--id <id>', 'incident', positiveInt)
+    .action(async (opts: SessionOptions & { id: number }) => {
+      const { detail, evidence } = await withSession(opts, false, async (s) => ({
+        detail: await getIncident(s, opts.id),
+        evidence: await listEvidence(s, { incidentId: opts.id, includeDeleted: true }),
+      }));
+      printResult(opts, { ...detail, evidence }, () => `${JSON.stringify(detail.incident, null, 2)}\nversion ${detail.version} sha256 ${detail.sha256}${detail.deleted ? `\ndeleted: ${detail.deleted.reason}` : ''}\n${evidence.length} evidence item(s)`);
+    });
+}

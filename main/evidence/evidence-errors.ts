@@ -1,0 +1,11 @@
+// Driver failures during evidence storage, translated into errors a user can act on.
+import { CustodiaError } from '../../shared/errors/error-codes';
+import { sqliteCode } from '../vault/database';
+
+export function storageError(e: unknown, what: string): unknown {
+  if (e instanceof CustodiaError) return e;
+  if (sqliteCode(e) === 'SQLITE_FULL') {
+    return new CustodiaError('E_DISK_FULL', `${what}: the vault could not grow (disk full); nothing was stored`);
+  }
+  return e;
+}

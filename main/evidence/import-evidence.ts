@@ -1,0 +1,124 @@
+// Evidence intake: the bytes stream into fixed-size chunks inside one transaction while their
+// sha256 is computed; the item row, its receive and seal entries commit with the chunks or
+// not at all, so an import that fails half way leaves nothing behind.
+import { createHash } from 'node:crypto';
+import { open } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { CustodiaError } from '../../shared/errors/error-codes';
+import { appendCustody } from '../custody/custody-log';
+import { sniffMediaType } from '../media/sniff';
+import { currentVersion } from '../records/incidents';
+import { evidenceRecordHash } from '../records/record-hash';
+import { assertAllowed } from '../vault/roles';
+import type { VaultSession } from '../vault/vault-session';
+import { parseAcquisition, type AcquisitionInput } from './acquisition';
+import { DEFAULT_CHUNK_SIZE, fixedChunks } from './chunking';
+import { storageError } from './evidence-errors';
+
+export interface ImportedEvidence {
+  id: number;
+  sha256: string;
+  bytes: number;
+  mediaType: string;
+}
+
+export interface ImportOptions {
+  chunkSize?: number;
+}
+
+const SNIFF_BYTES = 4096;
+
+/** Marks failures of the source, so they are told apart from failures of the vault. */
+async function* readingFrom(source: AsyncIterable<Buffer | Uint8Array | string>, name: string): AsyncGenerator<Buffer | Uint8Array | string> {
+  const it = source[Symbol.asyncIterator]();
+  let finished = false;
+  try {
+    for (;;) {
+      let next: IteratorResult<Buffer | Uint8Array | string>;
+      try {
+        next = await it.next();
+      } catch (e) {
+        finished = true;
+        throw new CustodiaError('E_UNREADABLE_FILE', `cannot read ${name}: ${(e as Error).message}; nothing was imported`);
+      }
+      if (next.done) {
+        finished = true;
+        return;
+      }
+      yield next.value;
+    }
+  } finally {
+    // Stopped early because the vault failed: release the source (closes a file stream).
+    if (!finished) await it.return?.();
+  }
+}
+
+export async function importEvidenceStream(
+  session: VaultSession,
+  incidentId: number,
+  source: AsyncIterable<Buffer | Uint8Array | string>,
+  meta: { originalName: string; acquisition: AcquisitionInput },
+  o: ImportOptions = {},
+): Promise<ImportedEvidence> {
+  await assertAllowed(session, 'records.write', `incident:${incidentId}`);
+  const acquisition = parseAcquisition(meta.acquisition);
+  const originalName = meta.originalName.slice(0, 1_000);
+  const chunkSize = o.chunkSize ?? DEFAULT_CHUNK_SIZE;
+  try {
+    return await session.db.transaction(async (tx) => {
+      await currentVersion(tx, incidentId);
+      // Chunks go in first (their foreign key is deferred): the item's hash is known only at the end.
+      const next = await tx.get<{ id: number }>('SELECT coalesce(max(id), 0) + 1 AS id FROM evidence');
+      const id = next?.id ?? 1;
+      const hash = createHash('sha256');
+      let head = Buffer.alloc(0);
+      let bytes = 0;
+      let seq = 0;
+      for await (const chunk of fixedChunks(readingFrom(source, originalName), chunkSize)) {
+        hash.update(chunk);
+        if (head.length < SNIFF_BYTES) head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES - head.length)]);
+        await tx.run('INSERT INTO evidence_chunks (evidence_id, seq, data) VALUES (?, ?, ?)', [id, seq, chunk]);
+        bytes += chunk.length;
+        seq += 1;
+      }
+      const sha256 = hash.digest('hex');
+      const { mediaType } = sniffMediaType(head);
+      const importedAt = new Date().toISOString();
+      await tx.run(
+        `INSERT INTO evidence (id, incident_id, sha256, bytes, media_type, original_name, acquisition, chunk_size, chunk_count, imported_at, imported_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [id, incidentId, sha256, bytes, mediaType, originalName, JSON.stringify(acquisition), chunkSize, seq, importedAt, session.user.name],
+      );
+      const subject = `evidence:${id}`;
+      const actor = session.user.name;
+      await appendCustody(tx, { actor, action: 'receive', subject, details: { evidenceId: id, incidentId, sha256, bytes } });
+      const recordSha256 = evidenceRecordHash({ id, incidentId, sha256, bytes, mediaType, originalName, acquisition });
+      await appendCustody(tx, { actor, action: 'seal', subject, details: { evidenceId: id, sha256, bytes, mediaType, recordSha256 } });
+      return { id, sha256, bytes, mediaType };
+    });
+  } catch (e) {
+    throw storageError(e, `importing ${originalName}`);
+  }
+}
+
+export async function importEvidence(
+  session: VaultSession,
+  incidentId: number,
+  filePath: string,
+  acquisition: AcquisitionInput,
+  o: ImportOptions = {},
+): Promise<ImportedEvidence> {
+  let file;
+  try {
+    file = await open(filePath, 'r');
+  } catch (e) {
+    throw new CustodiaError('E_UNREADABLE_FILE', `cannot open ${filePath}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  try {
+    if (!(await file.stat()).isFile()) throw new CustodiaError('E_UNREADABLE_FILE', `${filePath} is not a regular file`);
+    const stream = file.createReadStream({ highWaterMark: o.chunkSize ?? DEFAULT_CHUNK_SIZE, autoClose: false });
+    return await importEvidenceStream(session, incidentId, stream, { originalName: basename(filePath), acquisition }, o);
+  } finally {
+    await file.close();
+  }
+}

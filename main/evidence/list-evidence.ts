@@ -1,0 +1,55 @@
+// Evidence metadata for lists and the incident view; never the bytes.
+import { CustodiaError } from '../../shared/errors/error-codes';
+import { appendCustody } from '../custody/custody-log';
+import { assertAllowed } from '../vault/roles';
+import type { VaultSession } from '../vault/vault-session';
+import type { Acquisition } from './acquisition';
+
+export interface EvidenceItem {
+  id: number;
+  incidentId: number;
+  sha256: string;
+  bytes: number;
+  mediaType: string;
+  originalName: string;
+  acquisition: Acquisition;
+  importedAt: string;
+  importedBy: string;
+  deleted: boolean;
+}
+
+type Row = {
+  id: number; incident_id: number; sha256: string; bytes: number; media_type: string; original_name: string;
+  acquisition: string; imported_at: string; imported_by: string; deleted: number;
+};
+
+export async function listEvidence(session: VaultSession, o: { incidentId?: number; includeDeleted?: boolean } = {}): Promise<EvidenceItem[]> {
+  await assertAllowed(session, 'records.read', o.incidentId === undefined ? 'evidence' : `incident:${o.incidentId}`);
+  const rows = await session.db.all<Row>(`
+    SELECT e.*, EXISTS (SELECT 1 FROM tombstones t WHERE t.subject_type = 'evidence' AND t.subject_id = e.id) AS deleted
+    FROM evidence e WHERE (?1 IS NULL OR e.incident_id = ?1) ORDER BY e.id`, [o.incidentId ?? null]);
+  return rows
+    .map((r) => ({
+      id: r.id, incidentId: r.incident_id, sha256: r.sha256, bytes: r.bytes, mediaType: r.media_type, originalName: r.original_name,
+      acquisition: JSON.parse(r.acquisition) as Acquisition, importedAt: r.imported_at, importedBy: r.imported_by, deleted: r.deleted === 1,
+    }))
+    .filter((e) => o.includeDeleted || !e.deleted);
+}
+
+/** A tombstone with a reason; the sealed bytes stay in the vault. */
+export async function deleteEvidence(session: VaultSession, id: number, reason: string): Promise<void> {
+  await assertAllowed(session, 'records.write', `evidence:${id}`);
+  const why = reason.trim();
+  if (why.length === 0 || why.length > 5_000) throw new CustodiaError('E_INVALID_INPUT', 'a deletion needs a reason of 1 to 5000 characters');
+  await session.db.transaction(async (tx) => {
+    const item = await tx.get<{ sha256: string }>('SELECT sha256 FROM evidence WHERE id = ?', [id]);
+    if (!item) throw new CustodiaError('E_NOT_FOUND', `no evidence item ${id}`);
+    if (await tx.get("SELECT 1 FROM tombstones WHERE subject_type = 'evidence' AND subject_id = ?", [id])) {
+      throw new CustodiaError('E_NOT_FOUND', `evidence item ${id} is already deleted`);
+    }
+    await tx.run("INSERT INTO tombstones (subject_type, subject_id, reason, deleted_at, deleted_by) VALUES ('evidence', ?, ?, ?, ?)", [
+      id, why, new Date().toISOString(), session.user.name,
+    ]);
+    await appendCustody(tx, { actor: session.user.name, action: 'delete', subject: `evidence:${id}`, details: { evidenceId: id, sha256: item.sha256, reason: why } });
+  });
+}

@@ -1,0 +1,65 @@
+// Handing out evidence bytes: always a custody `view` entry first (committed before any byte
+// leaves, so even an interrupted access is on record), and always checked against the seal.
+import { randomBytes } from 'node:crypto';
+import { access, open, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
+import { CustodiaError } from '../../shared/errors/error-codes';
+import { appendCustody } from '../custody/custody-log';
+import { assertAllowed } from '../vault/roles';
+import type { VaultSession } from '../vault/vault-session';
+import { sealedItem, verifiedChunks, type SealedItem } from './stored-chunks';
+
+export interface EvidenceAccess {
+  /** Why the bytes were taken out; recorded in the custody entry. */
+  purpose?: string;
+}
+
+export interface ReadEvidenceResult {
+  id: number;
+  sha256: string;
+  bytes: number;
+  out: string;
+}
+
+async function logView(session: VaultSession, id: number, a: EvidenceAccess): Promise<SealedItem> {
+  await assertAllowed(session, 'evidence.read', `evidence:${id}`);
+  return session.db.transaction(async (tx) => {
+    const item = await sealedItem(tx, id);
+    await appendCustody(tx, {
+      actor: session.user.name, action: 'view', subject: `evidence:${id}`,
+      details: { evidenceId: id, sha256: item.sha256, bytes: item.bytes, ...(a.purpose ? { purpose: a.purpose } : {}) },
+    });
+    return item;
+  });
+}
+
+/** A stream of the original bytes; it errors with E_EVIDENCE_HASH_MISMATCH at the end if they do not match the seal. */
+export async function openEvidenceStream(session: VaultSession, id: number, a: EvidenceAccess = {}): Promise<{ item: SealedItem; stream: Readable }> {
+  const item = await logView(session, id, a);
+  return { item, stream: Readable.from(verifiedChunks(session.db, item), { objectMode: false }) };
+}
+
+/** Writes the original to outPath through a temp file renamed into place; nothing is left on a mismatch. */
+export async function readEvidence(session: VaultSession, id: number, outPath: string, a: EvidenceAccess = {}): Promise<ReadEvidenceResult> {
+  if (await access(outPath).then(() => true, () => false)) throw new CustodiaError('E_EXISTS', `${outPath} exists already`);
+  const item = await logView(session, id, { purpose: a.purpose ?? 'copy to file' });
+  const temp = join(dirname(outPath), `.${basename(outPath)}.${randomBytes(6).toString('hex')}.partial`);
+  let file;
+  try {
+    file = await open(temp, 'wx', 0o600);
+  } catch (e) {
+    throw new CustodiaError('E_UNREADABLE_FILE', `cannot write ${outPath}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  try {
+    for await (const chunk of verifiedChunks(session.db, item)) await file.write(chunk);
+    await file.sync();
+    await file.close();
+    await rename(temp, outPath);
+  } catch (e) {
+    await file.close().catch(() => undefined);
+    await unlink(temp).catch(() => undefined);
+    throw e;
+  }
+  return { id, sha256: item.sha256, bytes: item.bytes, out: outPath };
+}

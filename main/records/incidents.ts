@@ -1,0 +1,101 @@
+// Incidents: an edit adds a version, a delete adds a tombstone; each is a custody entry that
+// commits to the sha256 of the canonical incident it concerns.
+import { canonicalJson } from '../../shared/custody/canonical-json';
+import { CustodiaError } from '../../shared/errors/error-codes';
+import { appendCustody } from '../custody/custody-log';
+import type { Database } from '../vault/database';
+import { assertAllowed } from '../vault/roles';
+import type { VaultSession } from '../vault/vault-session';
+import { requireLiveCase } from './cases';
+import { incidentText, parseIncident } from './incident-input';
+import { incidentBodyHash } from './record-hash';
+import type { Incident } from '../../shared/incident/incident-schema';
+
+export interface IncidentVersionRef {
+  id: number;
+  version: number;
+  sha256: string;
+}
+
+const MAX_REASON = 5_000;
+
+async function indexText(tx: Database, id: number, incident: Incident | null): Promise<void> {
+  await tx.run('DELETE FROM incident_search WHERE rowid = ?', [id]);
+  if (!incident) return;
+  const t = incidentText(incident);
+  await tx.run('INSERT INTO incident_search (rowid, place, verbatim, body) VALUES (?, ?, ?, ?)', [id, t.place, t.verbatim, t.body]);
+}
+
+/** The current version of a live incident, or E_NOT_FOUND. */
+export async function currentVersion(db: Database, id: number): Promise<{ caseId: number; version: number; sha256: string }> {
+  const row = await db.get<{ case_id: number; version: number; sha256: string; deleted: number }>(`
+    SELECT i.case_id, v.version, v.sha256,
+      EXISTS (SELECT 1 FROM tombstones t WHERE t.subject_type = 'incident' AND t.subject_id = i.id) AS deleted
+    FROM incidents i JOIN incident_versions v ON v.incident_id = i.id
+    WHERE i.id = ? ORDER BY v.version DESC LIMIT 1`, [id]);
+  if (!row || row.deleted === 1) throw new CustodiaError('E_NOT_FOUND', `no incident ${id}`);
+  return { caseId: row.case_id, version: row.version, sha256: row.sha256 };
+}
+
+async function saveVersion(tx: Database, session: VaultSession, id: number, version: number, incident: Incident): Promise<IncidentVersionRef> {
+  const body = canonicalJson(incident);
+  const sha256 = incidentBodyHash(body);
+  await tx.run('INSERT INTO incident_versions (incident_id, version, body, sha256, saved_at, saved_by) VALUES (?, ?, ?, ?, ?, ?)', [
+    id, version, body, sha256, new Date().toISOString(), session.user.name,
+  ]);
+  await indexText(tx, id, incident);
+  return { id, version, sha256 };
+}
+
+export async function addIncident(session: VaultSession, caseId: number, input: unknown): Promise<IncidentVersionRef> {
+  await assertAllowed(session, 'records.write', `case:${caseId}`);
+  const incident = parseIncident(input);
+  return session.db.transaction(async (tx) => {
+    await requireLiveCase(tx, caseId);
+    const { lastID: id } = await tx.run('INSERT INTO incidents (case_id, created_at, created_by) VALUES (?, ?, ?)', [
+      caseId, new Date().toISOString(), session.user.name,
+    ]);
+    const ref = await saveVersion(tx, session, id, 1, incident);
+    await appendCustody(tx, {
+      actor: session.user.name, action: 'incident_create', subject: `incident:${id}`,
+      details: { incidentId: id, caseId, version: 1, sha256: ref.sha256 },
+    });
+    return ref;
+  });
+}
+
+/** Adds a version; an edit that changes nothing adds nothing and returns the current version. */
+export async function editIncident(session: VaultSession, id: number, input: unknown): Promise<IncidentVersionRef> {
+  await assertAllowed(session, 'records.write', `incident:${id}`);
+  const incident = parseIncident(input);
+  return session.db.transaction(async (tx) => {
+    const current = await currentVersion(tx, id);
+    if (incidentBodyHash(canonicalJson(incident)) === current.sha256) return { id, version: current.version, sha256: current.sha256 };
+    const ref = await saveVersion(tx, session, id, current.version + 1, incident);
+    await appendCustody(tx, {
+      actor: session.user.name, action: 'incident_edit', subject: `incident:${id}`,
+      details: { incidentId: id, version: ref.version, previousSha256: current.sha256, sha256: ref.sha256 },
+    });
+    return ref;
+  });
+}
+
+/** A tombstone with a reason: the versions stay, the incident leaves lists and search. */
+export async function deleteIncident(session: VaultSession, id: number, reason: string): Promise<void> {
+  await assertAllowed(session, 'records.write', `incident:${id}`);
+  const why = reason.trim();
+  if (why.length === 0 || why.length > MAX_REASON) {
+    throw new CustodiaError('E_INVALID_INPUT', `a deletion needs a reason of 1 to ${MAX_REASON} characters`);
+  }
+  await session.db.transaction(async (tx) => {
+    const current = await currentVersion(tx, id);
+    await tx.run("INSERT INTO tombstones (subject_type, subject_id, reason, deleted_at, deleted_by) VALUES ('incident', ?, ?, ?, ?)", [
+      id, why, new Date().toISOString(), session.user.name,
+    ]);
+    await indexText(tx, id, null);
+    await appendCustody(tx, {
+      actor: session.user.name, action: 'delete', subject: `incident:${id}`,
+      details: { incidentId: id, version: current.version, sha256: current.sha256, reason: why },
+    });
+  });
+}

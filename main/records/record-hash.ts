@@ -1,0 +1,44 @@
+// What each custody entry's `sha256` commits to, in one place, so the services that write
+// records and `log verify` that re-checks them hash exactly the same thing.
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../shared/custody/canonical-json';
+
+export function sha256Hex(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** sha256 of the RFC 8785 canonical JSON of a record. */
+export function recordSha256(record: unknown): string {
+  return sha256Hex(canonicalJson(record));
+}
+
+export interface CaseRecord {
+  id: number;
+  title: string;
+}
+
+export interface UserRecord {
+  name: string;
+  role: string;
+  removed: boolean;
+}
+
+/** Evidence metadata; the bytes themselves are committed to by the item's `sha256`. */
+export interface EvidenceRecord {
+  id: number;
+  incidentId: number;
+  sha256: string;
+  bytes: number;
+  mediaType: string;
+  originalName: string;
+  acquisition: unknown;
+}
+
+export const caseHash = (c: CaseRecord): string => recordSha256({ id: c.id, title: c.title });
+export const userHash = (u: UserRecord): string => recordSha256({ name: u.name, role: u.role, removed: u.removed });
+export const evidenceRecordHash = (e: EvidenceRecord): string => recordSha256({
+  id: e.id, incidentId: e.incidentId, sha256: e.sha256, bytes: e.bytes,
+  mediaType: e.mediaType, originalName: e.originalName, acquisition: e.acquisition,
+});
+/** An incident version's body is stored as canonical JSON already: its hash is of that text. */
+export const incidentBodyHash = (canonicalBody: string): string => sha256Hex(canonicalBody);

@@ -1,0 +1,6 @@
+// Every schema step in order; the runner applies those above the vault's PRAGMA user_version.
+import type { Migration } from './migration';
+import { migration as records } from './001-records';
+import { migration as custodyLog } from './002-custody-log';
+
+export const migrations: readonly Migration[] = [records, custodyLog];
