@@ -1,6 +1,10 @@
 // One custody log entry (DESIGN.md, "Custody log"). Its RFC 8785 canonical JSON is what is
 // hashed into the chain and into the Merkle tree, so the field set here is a format: never
 // rename a field, only add optional ones in a new format version.
+import { toHex, utf8 } from './bytes';
+import { canonicalJson } from './canonical-json';
+import { leafHash } from './merkle';
+import { sha256, type HashFn } from './sha256';
 
 /** The fixed vocabulary of custody actions. */
 export const CUSTODY_ACTIONS = [
@@ -43,3 +47,18 @@ export interface CustodyEntry {
 }
 
 export const GENESIS_PREV = '0'.repeat(64);
+
+/** The entry's RFC 8785 canonical JSON in UTF-8: what is chained, hashed and made a Merkle leaf. */
+export function entryBytes(e: CustodyEntry): Uint8Array {
+  return utf8(canonicalJson(e));
+}
+
+/** Lowercase hex SHA-256 of entryBytes(e): the value the next entry's `prev` holds. */
+export function entryHash(e: CustodyEntry, hash: HashFn = sha256): string {
+  return toHex(hash(entryBytes(e)));
+}
+
+/** The entry's Merkle leaf hash, H(0x00 || entryBytes(e)); its leaf index is seq - 1. */
+export function entryLeafHash(e: CustodyEntry, hash: HashFn = sha256): Uint8Array {
+  return leafHash(entryBytes(e), hash);
+}
