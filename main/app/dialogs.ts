@@ -1,0 +1,26 @@
+// Main's own file dialogs: the only source of paths the app acts on.
+import { dialog, type BrowserWindow } from 'electron';
+import type { Dialogs } from '../ipc/context';
+
+const DOSSIER = [{ name: 'Dossier', extensions: ['zip'] }];
+const VAULT = [{ name: 'Custodia', extensions: ['custodia'] }];
+
+export function electronDialogs(window: () => BrowserWindow | null): Dialogs {
+  const open = async (options: Electron.OpenDialogOptions): Promise<string[]> => {
+    const win = window();
+    const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+    return r.canceled ? [] : r.filePaths;
+  };
+  const save = async (options: Electron.SaveDialogOptions): Promise<string | null> => {
+    const win = window();
+    const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+    return r.canceled || !r.filePath ? null : r.filePath;
+  };
+  return {
+    pickEvidenceFiles: () => open({ properties: ['openFile', 'multiSelections'] }),
+    pickDossier: async () => (await open({ properties: ['openFile'], filters: DOSSIER }))[0] ?? null,
+    pickVault: async () => (await open({ properties: ['openFile'], filters: VAULT }))[0] ?? null,
+    chooseVaultLocation: (name) => save({ defaultPath: `${name}.custodia`, filters: VAULT }),
+    chooseDossierDestination: (name) => save({ defaultPath: name, filters: DOSSIER }),
+  };
+}

@@ -1,0 +1,65 @@
+// Composition root: declare the scheme, take the single-instance lock, build the services and
+// the handler table, register IPC, then open the one window. Nothing else constructs these.
+import { app, BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { EVENT_CHANNEL } from '../shared/ipc/bridge';
+import { declareAppScheme, serveApp } from './app/app-scheme';
+import { electronDialogs } from './app/dialogs';
+import { watchIdle } from './app/idle-lock';
+import { installNavigationGuards } from './app/navigation-guards';
+import { openExternal } from './app/open-external';
+import { hardenSession } from './app/session-hardening';
+import { appSession, createMainWindow } from './app/window';
+import type { HandlerContext } from './ipc/context';
+import { createDispatcher } from './ipc/dispatcher';
+import { FileTokens } from './ipc/file-tokens';
+import { buildHandlerTable } from './ipc/handlers';
+import { lockNow } from './ipc/handlers/vault-handlers';
+import { registerIpc } from './ipc/register-ipc';
+import { SettingsStore } from './ipc/settings-store';
+
+const development = !app.isPackaged && process.env.CUSTODIA_DEV === '1';
+let window: BrowserWindow | null = null;
+
+declareAppScheme();
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => installNavigationGuards(contents));
+  app.on('window-all-closed', () => app.quit());
+  void app.whenReady().then(start);
+}
+
+function start(): void {
+  const ses = appSession();
+  hardenSession(ses);
+  serveApp(ses, join(__dirname, '..', 'renderer'));
+
+  const ctx: HandlerContext = {
+    settings: new SettingsStore(join(app.getPath('userData'), 'settings.json')),
+    dialogs: electronDialogs(() => window),
+    files: new FileTokens(),
+    emit: (event) => window?.webContents.send(EVENT_CHANNEL, event),
+    openExternal,
+    appVersion: app.getVersion(),
+    session: null,
+  };
+  registerIpc(createDispatcher(buildHandlerTable(), ctx), () => ctx.settings.get().language);
+  watchIdle(
+    () => ctx.settings.get().autoLockMinutes,
+    () => {
+      if (ctx.session) void lockNow(ctx, 'idle');
+    },
+  );
+  app.on('before-quit', () => {
+    if (ctx.session) void lockNow(ctx, 'system');
+  });
+  window = createMainWindow(join(__dirname, 'preload.cjs'), development);
+  window.on('closed', () => (window = null));
+}

@@ -1,0 +1,11 @@
+// The handler table: every wired channel, in one place. Plain Node, so Electron's ipcMain and
+// the browser-test harness serve the very same handlers. A contract channel missing here
+// answers E_UNAVAILABLE until the core service behind it exists.
+import type { HandlerTable } from './context';
+import { appHandlers } from './handlers/app-handlers';
+import { fileHandlers } from './handlers/file-handlers';
+import { vaultHandlers } from './handlers/vault-handlers';
+
+export function buildHandlerTable(): HandlerTable {
+  return { ...appHandlers, ...vaultHandlers, ...fileHandlers };
+}

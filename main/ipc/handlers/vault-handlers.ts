@@ -1,0 +1,32 @@
+// Vault channels that stand on the shell alone: which vaults exist, status and lock.
+// Create, unlock and verify join the table when the vault service exists.
+import type { HandlerContext, HandlerTable } from '../context';
+
+export function statusOf(ctx: HandlerContext) {
+  const s = ctx.session;
+  return s
+    ? { state: 'unlocked' as const, vaultId: s.vaultId, label: s.label, user: { ...s.user } }
+    : { state: 'locked' as const };
+}
+
+/** Drops the session (and with it the database key) and every staged file token (T2). */
+export async function lockNow(ctx: HandlerContext, reason: 'user' | 'idle' | 'system'): Promise<void> {
+  const session = ctx.session;
+  ctx.session = null;
+  ctx.files.clear();
+  if (session) await session.close();
+  ctx.emit({ kind: 'locked', reason });
+}
+
+export const vaultHandlers: HandlerTable = {
+  'vault.known': async (_req, ctx) => ctx.settings.vaults().map(({ id, label }) => ({ id, label })),
+  'vault.pickExisting': async (_req, ctx) => {
+    const path = await ctx.dialogs.pickVault();
+    return path ? ctx.settings.rememberVault(path) : null;
+  },
+  'vault.status': async (_req, ctx) => statusOf(ctx),
+  'vault.lock': async (_req, ctx) => {
+    await lockNow(ctx, 'user');
+    return statusOf(ctx);
+  },
+};

@@ -1,0 +1,71 @@
+// App settings and the list of known vaults, kept outside any vault (they are needed before an
+// unlock). They hold no secret: a language, an idle delay, and where vault files live.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { z } from 'zod';
+import { settingsSchema } from '../../shared/ipc/schemas';
+
+export type Settings = z.infer<typeof settingsSchema>;
+export const DEFAULT_SETTINGS: Settings = { language: 'es', autoLockMinutes: 5 };
+
+const fileSchema = z.object({
+  settings: settingsSchema.partial().default({}),
+  vaults: z.array(z.object({ path: z.string(), label: z.string() })).default([]),
+});
+
+export class SettingsStore {
+  private data: z.infer<typeof fileSchema>;
+
+  constructor(private readonly file: string) {
+    this.data = SettingsStore.read(file);
+  }
+
+  private static read(file: string): z.infer<typeof fileSchema> {
+    try {
+      return fileSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+    } catch {
+      // Missing or damaged settings fall back to defaults: they hold nothing that cannot be re-chosen.
+      return { settings: {}, vaults: [] };
+    }
+  }
+
+  get(): Settings {
+    return { ...DEFAULT_SETTINGS, ...this.data.settings };
+  }
+
+  set(patch: Partial<Settings>): Settings {
+    this.data.settings = { ...this.get(), ...patch };
+    this.save();
+    return this.get();
+  }
+
+  vaults(): { id: string; label: string; path: string }[] {
+    return this.data.vaults.map((v) => ({ ...v, id: vaultId(v.path) }));
+  }
+
+  rememberVault(path: string, label?: string): { id: string; label: string } {
+    const known = this.vaults().find((v) => v.path === path);
+    if (known) return { id: known.id, label: known.label };
+    const entry = { path, label: label ?? basename(path).replace(/\.[^.]+$/, '') };
+    this.data.vaults.push(entry);
+    this.save();
+    return { id: vaultId(path), label: entry.label };
+  }
+
+  pathOf(id: string): string | undefined {
+    return this.vaults().find((v) => v.id === id)?.path;
+  }
+
+  private save(): void {
+    mkdirSync(dirname(this.file), { recursive: true });
+    const tmp = join(dirname(this.file), `.${basename(this.file)}.${process.pid}.tmp`);
+    writeFileSync(tmp, JSON.stringify(this.data, null, 2), { mode: 0o600 });
+    renameSync(tmp, this.file);
+  }
+}
+
+/** A stable id for a vault path, so the renderer refers to vaults without seeing paths. */
+export function vaultId(path: string): string {
+  return createHash('sha256').update(path).digest('hex').slice(0, 16);
+}

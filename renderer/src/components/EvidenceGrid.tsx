@@ -1,0 +1,36 @@
+import { useEffect, useState } from 'react';
+import { useT } from '../i18n';
+import { useEvidence } from '../stores/evidence-store';
+import { useNav } from '../stores/nav-store';
+
+export function EvidenceGrid({ incidentId }: { incidentId: number }) {
+  const t = useT();
+  const items = useEvidence((s) => s.byIncident[incidentId]);
+  const go = useNav((s) => s.go);
+  useEffect(() => {
+    void useEvidence.getState().loadForIncident(incidentId).catch(() => undefined);
+  }, [incidentId]);
+
+  if (!items?.length) return <p className="empty">{t('evidence.none')}</p>;
+  return (
+    <ul className="evidence-grid">
+      {items.map((e) => (
+        <li key={e.id}>
+          <button type="button" className="evidence-tile" onClick={() => go({ screen: 'evidence', id: e.id, incidentId })}>
+            <Thumb id={e.id} alt={e.name} />
+            <span className="tile-name">{e.name}</span>
+            <code className="hash">{e.sha256.slice(0, 16)}</code>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Thumb({ id, alt }: { id: number; alt: string }) {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    useEvidence.getState().display(id, 'thumbnail').then(setUrl, () => setUrl(null));
+  }, [id]);
+  return url ? <img src={url} alt={alt} className="thumb" /> : <span className="thumb placeholder" aria-hidden="true" />;
+}

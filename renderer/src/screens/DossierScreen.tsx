@@ -1,0 +1,89 @@
+// The lawyer's dossier: choose incidents and exhibits, for whom and in which language, see what
+// would be disclosed (T5), then write the signed file where main's dialog says.
+import { useEffect, useState } from 'react';
+import { LANGUAGES, RECIPIENTS } from '../../../shared/ipc/schemas';
+import type { Request, Response } from '../../../shared/ipc/contract';
+import { api, errorText, unwrap } from '../api';
+import { ErrorNote, Field, Progress } from '../components/Field';
+import { DossierPicker } from '../components/DossierPicker';
+import { useT } from '../i18n';
+import { useProgress } from '../stores/progress-store';
+import { useSettings } from '../stores/settings-store';
+
+type DossierRequest = Request<'dossier.export'>;
+
+export function DossierScreen({ preselected }: { preselected: number[] }) {
+  const t = useT();
+  const language = useSettings((s) => s.settings.language);
+  const [req, setReq] = useState<DossierRequest>({
+    incidentIds: preselected, exhibitIds: [], recipient: 'prosecutor', purpose: '', language, pseudonyms: true, originals: false,
+  });
+  const [check, setCheck] = useState<Response<'dossier.disclosure'> | null>(null);
+  const [done, setDone] = useState<Response<'dossier.export'>>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const progress = useProgress((s) => s.items['export:']);
+  useEffect(() => setCheck(null), [req]);
+
+  const patch = (p: Partial<DossierRequest>) => setReq((r) => ({ ...r, ...p }));
+  const run = async (what: 'check' | 'export') => {
+    setBusy(true);
+    setError('');
+    try {
+      if (what === 'check') setCheck(await unwrap(api().dossier.disclosure(req)));
+      else setDone(await unwrap(api().dossier.export(req)));
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      useProgress.getState().clear('export');
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="dossier" aria-labelledby="dossier-h">
+      <h2 id="dossier-h">{t('dossier.title')}</h2>
+      <DossierPicker incidentIds={req.incidentIds} exhibitIds={req.exhibitIds} onChange={(incidentIds, exhibitIds) => patch({ incidentIds, exhibitIds })} />
+      <fieldset className="grid">
+        <legend>{t('dossier.for')}</legend>
+        <Field label={t('dossier.recipient')}>
+          {(id) => (
+            <select id={id} value={req.recipient} onChange={(e) => patch({ recipient: e.target.value as DossierRequest['recipient'] })}>
+              {RECIPIENTS.map((r) => <option key={r} value={r}>{t(`recipient.${r}`)}</option>)}
+            </select>
+          )}
+        </Field>
+        <Field label={t('dossier.language')}>
+          {(id) => (
+            <select id={id} value={req.language} onChange={(e) => patch({ language: e.target.value as DossierRequest['language'] })}>
+              {LANGUAGES.map((l) => <option key={l} value={l}>{t(`language.${l}`)}</option>)}
+            </select>
+          )}
+        </Field>
+        <Field label={t('dossier.purpose')}>{(id) => <input id={id} className="wide" value={req.purpose} onChange={(e) => patch({ purpose: e.target.value })} />}</Field>
+        <label className="check"><input type="checkbox" checked={req.pseudonyms} onChange={(e) => patch({ pseudonyms: e.target.checked })} />{t('dossier.pseudonyms')}</label>
+        <label className="check"><input type="checkbox" checked={req.originals} onChange={(e) => patch({ originals: e.target.checked })} />{t('dossier.originals')}</label>
+      </fieldset>
+      <div className="actions">
+        <button type="button" onClick={() => void run('check')} disabled={busy || req.incidentIds.length === 0}>{t('dossier.check')}</button>
+        <button type="button" className="primary" onClick={() => void run('export')} disabled={busy || !check || !check.ok}>{t('dossier.export')}</button>
+      </div>
+      {busy && progress ? <Progress label={t('dossier.writing')} done={progress.done} total={progress.total} /> : null}
+      <ErrorNote>{error}</ErrorNote>
+      {check ? (
+        <div className={`verdict ${check.ok ? 'good' : 'bad'}`} role="status">
+          <strong>{check.ok ? t('dossier.checkOk') : t('dossier.checkBlocked')}</strong>
+          <ul>{check.findings.map((f, i) => <li key={i} className={`finding ${f.severity}`}>{t(`severity.${f.severity}`)}: {f.subject} — {f.message}</li>)}</ul>
+        </div>
+      ) : null}
+      {done ? (
+        <div className="verdict good" role="status">
+          <strong>{t('dossier.written')}</strong>
+          <p className="mono">{done.location}</p>
+          <p>{t('dossier.sha256')} <code className="hash">{done.sha256}</code></p>
+          <p>{t('dossier.fingerprint')} <code className="hash">{done.fingerprint}</code></p>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,142 @@
+// Recording an incident the way the field protocol asks. Every change autosaves a draft,
+// encrypted in the vault, so an interrupted evening's account is not lost.
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useIntl } from 'react-intl';
+import { CHANNELS, INCIDENT_TYPES, PRECISIONS, incidentSchema, type Incident } from '../../../shared/incident/incident-schema';
+import { api, errorText, unwrap } from '../api';
+import { ErrorNote, Field } from '../components/Field';
+import { PeopleFields } from '../form/PeopleFields';
+import { ReportsFields } from '../form/ReportsFields';
+import { RiskChoice } from '../form/RiskChoice';
+import { emptyForm, fromIncident, toIncident, type IncidentFormState } from '../form/incident-form-model';
+import { useT } from '../i18n';
+import { useNav } from '../stores/nav-store';
+
+const DRAFT_DELAY_MS = 1_500;
+
+export function IncidentForm({ caseId, id }: { caseId: number; id?: number }) {
+  const t = useT();
+  const intl = useIntl();
+  const go = useNav((s) => s.go);
+  const draftKey = id ? `incident:${id}` : `new:${caseId}`;
+  const [form, setForm] = useState<IncidentFormState>(emptyForm);
+  const [baseVersion, setBaseVersion] = useState(0);
+  const [draftAt, setDraftAt] = useState('');
+  const [problems, setProblems] = useState<string[]>([]);
+  const [error, setError] = useState('');
+  const touched = useRef(false);
+
+  useEffect(() => {
+    void (async () => {
+      if (id) {
+        const current = await unwrap(api().incidents.get({ id }));
+        setForm(fromIncident(current.incident));
+        setBaseVersion(current.version);
+      }
+      const draft = await unwrap(api().drafts.get({ key: draftKey })).catch(() => null);
+      if (draft) {
+        setForm({ ...emptyForm(), ...(draft.data as Partial<IncidentFormState>) });
+        setDraftAt(draft.savedAt);
+      }
+    })().catch((e: unknown) => setError(errorText(e)));
+  }, [id, draftKey]);
+
+  useEffect(() => {
+    if (!touched.current) return;
+    const timer = window.setTimeout(() => {
+      api().drafts.save({ key: draftKey, data: { ...form } })
+        .then((r) => r.ok && setDraftAt(r.value.savedAt))
+        .catch(() => undefined);
+    }, DRAFT_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [form, draftKey]);
+
+  const set = <K extends keyof IncidentFormState>(key: K, value: IncidentFormState[K]) => {
+    touched.current = true;
+    setForm((f) => ({ ...f, [key]: value }));
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const parsed = incidentSchema.safeParse(toIncident(form));
+    if (!parsed.success) {
+      setProblems([...new Set(parsed.error.issues.map((i) => t(`field.${String(i.path[0] ?? 'occurredAt')}`)))]);
+      return;
+    }
+    setProblems([]);
+    try {
+      const incident: Incident = parsed.data;
+      const saved = id
+        ? await unwrap(api().incidents.edit({ id, baseVersion, incident }))
+        : await unwrap(api().incidents.add({ caseId, incident }));
+      await api().drafts.discard({ key: draftKey });
+      go({ screen: 'incident', id: saved.id });
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
+
+  return (
+    <form className="incident-form" onSubmit={submit} noValidate>
+      <div className="pane-head">
+        <h2>{id ? t('form.editTitle') : t('form.newTitle')}</h2>
+        <span className="hint" aria-live="polite">{draftAt ? t('form.draftSaved', { at: intl.formatTime(draftAt) }) : ''}</span>
+      </div>
+      <fieldset className="grid">
+        <legend>{t('form.when')}</legend>
+        <Field label={t('form.date')}>{(fid) => <input id={fid} type="date" value={form.date} onChange={(e) => set('date', e.target.value)} required />}</Field>
+        <Field label={t('form.time')}>{(fid) => <input id={fid} type="time" value={form.time} onChange={(e) => set('time', e.target.value)} />}</Field>
+        <Field label={t('form.offset')} hint={t('form.offsetHint')}>
+          {(fid, hint) => <input id={fid} aria-describedby={hint} value={form.offset} pattern="[+-]\d{2}:\d{2}" onChange={(e) => set('offset', e.target.value)} />}
+        </Field>
+        <Field label={t('form.precision')}>
+          {(fid) => (
+            <select id={fid} value={form.precision} onChange={(e) => set('precision', e.target.value)}>
+              {PRECISIONS.map((p) => <option key={p} value={p}>{t(`precision.${p}`)}</option>)}
+            </select>
+          )}
+        </Field>
+      </fieldset>
+      <fieldset className="grid">
+        <legend>{t('form.where')}</legend>
+        <Field label={t('form.place')}>{(fid) => <input id={fid} className="wide" value={form.place} onChange={(e) => set('place', e.target.value)} required />}</Field>
+        <Field label={t('form.lat')}>{(fid) => <input id={fid} inputMode="decimal" value={form.lat} onChange={(e) => set('lat', e.target.value)} />}</Field>
+        <Field label={t('form.lon')}>{(fid) => <input id={fid} inputMode="decimal" value={form.lon} onChange={(e) => set('lon', e.target.value)} />}</Field>
+      </fieldset>
+      <fieldset className="grid">
+        <legend>{t('form.what')}</legend>
+        <Field label={t('form.channel')}>
+          {(fid) => (
+            <select id={fid} value={form.channel} onChange={(e) => set('channel', e.target.value)} required>
+              <option value="">{t('form.choose')}</option>
+              {CHANNELS.map((c) => <option key={c} value={c}>{t(`channel.${c}`)}</option>)}
+            </select>
+          )}
+        </Field>
+        <Field label={t('form.type')}>
+          {(fid) => (
+            <select id={fid} value={form.type} onChange={(e) => set('type', e.target.value)} required>
+              <option value="">{t('form.choose')}</option>
+              {INCIDENT_TYPES.map((ty) => <option key={ty} value={ty}>{t(`type.${ty}`)}</option>)}
+            </select>
+          )}
+        </Field>
+      </fieldset>
+      <Field label={t('form.verbatim')} hint={t('form.verbatimHint')}>
+        {(fid, hint) => <textarea id={fid} aria-describedby={hint} rows={3} value={form.verbatim} onChange={(e) => set('verbatim', e.target.value)} />}
+      </Field>
+      <Field label={t('form.perpetrators')}>{(fid) => <textarea id={fid} rows={2} value={form.perpetrators} onChange={(e) => set('perpetrators', e.target.value)} />}</Field>
+      <Field label={t('form.narrative')}>{(fid) => <textarea id={fid} rows={4} value={form.narrative} onChange={(e) => set('narrative', e.target.value)} />}</Field>
+      <RiskChoice value={form.riskLevel} onChange={(v) => set('riskLevel', v)} />
+      <PeopleFields rows={form.affected} onChange={(rows) => set('affected', rows)} />
+      <ReportsFields rows={form.reportedTo} reason={form.notReportedReason} onChange={(rows) => set('reportedTo', rows)} onReason={(r) => set('notReportedReason', r)} />
+      <Field label={t('form.notes')}>{(fid) => <textarea id={fid} rows={2} value={form.notes} onChange={(e) => set('notes', e.target.value)} />}</Field>
+      {problems.length ? <ErrorNote>{t('form.check', { fields: problems.join(', ') })}</ErrorNote> : null}
+      <ErrorNote>{error}</ErrorNote>
+      <div className="actions">
+        <button type="submit" className="primary">{t('form.save')}</button>
+        <button type="button" onClick={() => go(id ? { screen: 'incident', id } : { screen: 'incidents' })}>{t('form.cancel')}</button>
+      </div>
+    </form>
+  );
+}

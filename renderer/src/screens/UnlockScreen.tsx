@@ -1,0 +1,133 @@
+// The first screen: unlock a known vault, create one, or (for auditors) verify a dossier.
+import { useEffect, useState, type FormEvent } from 'react';
+import { errorText } from '../api';
+import { ErrorNote, Field } from '../components/Field';
+import { LanguagePicker } from '../components/LanguagePicker';
+import { useT } from '../i18n';
+import { useSession } from '../stores/session-store';
+import { VerifyDossierScreen } from './VerifyDossierScreen';
+
+type Mode = 'unlock' | 'create' | 'verify';
+
+export function UnlockScreen() {
+  const t = useT();
+  const known = useSession((s) => s.known);
+  const [mode, setMode] = useState<Mode>('unlock');
+  useEffect(() => {
+    if (known.length === 0 && mode === 'unlock') setMode('create');
+  }, [known.length, mode]);
+
+  return (
+    <main className="unlock">
+      <header className="unlock-head">
+        <h1>{t('app.name')}</h1>
+        <p className="tagline">{t('app.tagline')}</p>
+        <LanguagePicker />
+      </header>
+      <nav className="tabs" aria-label={t('unlock.modes')}>
+        {(['unlock', 'create', 'verify'] as const).map((m) => (
+          <button key={m} type="button" aria-pressed={mode === m} onClick={() => setMode(m)}>
+            {t(`unlock.mode.${m}`)}
+          </button>
+        ))}
+      </nav>
+      <section className="card unlock-card">
+        {mode === 'unlock' ? <UnlockForm /> : mode === 'create' ? <CreateForm /> : <VerifyDossierScreen />}
+      </section>
+    </main>
+  );
+}
+
+function UnlockForm() {
+  const t = useT();
+  const { known, unlock, pickExisting } = useSession();
+  const [chosen, setVaultId] = useState('');
+  const vaultId = chosen || known[0]?.id || '';
+  const [user, setUser] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError('');
+    try {
+      await unlock(vaultId, user, passphrase);
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setPassphrase('');
+      setBusy(false);
+    }
+  };
+  const another = async () => {
+    const id = await pickExisting().catch((err: unknown) => (setError(errorText(err)), null));
+    if (id) setVaultId(id);
+  };
+
+  return (
+    <form onSubmit={submit} aria-busy={busy}>
+      <h2>{t('unlock.title')}</h2>
+      <Field label={t('unlock.vault')}>
+        {(id) => (
+          <select id={id} value={vaultId} onChange={(e) => setVaultId(e.target.value)} required>
+            {known.map((v) => <option key={v.id} value={v.id}>{v.label}</option>)}
+          </select>
+        )}
+      </Field>
+      <button type="button" className="link" onClick={another}>{t('unlock.openOther')}</button>
+      <Field label={t('unlock.user')}>
+        {(id) => <input id={id} value={user} onChange={(e) => setUser(e.target.value)} autoComplete="username" required />}
+      </Field>
+      <Field label={t('unlock.passphrase')}>
+        {(id) => <input id={id} type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="current-password" required />}
+      </Field>
+      <ErrorNote>{error}</ErrorNote>
+      <button type="submit" className="primary" disabled={busy || !vaultId}>{busy ? t('unlock.opening') : t('unlock.submit')}</button>
+    </form>
+  );
+}
+
+function CreateForm() {
+  const t = useT();
+  const create = useSession((s) => s.create);
+  const [label, setLabel] = useState('');
+  const [user, setUser] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (passphrase !== repeat) return setError(t('create.mismatch'));
+    if (passphrase.length < 12) return setError(t('create.tooShort'));
+    setBusy(true);
+    setError('');
+    try {
+      await create(label, user, passphrase);
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} aria-busy={busy}>
+      <h2>{t('create.title')}</h2>
+      <p className="hint">{t('create.intro')}</p>
+      <Field label={t('create.label')}>{(id) => <input id={id} value={label} onChange={(e) => setLabel(e.target.value)} required />}</Field>
+      <Field label={t('create.admin')} hint={t('create.adminHint')}>
+        {(id, hint) => <input id={id} aria-describedby={hint} value={user} onChange={(e) => setUser(e.target.value)} autoComplete="username" required />}
+      </Field>
+      <Field label={t('create.passphrase')} hint={t('create.passphraseHint')}>
+        {(id, hint) => <input id={id} aria-describedby={hint} type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="new-password" required />}
+      </Field>
+      <Field label={t('create.repeat')}>{(id) => <input id={id} type="password" value={repeat} onChange={(e) => setRepeat(e.target.value)} autoComplete="new-password" required />}</Field>
+      <ErrorNote>{error}</ErrorNote>
+      <button type="submit" className="primary" disabled={busy}>{busy ? t('create.working') : t('create.submit')}</button>
+    </form>
+  );
+}

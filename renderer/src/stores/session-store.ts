@@ -1,0 +1,52 @@
+// The vault's lock state. Locking asks main to drop the key, then every store forgets its data.
+import { create } from 'zustand';
+import { api, unwrap } from '../api';
+import type { Response } from '../../../shared/ipc/contract';
+import { dropEverything } from './reset';
+
+type Status = Response<'vault.status'>;
+type Known = Response<'vault.known'>;
+
+interface SessionState {
+  status: Status;
+  known: Known;
+  refresh(): Promise<void>;
+  pickExisting(): Promise<string | null>;
+  create(label: string, user: string, passphrase: string): Promise<void>;
+  unlock(vaultId: string, user: string, passphrase: string): Promise<void>;
+  lock(): Promise<void>;
+  lockedByMain(): void;
+}
+
+export const useSession = create<SessionState>()((set, get) => ({
+  status: { state: 'locked' },
+  known: [],
+  refresh: async () => {
+    const [status, known] = await Promise.all([unwrap(api().vault.status()), unwrap(api().vault.known())]);
+    set({ status, known });
+  },
+  pickExisting: async () => {
+    const picked = await unwrap(api().vault.pickExisting());
+    if (picked) set({ known: await unwrap(api().vault.known()) });
+    return picked?.id ?? null;
+  },
+  create: async (label, user, passphrase) => {
+    const status = await unwrap(api().vault.create({ label, user, passphrase }));
+    if (status) set({ status, known: await unwrap(api().vault.known()) });
+  },
+  unlock: async (vaultId, user, passphrase) => {
+    set({ status: await unwrap(api().vault.unlock({ vaultId, user, passphrase })) });
+  },
+  lock: async () => {
+    // Forget first: even if main is slow to answer, nothing stays on screen.
+    dropEverything();
+    set({ status: { state: 'locked' } });
+    await unwrap(api().vault.lock());
+  },
+  lockedByMain: () => {
+    if (get().status.state === 'unlocked') {
+      dropEverything();
+      set({ status: { state: 'locked' } });
+    }
+  },
+}));

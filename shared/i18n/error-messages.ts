@@ -1,0 +1,7 @@
+// An error's message in the user's language, looked up by its stable code.
+import { CATALOGUES, type Language } from './catalogues';
+
+export function errorMessage(code: string, language: Language): string {
+  const catalogue = CATALOGUES[language];
+  return catalogue[`error.${code}`] ?? catalogue['error.generic'] ?? code;
+}
