@@ -1,0 +1,113 @@
+// Streams a bag into a ZIP with yazl in constant memory, hashing every payload byte on its way
+// (sha256 and sha512 for the manifests), into a temporary file that is renamed into place only
+// when complete (T9): a crash or a refused input never leaves a half dossier under the real name.
+import { createHash, randomBytes } from 'node:crypto';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
+import { ZipFile } from 'yazl';
+import type { ByteSource } from '../../shared/dossier/dossier-types';
+
+export interface FileDigest {
+  path: string;
+  bytes: number;
+  sha256: string;
+  sha512: string;
+}
+
+export class BagZipWriter {
+  private readonly zip = new ZipFile();
+  private readonly out: WriteStream;
+  private readonly done: Promise<void>;
+  private failure: Error | null = null;
+
+  private constructor(
+    readonly tempPath: string,
+    private readonly root: string,
+    private readonly mtime: Date,
+  ) {
+    this.out = createWriteStream(tempPath, { flags: 'wx', mode: 0o600 });
+    this.done = new Promise((resolve, reject) => {
+      const failed = (e: Error): void => {
+        this.failure ??= e;
+        reject(e);
+      };
+      this.out.on('close', () => (this.failure ? reject(this.failure) : resolve()));
+      this.out.on('error', failed);
+      this.zip.on('error', failed);
+      this.zip.outputStream.on('error', failed);
+    });
+    this.done.catch(() => undefined);
+    this.zip.outputStream.pipe(this.out);
+  }
+
+  /** The temporary file sits beside the target so the final rename is atomic. */
+  static create(outPath: string, root: string, mtime: Date): BagZipWriter {
+    const temp = join(dirname(outPath), `.${basename(outPath)}.${randomBytes(6).toString('hex')}.partial`);
+    return new BagZipWriter(temp, root, mtime);
+  }
+
+  /** Adds a file from memory; returns its digest. */
+  addBuffer(path: string, bytes: Uint8Array, compress: boolean): FileDigest {
+    this.zip.addBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), `${this.root}/${path}`, {
+      compress,
+      mtime: this.mtime,
+      mode: 0o100644,
+    });
+    return {
+      path,
+      bytes: bytes.byteLength,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      sha512: createHash('sha512').update(bytes).digest('hex'),
+    };
+  }
+
+  /** Streams a file into the archive, resolving once every byte has passed the hashes. */
+  addSource(path: string, source: ByteSource, compress: boolean): Promise<FileDigest> {
+    if (source instanceof Uint8Array) return Promise.resolve(this.addBuffer(path, source, compress));
+    const h256 = createHash('sha256');
+    const h512 = createHash('sha512');
+    let bytes = 0;
+    const readable = Readable.from(
+      (async function* hashing() {
+        for await (const chunk of source()) {
+          h256.update(chunk);
+          h512.update(chunk);
+          bytes += chunk.byteLength;
+          yield chunk;
+        }
+      })(),
+      { objectMode: false },
+    );
+    const finished = new Promise<FileDigest>((resolve, reject) => {
+      readable.on('end', () => resolve({ path, bytes, sha256: h256.digest('hex'), sha512: h512.digest('hex') }));
+      readable.on('error', reject);
+      this.done.catch(reject);
+    });
+    this.zip.addReadStreamLazy(`${this.root}/${path}`, { compress, mtime: this.mtime, mode: 0o100644 }, (cb) => cb(null, readable));
+    return finished;
+  }
+
+  /** Ends the archive, makes it durable, and renames it to outPath. */
+  async commit(outPath: string): Promise<void> {
+    this.zip.end();
+    await this.done;
+    const fh = await open(this.tempPath, 'r+');
+    try {
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await rename(this.tempPath, outPath);
+  }
+
+  /** Drops the partial file after a failure. */
+  async abort(): Promise<void> {
+    this.failure ??= new Error('aborted');
+    this.zip.outputStream.unpipe(this.out);
+    this.out.destroy();
+    await new Promise((r) => setImmediate(r));
+    await rm(this.tempPath, { force: true });
+  }
+}

@@ -1,0 +1,60 @@
+// Builds data/dossier.json from what the export gathered, and checks it against the same schema
+// the verifier reads it with, so a dossier the verifier would reject is never written.
+import { keyFingerprint } from '../../shared/custody/checkpoint';
+import { toHex } from '../../shared/custody/bytes';
+import { DOSSIER_FORMAT, dossierJsonSchema, type DossierJson } from '../../shared/dossier/dossier-json';
+import type { DossierInput } from '../../shared/dossier/dossier-types';
+import { pseudonymise } from '../../shared/dossier/pseudonymise';
+import { CustodiaError } from '../../shared/errors/error-codes';
+
+export interface BagFiles {
+  exhibitFiles: string[];
+  /** Bag path of each original, by its sha256. */
+  originalFiles: Map<string, string>;
+}
+
+export function buildDossierJson(input: DossierInput, files: BagFiles): DossierJson {
+  const publicKey = toHex(input.signer.publicKey);
+  const dossier = {
+    format: DOSSIER_FORMAT,
+    id: input.id,
+    createdAt: input.createdAt,
+    organisation: input.organisation,
+    recipient: input.recipient,
+    purpose: input.purpose,
+    language: input.language,
+    namesShown: input.showNames,
+    incidents: input.incidents.map(({ id, incident }) => ({
+      id,
+      incident: pseudonymise(incident, { showNames: input.showNames, recipient: input.recipient.kind, language: input.language }).incident,
+    })),
+    exhibits: input.exhibits.map((e, i) => ({
+      id: e.id,
+      file: files.exhibitFiles[i],
+      mediaType: e.mediaType,
+      bytes: e.size,
+      sha256: e.sha256,
+      originalSha256: e.originalSha256,
+      originalId: e.originalId,
+      originalFile: files.originalFiles.get(e.originalSha256),
+      incidentId: e.incidentId,
+      removedMetadata: e.removedMetadata,
+      pixelsIdentical: e.pixelsIdentical,
+      originalPixelSha256: e.originalPixelSha256,
+      exhibitPixelSha256: e.exhibitPixelSha256,
+    })),
+    custody: input.custody.map(({ entry, proof }) => ({ entry, proof })),
+    checkpoint: input.checkpoint,
+    signer: { publicKey, fingerprint: keyFingerprint(input.signer.publicKey) },
+  };
+  const parsed = dossierJsonSchema.safeParse(JSON.parse(JSON.stringify(dossier)));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new CustodiaError('E_INVALID_INPUT', `the dossier would not be valid: ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  return parsed.data;
+}
+
+export function dossierJsonBytes(d: DossierJson): Uint8Array {
+  return new TextEncoder().encode(`${JSON.stringify(d, null, 2)}\n`);
+}

@@ -1,0 +1,19 @@
+// The report's and VERIFY.md's words, one catalogue per language. Typing es and pt as the shape
+// of en makes a missing key a compile error rather than a blank in a court document.
+import type { DossierLanguage } from '../../shared/dossier/dossier-types';
+import en from './report-messages/en.json';
+import es from './report-messages/es.json';
+import pt from './report-messages/pt.json';
+
+export type Messages = typeof en;
+
+const CATALOGUES: Record<DossierLanguage, Messages> = { es, pt, en };
+
+export function messagesFor(language: DossierLanguage): Messages {
+  return CATALOGUES[language];
+}
+
+/** Fills `{name}` placeholders. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}

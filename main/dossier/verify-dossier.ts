@@ -1,0 +1,61 @@
+// `custodia dossier verify`: reads a dossier ZIP safely, hashes every entry in memory, and runs
+// the bag and dossier checks item by item. No vault, no temporary files, nothing unpacked.
+import { createHash } from 'node:crypto';
+import { DOSSIER_JSON_PATH } from '../../shared/dossier/bag-files';
+import { checkDossierBag, type BagFileDigest } from '../../shared/dossier/bag-checks';
+import { fail, type VerifyResult } from '../../shared/dossier/verify-types';
+import { CustodiaError } from '../../shared/errors/error-codes';
+import { SafeZipReader, type ZipFileEntry } from './safe-zip-reader';
+import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-entry-rules';
+
+export interface VerifyDossierOptions {
+  /** The fingerprint the organisation published; the signer must match it. */
+  key?: string;
+  limits?: ZipLimits;
+}
+
+const MAX_TAG_FILE = 16 * 1024 * 1024;
+const MAX_DOSSIER_JSON = 256 * 1024 * 1024;
+
+/** The bag's folder inside the ZIP: "" when bagit.txt is at the top, else the one folder holding it. */
+function bagRoot(files: readonly ZipFileEntry[]): string {
+  if (files.some((f) => f.name === 'bagit.txt')) return '';
+  const tops = new Set(files.map((f) => f.name.split('/')[0]));
+  const candidates = [...tops].filter((t) => files.some((f) => f.name === `${t}/bagit.txt`));
+  if (candidates.length !== 1) throw new CustodiaError('E_MALFORMED_DOSSIER', 'not a dossier: the archive holds no single BagIt bag (bagit.txt)');
+  return `${candidates[0]}/`;
+}
+
+export async function verifyDossier(zipPath: string, opts: VerifyDossierOptions = {}): Promise<VerifyResult> {
+  const zip = await SafeZipReader.open(zipPath, opts.limits ?? DEFAULT_ZIP_LIMITS);
+  try {
+    const root = bagRoot(zip.files);
+    const files = new Map<string, BagFileDigest>();
+    const texts = new Map<string, Uint8Array>();
+    const outside: string[] = [];
+    for (const file of zip.files) {
+      if (!file.name.startsWith(root)) {
+        outside.push(file.name);
+        continue;
+      }
+      const path = file.name.slice(root.length);
+      const keep = path === DOSSIER_JSON_PATH ? MAX_DOSSIER_JSON : path.startsWith('data/') ? 0 : MAX_TAG_FILE;
+      if (keep > 0 && file.size > keep) throw new CustodiaError('E_MALFORMED_DOSSIER', `${path} is too large for a dossier`);
+      const h256 = createHash('sha256');
+      const h512 = createHash('sha512');
+      const chunks: Buffer[] = [];
+      await zip.read(file, (chunk) => {
+        h256.update(chunk);
+        h512.update(chunk);
+        if (keep > 0) chunks.push(chunk);
+      });
+      files.set(path, { bytes: file.size, sha256: h256.digest('hex'), sha512: h512.digest('hex') });
+      if (keep > 0) texts.set(path, Buffer.concat(chunks));
+    }
+    const result = checkDossierBag({ files, texts }, opts.key);
+    if (outside.length === 0) return result;
+    return { ...result, ok: false, items: [...result.items, ...outside.map((n) => fail(n, 'outside the bag folder: added to the archive'))] };
+  } finally {
+    zip.close();
+  }
+}

@@ -1,0 +1,76 @@
+// Writes a signed dossier (DESIGN.md "Dossier") from inputs already gathered, with no vault:
+// the vault adapter (export-from-vault.ts) gathers, this writes, and tests drive it directly.
+import { keyFingerprint } from '../../shared/custody/checkpoint';
+import { utf8 } from '../../shared/custody/bytes';
+import { BAGIT_TXT, DOSSIER_JSON_PATH, REPORT_PDF_PATH, TAG, payloadOxum } from '../../shared/dossier/bag-files';
+import type { DossierInput } from '../../shared/dossier/dossier-types';
+import { CustodiaError } from '../../shared/errors/error-codes';
+import { bagRootName, isCompressible, numberedNames } from './bag-names';
+import { buildTagFiles, buildTagManifests } from './bag-tag-files';
+import { BagZipWriter, type FileDigest } from './bag-zip-writer';
+import { buildDossierJson, dossierJsonBytes } from './dossier-json-builder';
+import { renderReport } from './report/render-report';
+import { validateDossierInput } from './validate-input';
+
+export interface WriteDossierResult {
+  path: string;
+  dossierId: string;
+  /** Fingerprint of the signing key. */
+  signer: string;
+  payloadOxum: string;
+  files: string[];
+}
+
+function checkDigest(d: FileDigest, what: string, size: number, sha256: string): void {
+  if (d.bytes !== size || d.sha256 !== sha256) {
+    throw new CustodiaError('E_EVIDENCE_HASH_MISMATCH', `${what} does not have the size and sha256 the vault recorded`, {
+      file: d.path,
+      expected: sha256,
+      actual: d.sha256,
+    });
+  }
+}
+
+export async function writeDossier(input: DossierInput, outPath: string): Promise<WriteDossierResult> {
+  validateDossierInput(input);
+  const originals = input.originals ?? [];
+  const exhibitFiles = numberedNames(input.exhibits.map((e) => e.name)).map((n) => `data/exhibits/${n}`);
+  const originalPaths = numberedNames(originals.map((o) => o.name)).map((n) => `data/originals/${n}`);
+  const originalFiles = new Map(originals.map((o, i) => [o.sha256, originalPaths[i]!]));
+  const dossier = buildDossierJson(input, { exhibitFiles, originalFiles });
+  const report = await renderReport(input, dossier);
+
+  const writer = BagZipWriter.create(outPath, bagRootName(input.id), new Date(input.createdAt));
+  try {
+    const tags = new Map<string, FileDigest>([[TAG.bagit, writer.addBuffer(TAG.bagit, utf8(BAGIT_TXT), false)]]);
+    const payload: FileDigest[] = [
+      writer.addBuffer(DOSSIER_JSON_PATH, dossierJsonBytes(dossier), true),
+      writer.addBuffer(REPORT_PDF_PATH, report, false),
+    ];
+    for (const [i, e] of input.exhibits.entries()) {
+      const d = await writer.addSource(exhibitFiles[i]!, e.content, isCompressible(e.mediaType));
+      checkDigest(d, `exhibit ${e.id}`, e.size, e.sha256);
+      payload.push(d);
+    }
+    for (const [i, o] of originals.entries()) {
+      const d = await writer.addSource(originalPaths[i]!, o.content, isCompressible(o.mediaType));
+      checkDigest(d, `original ${o.name}`, o.size, o.sha256);
+      payload.push(d);
+    }
+    for (const [path, bytes] of buildTagFiles(input, payload)) tags.set(path, writer.addBuffer(path, bytes, false));
+    const signed = buildTagManifests(tags, input.signer.secretKey);
+    for (const [path, bytes] of signed) writer.addBuffer(path, bytes, false);
+    await writer.commit(outPath);
+    const total = payload.reduce((n, f) => n + f.bytes, 0);
+    return {
+      path: outPath,
+      dossierId: input.id,
+      signer: keyFingerprint(input.signer.publicKey),
+      payloadOxum: payloadOxum(total, payload.length),
+      files: [...payload.map((f) => f.path), ...tags.keys(), ...signed.map(([path]) => path)],
+    };
+  } catch (e) {
+    await writer.abort();
+    throw e;
+  }
+}

@@ -1,0 +1,103 @@
+// Before a dossier is written, list what in it could identify a source (threat T5), so the
+// legal team decides with the facts in front of them. Heuristics: a finding is a prompt to look,
+// and an empty list is not a guarantee.
+import type { DossierInput, IdentifyingTag } from './dossier-types';
+import { freeTextFields, wordPattern } from './free-text';
+import { pseudonymise } from './pseudonymise';
+
+export type DisclosureKind =
+  | 'real_name'
+  | 'name_in_text'
+  | 'phone_number'
+  | 'email_address'
+  | 'original_with_gps'
+  | 'device_serial'
+  | 'original_metadata'
+  | 'exhibit_metadata'
+  | 'originals_to_public'
+  | 'coordinates';
+
+export interface DisclosureFinding {
+  kind: DisclosureKind;
+  severity: 'high' | 'medium' | 'info';
+  /** Where it is, e.g. `incident INC-1 narrative`, `original photo.jpg`. */
+  where: string;
+  detail: string;
+}
+
+export type DisclosureInput = Pick<DossierInput, 'recipient' | 'language' | 'showNames' | 'incidents'> & {
+  exhibits: ReadonlyArray<Pick<DossierInput['exhibits'][number], 'name' | 'identifying'>>;
+  originals?: ReadonlyArray<Pick<NonNullable<DossierInput['originals']>[number], 'name' | 'identifying' | 'gps'>>;
+};
+
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+const PHONE_CANDIDATE = /\+?\(?\d[\d\s().-]{5,}\d/g;
+// Dates and case references ("1234-2026") look like numbers but identify nobody.
+const NOT_A_PHONE = [/^\d{4}-\d{2}-\d{2}$/, /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/, /^\d{1,6}-(?:19|20)\d{2}$/];
+const NAME_STOPWORDS = new Set(['del', 'los', 'las', 'dos', 'das', 'san', 'von', 'van', 'the']);
+
+export function findPhoneNumbers(text: string): string[] {
+  return [...text.matchAll(PHONE_CANDIDATE)]
+    .map((m) => m[0].trim())
+    .filter((s) => {
+      const digits = s.replace(/\D/g, '').length;
+      return digits >= 7 && digits <= 15 && !NOT_A_PHONE.some((r) => r.test(s));
+    });
+}
+
+export function findEmailAddresses(text: string): string[] {
+  return [...text.matchAll(EMAIL)].map((m) => m[0]);
+}
+
+const SERIAL = /serial/i;
+
+function metadataFindings(where: string, tags: readonly IdentifyingTag[], exhibit: boolean): DisclosureFinding[] {
+  return tags.map((t): DisclosureFinding => {
+    if (t.kind === 'device' && SERIAL.test(t.tag)) {
+      return { kind: 'device_serial', severity: 'high', where, detail: `${t.tag}: ${t.value}` };
+    }
+    return exhibit
+      ? { kind: 'exhibit_metadata', severity: 'high', where, detail: `${t.kind} ${t.tag}: ${t.value}` }
+      : { kind: 'original_metadata', severity: t.kind === 'time' ? 'info' : 'medium', where, detail: `${t.kind} ${t.tag}: ${t.value}` };
+  });
+}
+
+export function disclosureCheck(input: DisclosureInput): DisclosureFinding[] {
+  const findings: DisclosureFinding[] = [];
+  for (const { id, incident } of input.incidents) {
+    const p = pseudonymise(incident, { showNames: input.showNames, recipient: input.recipient.kind, language: input.language });
+    for (const s of p.shownNames) {
+      findings.push({ kind: 'real_name', severity: 'high', where: `incident ${id} ${s.who}[${s.index}]`, detail: `real name included: ${s.name}` });
+    }
+    const nameParts = new Set(
+      p.hiddenNames.flatMap((h) => h.name.split(/\s+/)).filter((w) => w.length >= 3 && !NAME_STOPWORDS.has(w.toLowerCase())),
+    );
+    for (const f of freeTextFields(p.incident)) {
+      const where = `incident ${id} ${f.field}`;
+      for (const part of nameParts) {
+        if (wordPattern(part).test(f.text.normalize('NFC'))) {
+          findings.push({ kind: 'name_in_text', severity: 'high', where, detail: `contains "${part}", part of a protected name` });
+        }
+      }
+      for (const phone of findPhoneNumbers(f.text)) findings.push({ kind: 'phone_number', severity: 'medium', where, detail: phone });
+      for (const mail of findEmailAddresses(f.text)) findings.push({ kind: 'email_address', severity: 'medium', where, detail: mail });
+    }
+    if (p.incident.coordinates) {
+      const c = p.incident.coordinates;
+      findings.push({ kind: 'coordinates', severity: 'info', where: `incident ${id} coordinates`, detail: `${c.lat}, ${c.lon}` });
+    }
+  }
+  for (const e of input.exhibits) findings.push(...metadataFindings(`exhibit ${e.name}`, e.identifying ?? [], true));
+  const originals = input.originals ?? [];
+  if (originals.length > 0 && input.recipient.kind === 'other') {
+    findings.push({ kind: 'originals_to_public', severity: 'high', where: 'dossier', detail: `${originals.length} sealed originals for a non-authority recipient` });
+  }
+  for (const o of originals) {
+    const where = `original ${o.name}`;
+    const places = o.identifying.filter((t) => t.kind === 'place');
+    if (o.gps) findings.push({ kind: 'original_with_gps', severity: 'high', where, detail: `GPS ${o.gps.lat}, ${o.gps.lon}` });
+    else if (places.length > 0) findings.push({ kind: 'original_with_gps', severity: 'high', where, detail: places.map((t) => `${t.tag}: ${t.value}`).join('; ') });
+    findings.push(...metadataFindings(where, o.identifying.filter((t) => t.kind !== 'place'), false));
+  }
+  return findings;
+}

@@ -1,0 +1,98 @@
+// What a dossier is made of (DESIGN.md "Dossier"). The writer takes a DossierInput that the vault
+// adapter has already gathered, so the format can be built and tested without a vault.
+import type { CustodyEntry } from '../custody/custody-entry';
+import type { Checkpoint } from '../custody/checkpoint';
+import type { InclusionProofJson } from '../custody/proof-json';
+import type { Incident } from '../incident/incident-schema';
+
+export const DOSSIER_LANGUAGES = ['es', 'pt', 'en'] as const;
+export type DossierLanguage = (typeof DOSSIER_LANGUAGES)[number];
+
+export const RECIPIENT_KINDS = ['police', 'prosecutor', 'protection_mechanism', 'iachr', 'un', 'other'] as const;
+export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
+
+export interface Recipient {
+  kind: RecipientKind;
+  name?: string;
+}
+
+/** Bytes in memory, or a factory for a fresh stream (large videos stream in constant memory). */
+export type ByteSource = Uint8Array | (() => AsyncIterable<Uint8Array>);
+
+/** One identifying metadata item found by media inspection. */
+export interface IdentifyingTag {
+  kind: 'person' | 'device' | 'place' | 'time';
+  tag: string;
+  value: string;
+}
+
+export interface ExhibitInput {
+  /** Vault id of the exhibit (the derivative). */
+  id: string;
+  /** File name inside data/exhibits/ (a plain name, no folders). */
+  name: string;
+  mediaType: string;
+  size: number;
+  /** SHA-256 of the exhibit bytes; the writer re-hashes while writing and refuses a mismatch. */
+  sha256: string;
+  /** SHA-256 of the sealed original the exhibit was derived from. */
+  originalSha256: string;
+  originalId?: string;
+  incidentId?: string;
+  /** Metadata the strip removed (tag names). */
+  removedMetadata: string[];
+  pixelsIdentical?: boolean;
+  originalPixelSha256?: string;
+  exhibitPixelSha256?: string;
+  /** Identifying metadata an inspection of the exhibit still found (should be none). */
+  identifying?: IdentifyingTag[];
+  content: ByteSource;
+}
+
+export interface OriginalInput {
+  /** SHA-256 of the sealed original; links it to exhibits by their originalSha256. */
+  sha256: string;
+  id?: string;
+  name: string;
+  mediaType: string;
+  size: number;
+  identifying: IdentifyingTag[];
+  gps?: { lat: number; lon: number };
+  content: ByteSource;
+}
+
+export interface DossierIncidentInput {
+  id: string;
+  incident: Incident;
+}
+
+export interface CustodyExcerptItem {
+  entry: CustodyEntry;
+  proof: InclusionProofJson;
+}
+
+export interface DossierSigner {
+  /** 32-byte Ed25519 seed. */
+  secretKey: Uint8Array;
+  /** 32-byte Ed25519 public key. */
+  publicKey: Uint8Array;
+}
+
+export interface DossierInput {
+  id: string;
+  /** ISO 8601 time of the export. */
+  createdAt: string;
+  organisation: string;
+  recipient: Recipient;
+  purpose: string;
+  language: DossierLanguage;
+  /** The export asks to show real names; each person's consent still decides. */
+  showNames: boolean;
+  incidents: DossierIncidentInput[];
+  exhibits: ExhibitInput[];
+  /** Sealed originals; present only when the export asked for them. */
+  originals?: OriginalInput[];
+  custody: CustodyExcerptItem[];
+  checkpoint: Checkpoint;
+  signer: DossierSigner;
+}
