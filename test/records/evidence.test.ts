@@ -1,0 +1,173 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { CustodiaError } from '../../shared/errors/error-codes';
+import { importEvidence, importEvidenceStream } from '../../main/evidence/import-evidence';
+import { deleteEvidence, listEvidence } from '../../main/evidence/list-evidence';
+import { openEvidenceStream, readEvidence } from '../../main/evidence/read-evidence';
+import { checkStoredEvidence, sealedItem } from '../../main/evidence/stored-chunks';
+import { addCase } from '../../main/records/cases';
+import { addIncident } from '../../main/records/incidents';
+import type { VaultSession } from '../../main/vault/vault-session';
+import { addRoleUsers, custodyActions, INCIDENT, tempVault, type TempVault } from '../vault/fixture';
+
+let v: TempVault | undefined;
+afterEach(async () => {
+  await v?.cleanup();
+  v = undefined;
+});
+
+async function code(p: Promise<unknown>): Promise<string> {
+  const e: unknown = await p.then(() => undefined, (err: unknown) => err);
+  expect(e).toBeInstanceOf(CustodiaError);
+  return (e as CustodiaError).code;
+}
+
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+const CHUNK = 64 * 1024;
+
+async function withIncident(s: VaultSession, incident: object = INCIDENT): Promise<number> {
+  const c = await addCase(s, { title: 'Caso' });
+  return (await addIncident(s, c.id, incident)).id;
+}
+
+async function counts(s: VaultSession) {
+  return s.db.get<{ items: number; chunks: number; log: number }>(
+    'SELECT (SELECT count(*) FROM evidence) AS items, (SELECT count(*) FROM evidence_chunks) AS chunks, (SELECT count(*) FROM custody_log) AS log');
+}
+
+describe('evidence import and read-back', () => {
+  it('streams a multi-chunk file in and out unchanged, logging receive, seal and view', async () => {
+    v = await tempVault();
+    const incidentId = await withIncident(v.session);
+    const original = randomBytes(5 * CHUNK + 123);
+    const file = join(v.dir, 'video.mp4');
+    await writeFile(file, original);
+    const acquisition = { method: 'received', from: 'the defender', platform: 'WhatsApp', capturedAt: '2026-10-02T18:31:00-05:00' } as const;
+    const got = await importEvidence(v.session, incidentId, file, acquisition, { chunkSize: CHUNK });
+    expect(got).toEqual({ id: 1, sha256: sha(original), bytes: original.length, mediaType: 'application/octet-stream' });
+    expect(await v.session.db.get('SELECT count(*) AS n FROM evidence_chunks WHERE evidence_id = 1')).toEqual({ n: 6 });
+    const [item] = await listEvidence(v.session, { incidentId });
+    expect(item).toMatchObject({ id: 1, incidentId, sha256: sha(original), bytes: original.length, originalName: 'video.mp4', acquisition, importedBy: 'ana', deleted: false });
+
+    const out = join(v.dir, 'copy.bin');
+    expect(await readEvidence(v.session, 1, out, { purpose: 'complaint' })).toEqual({ id: 1, sha256: sha(original), bytes: original.length, out });
+    expect((await readFile(out)).equals(original)).toBe(true);
+    const { stream } = await openEvidenceStream(v.session, 1);
+    const parts: Buffer[] = [];
+    for await (const p of stream) parts.push(p as Buffer);
+    expect(Buffer.concat(parts).equals(original)).toBe(true);
+
+    const log = await v.session.db.all<{ action: string; entry: string }>("SELECT action, entry FROM custody_log WHERE subject = 'evidence:1' ORDER BY seq");
+    expect(log.map((l) => l.action)).toEqual(['receive', 'seal', 'view', 'view']);
+    for (const l of log) expect(JSON.parse(l.entry).details.sha256).toBe(sha(original));
+    expect(JSON.parse(log[2]?.entry ?? '{}').details.purpose).toBe('complaint');
+  });
+
+  it('sniffs the media type from the bytes, not the name', async () => {
+    v = await tempVault();
+    const incidentId = await withIncident(v.session);
+    const file = join(v.dir, 'notes.txt');
+    await writeFile(file, Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), randomBytes(100)]));
+    expect((await importEvidence(v.session, incidentId, file, { method: 'screenshot' })).mediaType).toBe('image/png');
+  });
+
+  it('a deleted item is a tombstone: listed only on request, bytes still sealed', async () => {
+    v = await tempVault();
+    const incidentId = await withIncident(v.session);
+    const { id } = await importEvidenceStream(v.session, incidentId, Readable.from([Buffer.from('hola')]), { originalName: 'a.txt', acquisition: { method: 'other' } });
+    await deleteEvidence(v.session, id, 'imported into the wrong incident');
+    expect(await listEvidence(v.session)).toEqual([]);
+    expect((await listEvidence(v.session, { includeDeleted: true })).map((e) => e.deleted)).toEqual([true]);
+    expect((await checkStoredEvidence(v.session.db, id)).bytes).toBe(4);
+  });
+});
+
+describe('T9 an import that fails half way leaves no partial item', () => {
+  it('a source that fails mid-stream: E_UNREADABLE_FILE, no item, no chunk, no custody entry', async () => {
+    v = await tempVault();
+    const incidentId = await withIncident(v.session);
+    const before = await counts(v.session);
+    async function* failing() {
+      yield randomBytes(CHUNK);
+      yield randomBytes(CHUNK);
+      throw new Error('EIO: i/o error, read');
+    }
+    expect(await code(importEvidenceStream(v.session, incidentId, failing(), { originalName: 'x', acquisition: { method: 'other' } }, { chunkSize: CHUNK }))).toBe('E_UNREADABLE_FILE');
+    expect(await counts(v.session)).toEqual(before);
+  });
+
+  it('a full disk (simulated with a page limit): E_DISK_FULL, nothing left, the next import works', async () => {
+    v = await tempVault();
+    const incidentId = await withIncident(v.session);
+    const before = await counts(v.session);
+    const pages = await v.session.db.get<{ page_count: number }>('PRAGMA page_count');
+    await v.session.db.get(`PRAGMA max_page_count = ${(pages?.page_count ?? 0) + 8}`);
+    const file = join(v.dir, 'big.bin');
+    await writeFile(file, randomBytes(4 * 1024 * 1024));
+    expect(await code(importEvidence(v.session, incidentId, file, { method: 'device_copy' }))).toBe('E_DISK_FULL');
+    expect(await counts(v.session)).toEqual(before);
+    await v.session.db.get('PRAGMA max_page_count = 4294967294');
+    expect((await importEvidence(v.session, incidentId, file, { method: 'device_copy' })).bytes).toBe(4 * 1024 * 1024);
+  });
+
+  it('a missing file, a folder, an unknown incident or a bad acquisition: refused before anything is written', async () => {
+    v = await tempVault();
+    const incidentId = await withIncident(v.session);
+    const before = await counts(v.session);
+    expect(await code(importEvidence(v.session, incidentId, join(v.dir, 'nope.jpg'), { method: 'other' }))).toBe('E_UNREADABLE_FILE');
+    expect(await code(importEvidence(v.session, incidentId, v.dir, { method: 'other' }))).toBe('E_UNREADABLE_FILE');
+    expect(await code(importEvidence(v.session, 999, `${v.path}.keys`, { method: 'other' }))).toBe('E_NOT_FOUND');
+    expect(await code(importEvidence(v.session, incidentId, `${v.path}.keys`, { method: 'stolen' as 'other' }))).toBe('E_INVALID_INPUT');
+    expect(await counts(v.session)).toEqual(before);
+  });
+});
+
+describe('T3 an altered evidence chunk is caught on read-back', () => {
+  it('E_EVIDENCE_HASH_MISMATCH, and no output file or temp file is left', async () => {
+    v = await tempVault();
+    const incidentId = await withIncident(v.session);
+    const { id } = await importEvidenceStream(v.session, incidentId, Readable.from([randomBytes(3 * CHUNK)]), { originalName: 'p.jpg', acquisition: { method: 'other' } }, { chunkSize: CHUNK });
+    // An insider with the database key drops the guard trigger and rewrites one chunk.
+    await v.session.db.exec('DROP TRIGGER evidence_chunks_no_update');
+    await v.session.db.run('UPDATE evidence_chunks SET data = ? WHERE evidence_id = ? AND seq = 1', [randomBytes(CHUNK), id]);
+    const outDir = join(v.dir, 'out');
+    await mkdir(outDir);
+    expect(await code(readEvidence(v.session, id, join(outDir, 'p.jpg')))).toBe('E_EVIDENCE_HASH_MISMATCH');
+    expect(await readdir(outDir)).toEqual([]);
+    expect(await code(checkStoredEvidence(v.session.db, id))).toBe('E_EVIDENCE_HASH_MISMATCH');
+    await expect(v.session.db.run('DELETE FROM evidence_chunks WHERE evidence_id = ? AND seq = 2', [id])).rejects.toThrow(/sealed/);
+    await v.session.db.exec('DROP TRIGGER evidence_chunks_no_delete');
+    await v.session.db.run('DELETE FROM evidence_chunks WHERE evidence_id = ? AND seq = 2', [id]);
+    expect(await code(checkStoredEvidence(v.session.db, id))).toBe('E_EVIDENCE_HASH_MISMATCH');
+    expect((await sealedItem(v.session.db, id)).chunkCount).toBe(3);
+  });
+});
+
+describe('roles on evidence', () => {
+  it('the auditor never gets evidence bytes; legal may read but not import; refusals are denied entries', async () => {
+    v = await tempVault();
+    await addRoleUsers(v.session);
+    const incidentId = await withIncident(v.session);
+    const file = join(v.dir, 'a.bin');
+    await writeFile(file, randomBytes(1000));
+    const { id } = await importEvidence(v.session, incidentId, file, { method: 'other' });
+    const auditor = await v.open('aud');
+    expect(await code(readEvidence(auditor, id, join(v.dir, 'aud.bin')))).toBe('E_FORBIDDEN');
+    expect(await code(openEvidenceStream(auditor, id))).toBe('E_FORBIDDEN');
+    expect(await code(importEvidence(auditor, incidentId, file, { method: 'other' }))).toBe('E_FORBIDDEN');
+    expect((await readdir(v.dir)).includes('aud.bin')).toBe(false);
+    const legal = await v.open('lex');
+    expect(await code(importEvidence(legal, incidentId, file, { method: 'other' }))).toBe('E_FORBIDDEN');
+    expect((await readEvidence(legal, id, join(v.dir, 'lex.bin'))).bytes).toBe(1000);
+    const actions = await custodyActions(legal);
+    expect(actions.slice(-5)).toEqual(['denied', 'denied', 'denied', 'denied', 'view']);
+    const denied = await legal.db.all<{ actor: string; subject: string }>("SELECT actor, subject FROM custody_log WHERE action = 'denied' ORDER BY seq");
+    expect(denied).toEqual([
+      { actor: 'aud', subject: `evidence:${id}` }, { actor: 'aud', subject: `evidence:${id}` },
+      { actor: 'aud', subject: `incident:${incidentId}` }, { actor: 'lex', subject: `incident:${incidentId}` },
+    ]);
+  });
+});

@@ -1,0 +1,67 @@
+// Real SQLCipher vaults in temporary folders. The KDF is made cheap by passing parameters
+// explicitly; the defaults stay at full cost (asserted in key-slots.test.ts).
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { KdfParams } from '../../main/vault/kdf';
+import { addUser } from '../../main/vault/users';
+import { createVault, openVault, type VaultSession } from '../../main/vault/vault-session';
+
+export const CHEAP_KDF: KdfParams = { alg: 'scrypt', N: 2 ** 10, r: 8, p: 1 };
+export const PASSPHRASE = 'correct horse battery staple';
+
+export const INCIDENT = {
+  occurredAt: '2026-10-02T18:30:00-05:00',
+  place: 'Comunidad nativa X, Tambopata, Madre de Dios',
+  channel: 'phone',
+  verbatim: 'Deja de denunciar o te vamos a desaparecer',
+  riskLevel: 'high',
+  type: 'threat',
+} as const;
+
+export interface TempVault {
+  dir: string;
+  path: string;
+  session: VaultSession;
+  open(user?: string): Promise<VaultSession>;
+  cleanup(): Promise<void>;
+}
+
+export async function tempVault(user = 'ana'): Promise<TempVault> {
+  const dir = await mkdtemp(join(tmpdir(), 'custodia-vault-'));
+  const path = join(dir, 'vault.custodia');
+  const v: TempVault = {
+    dir, path,
+    session: await createVault({ path, user, passphrase: PASSPHRASE, kdf: CHEAP_KDF }),
+    async open(who = user) {
+      await v.session.close();
+      v.session = await openVault({ path, user: who, passphrase: PASSPHRASE });
+      return v.session;
+    },
+    async cleanup() {
+      await v.session.close().catch(() => undefined);
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+  return v;
+}
+
+/** Adds one user per role (passphrase PASSPHRASE) through the admin session. */
+export async function addRoleUsers(session: VaultSession): Promise<void> {
+  for (const [name, role] of [['doc', 'documenter'], ['lex', 'legal'], ['aud', 'auditor']] as const) {
+    await addUser(session, { name, role, passphrase: PASSPHRASE, kdf: CHEAP_KDF });
+  }
+}
+
+/** Every file in the folder (the vault, -wal, -shm, .keys, anything else) with its sha256. */
+export async function snapshot(dir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const name of (await readdir(dir)).sort()) files[name] = createHash('sha256').update(await readFile(join(dir, name))).digest('hex');
+  return files;
+}
+
+export async function custodyActions(session: VaultSession): Promise<string[]> {
+  const rows = await session.db.all<{ action: string }>('SELECT action FROM custody_log ORDER BY seq');
+  return rows.map((r) => r.action);
+}
