@@ -50,6 +50,7 @@ export const ERROR_CODES = {
   E_IPC_SENDER: EXIT.auth,
   E_UNKNOWN_CHANNEL: EXIT.usage,
   E_UNAVAILABLE: EXIT.usage,
+  E_STALE_VERSION: EXIT.badInput,
 } as const satisfies Record<string, ExitCode>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -5,6 +5,9 @@ import { registerUserCommands } from './user';
 import { registerCaseCommands } from './case';
 import { registerIncidentCommands } from './incident';
 import { registerEvidenceCommands } from './evidence';
+import { registerLogCommands } from './log';
+import { registerMediaCommands } from './media';
+import { registerDossierCommands } from './dossier';
 
 export function registerCommands(program: Command): void {
   registerVaultCommands(program);
@@ -12,4 +15,7 @@ export function registerCommands(program: Command): void {
   registerCaseCommands(program);
   registerIncidentCommands(program);
   registerEvidenceCommands(program);
+  registerLogCommands(program);
+  registerMediaCommands(program);
+  registerDossierCommands(program);
 }

@@ -1,0 +1,14 @@
+// sharp reports problems as plain Errors; users meet them as stable codes.
+import { CustodiaError } from '../../shared/errors/error-codes';
+
+export function sharpError(e: unknown): CustodiaError {
+  if (e instanceof CustodiaError) return e;
+  const message = e instanceof Error ? e.message : String(e);
+  if (/pixel limit/i.test(message)) {
+    return new CustodiaError('E_DECOMPRESSION_BOMB', `image is larger than the decoding limit: ${message}`);
+  }
+  if (/unsupported image format|compression format has not been built in|no decoder/i.test(message)) {
+    return new CustodiaError('E_UNSUPPORTED_MEDIA', `this image cannot be decoded here: ${message}`);
+  }
+  return new CustodiaError('E_MALFORMED_MEDIA', `image cannot be decoded (truncated or corrupt): ${message}`);
+}

@@ -1,0 +1,88 @@
+// `media strip`: an exhibit without identifying metadata. JPEG is stripped losslessly; other
+// images are re-encoded. Before anything is returned the exhibit is inspected again and must
+// carry nothing but what display needs, and both images are decoded and their pixels hashed.
+import { createHash } from 'node:crypto';
+import { CustodiaError } from '../../shared/errors/error-codes';
+import type { MediaReport, StripResult } from '../../shared/media/media-report';
+import { writeFileAtomic } from './atomic-write';
+import { refuseHeic } from './heic';
+import { inspectBuffer } from './inspect';
+import { stripJpeg } from './jpeg-strip';
+import { loadInput } from './limits';
+import { TIFF_STRUCTURE } from './metadata-parse';
+import { pixelSha256 } from './pixel-hash';
+import { reencode } from './reencode';
+import { sniffMediaType } from './sniff';
+import { scanWebp } from './webp-chunks';
+
+export type StripBufferResult = { data: Buffer } & Omit<StripResult, 'bytes'>;
+
+/** Blocks an exhibit may keep: none of them can hold more than the tags checked below. */
+const ALLOWED_BLOCKS = new Set(['JFIF', 'EXIF', 'ICC', 'Adobe APP14']);
+/** Tag groups an exhibit may keep; in `ifd0` only Orientation and, for TIFF, the image structure. */
+const ALLOWED_GROUPS = new Set(['ifd0', 'icc']);
+
+/** Works in memory only: the vault uses this so no plaintext exhibit touches the disk (T1). */
+export async function stripMediaToBuffer(input: string | Buffer): Promise<StripBufferResult> {
+  const buf = await loadInput(input);
+  const { mediaType, format } = sniffMediaType(buf.subarray(0, 64));
+  if (format === 'heic') refuseHeic(mediaType);
+  if (format === 'other') {
+    throw new CustodiaError(
+      'E_UNSUPPORTED_MEDIA',
+      `${mediaType} files cannot be cleaned yet; only JPEG, PNG, WebP, TIFF, GIF and AVIF images can. The original stays sealed.`,
+      { mediaType },
+    );
+  }
+  const before = await inspectBuffer(buf);
+  const animated = (format === 'gif' || format === 'webp') && (await frameCount(buf, format)) > 1;
+  let data: Buffer;
+  let removed: string[] = [];
+  let kept: string[];
+  if (format === 'jpeg') {
+    ({ data, removed, kept } = stripJpeg(buf));
+  } else {
+    const lossless = format === 'webp' && scanWebp(buf).lossless === true;
+    data = await reencode(buf, format, { animated, lossless });
+    kept = [];
+  }
+  const after = await inspectBuffer(data);
+  assertClean(after);
+  if (format !== 'jpeg') kept = after.blocks;
+  removed = [...new Set([...removed, ...before.blocks.filter((b) => !after.blocks.includes(b))])];
+  const originalPixelSha256 = await pixelSha256(buf, animated);
+  const exhibitPixelSha256 = await pixelSha256(data, animated);
+  return {
+    data,
+    format,
+    removed,
+    kept,
+    pixelsIdentical: originalPixelSha256 === exhibitPixelSha256,
+    originalPixelSha256,
+    exhibitPixelSha256,
+    exhibitSha256: createHash('sha256').update(data).digest('hex'),
+  };
+}
+
+export async function stripMedia(input: string | Buffer, outPath: string): Promise<StripResult> {
+  const { data, ...result } = await stripMediaToBuffer(input);
+  await writeFileAtomic(outPath, data);
+  return { ...result, bytes: data.length };
+}
+
+/** The safety net: an exhibit that still says anything identifying is never handed out. */
+function assertClean(after: MediaReport): void {
+  const extraBlocks = after.blocks.filter((b) => !ALLOWED_BLOCKS.has(b));
+  const extraGroups = Object.keys(after.tags).filter((g) => !ALLOWED_GROUPS.has(g));
+  const extraIfd0 = Object.keys(after.tags.ifd0 ?? {}).filter((t) => !TIFF_STRUCTURE.has(t));
+  const leaks = [...after.identifying.map((t) => t.tag), ...extraBlocks, ...extraGroups, ...extraIfd0.map((t) => `ifd0:${t}`)];
+  if (leaks.length > 0) {
+    throw new CustodiaError('E_INTERNAL', `exhibit would still carry metadata (${leaks.join(', ')}); nothing was written`);
+  }
+}
+
+async function frameCount(buf: Buffer, format: 'gif' | 'webp'): Promise<number> {
+  if (format === 'webp') return scanWebp(buf).frames;
+  const { scanGif } = await import('./gif-blocks');
+  return scanGif(buf).frames;
+}
