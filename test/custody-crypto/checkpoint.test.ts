@@ -94,7 +94,7 @@ describe('T4 authenticity in court: checkpoint signatures', () => {
     expect(verifyCheckpointSignature({ ...cp, ...change })).toBe(false);
   });
 
-  it('fails for the zero (small-order) public key with an all-zero signature', () => {
+  it('fails for the zero public key with an all-zero signature', () => {
     const forged = { ...cp, signer: '00'.repeat(32), signature: '00'.repeat(64) };
     expect(verifyCheckpointSignature(forged)).toBe(false);
   });
@@ -113,6 +113,14 @@ describe('T6 forger: checkpoints signed by another key', () => {
     expect(verifyCheckpointSignature(forged)).toBe(true);
     expect(keyFingerprint(fromHex(forged.signer))).not.toBe(keyFingerprint(org.publicKey));
     expect(keyFingerprint(fromHex(forged.signer))).toBe(keyFingerprint(forger.publicKey));
+  });
+
+  it('fails for the identity-point key whose (R = identity, S = 0) "signature" fits any message under ZIP-215 rules', () => {
+    // Lenient (cofactored ZIP-215) verification accepts this pair for every message; strict
+    // RFC 8032 verification, as libsodium does it, must not.
+    const identity = '01' + '00'.repeat(31);
+    const forged = { ...cp, signer: identity, signature: identity + '00'.repeat(32) };
+    expect(verifyCheckpointSignature(forged)).toBe(false);
   });
 
   it('fails when the signature comes from another checkpoint of the same key', () => {
