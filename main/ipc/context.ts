@@ -2,6 +2,7 @@
 // harness; nothing here imports electron, so the same handlers run in plain Node.
 import type { AppEvent } from '../../shared/ipc/events';
 import type { Channel, ParsedRequest, Response } from '../../shared/ipc/contract';
+import type { VaultSession } from '../vault/vault-session';
 import type { FileTokens } from './file-tokens';
 import type { SettingsStore } from './settings-store';
 
@@ -14,12 +15,12 @@ export interface Dialogs {
   chooseDossierDestination(suggestedName: string): Promise<string | null>;
 }
 
-/** The unlocked vault, whatever the core's session type is; closing it drops its key. */
+/** The unlocked vault: the core's session, plus how the renderer names it. Closing drops its key. */
 export interface OpenSession {
-  readonly vaultId: string;
+  readonly vault: VaultSession;
+  /** The id of the known-vaults list (derived from the path), not the vault's internal UUID. */
+  readonly knownId: string;
   readonly label: string;
-  readonly user: { name: string; role: 'admin' | 'documenter' | 'legal' | 'auditor' };
-  close(): void | Promise<void>;
 }
 
 export interface HandlerContext {

@@ -4,6 +4,7 @@
 import { CONTRACT, isChannel, type Envelope, type IpcError } from '../../shared/ipc/contract';
 import { CustodiaError, isCustodiaError, type ErrorCode } from '../../shared/errors/error-codes';
 import { errorMessage } from '../../shared/i18n/error-messages';
+import type { VaultSession } from '../vault/vault-session';
 import type { Handler, HandlerContext, HandlerTable } from './context';
 
 export type Dispatch = (channel: unknown, request: unknown) => Promise<Envelope<unknown>>;
@@ -33,7 +34,8 @@ export function createDispatcher(table: HandlerTable, ctx: HandlerContext): Disp
   };
 }
 
-export function requireSession(ctx: HandlerContext): NonNullable<HandlerContext['session']> {
+/** The core session of the unlocked vault, or E_VAULT_LOCKED. */
+export function requireSession(ctx: HandlerContext): VaultSession {
   if (!ctx.session) throw new CustodiaError('E_VAULT_LOCKED', 'The vault is locked');
-  return ctx.session;
+  return ctx.session.vault;
 }

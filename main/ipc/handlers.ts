@@ -3,9 +3,25 @@
 // answers E_UNAVAILABLE until the core service behind it exists.
 import type { HandlerTable } from './context';
 import { appHandlers } from './handlers/app-handlers';
+import { custodyHandlers } from './handlers/custody-handlers';
+import { dossierHandlers } from './handlers/dossier-handlers';
+import { evidenceHandlers } from './handlers/evidence-handlers';
 import { fileHandlers } from './handlers/file-handlers';
+import { recordHandlers } from './handlers/record-handlers';
+import { sessionHandlers } from './handlers/session-handlers';
+import { userHandlers } from './handlers/user-handlers';
 import { vaultHandlers } from './handlers/vault-handlers';
 
 export function buildHandlerTable(): HandlerTable {
-  return { ...appHandlers, ...vaultHandlers, ...fileHandlers };
+  return {
+    ...appHandlers,
+    ...vaultHandlers,
+    ...sessionHandlers,
+    ...fileHandlers,
+    ...recordHandlers,
+    ...evidenceHandlers,
+    ...custodyHandlers,
+    ...userHandlers,
+    ...dossierHandlers,
+  };
 }

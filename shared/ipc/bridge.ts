@@ -3,6 +3,9 @@
 import type { Channel, Envelope, Request, Response } from './contract';
 import type { AppEvent } from './events';
 
+/** The one channel main sends events on (kept here, not beside the zod schemas, so the preload stays dependency-free). */
+export const EVENT_CHANNEL = 'custodia:event';
+
 export type Invoke = <C extends Channel>(channel: C, request: Request<C>) => Promise<Envelope<Response<C>>>;
 export type Subscribe = (listener: (event: AppEvent) => void) => () => void;
 

@@ -72,6 +72,8 @@ export const CONTRACT = {
       acquisition: s.acquisition.nullable(),
       metadata: z.array(s.metadataTag),
       exhibits: z.array(s.exhibitSummary),
+      /** What an exhibit made now would drop; null when the item is not media the app can strip. */
+      preview: z.strictObject({ removed: z.array(z.string().max(200)).max(1000), pixelsIdentical: z.boolean() }).nullable(),
     }),
   ),
   'evidence.thumbnail': ch(z.strictObject({ id: s.id }), nullable(s.displayBytes)),
@@ -105,7 +107,8 @@ export const CONTRACT = {
       byMonth: z.array(z.strictObject({ month: z.string().regex(/^\d{4}-\d{2}$/), low: z.number(), medium: z.number(), high: z.number() })),
       byType: z.array(z.strictObject({ type: z.string(), count: z.number() })),
       openCases: z.number().int(),
-      notReported: z.number().int(),
+      /** null while the core's summary does not say whether an incident was reported. */
+      notReported: z.number().int().nullable(),
       total: z.number().int(),
     }),
   ),

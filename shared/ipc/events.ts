@@ -14,6 +14,3 @@ export const appEvent = z.discriminatedUnion('kind', [progressEvent, lockedEvent
 
 export type ProgressEvent = z.infer<typeof progressEvent>;
 export type AppEvent = z.infer<typeof appEvent>;
-
-/** The one channel main sends events on. */
-export const EVENT_CHANNEL = 'custodia:event';

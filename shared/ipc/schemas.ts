@@ -63,15 +63,16 @@ export const incidentSummary = z.strictObject({
   place: z.string().max(1000),
   riskLevel: z.enum(RISK_LEVELS),
   type: z.enum(INCIDENT_TYPES),
-  reported: z.boolean(),
+  /** Whether any authority was told; null while the core's summary does not say. */
+  reported: z.boolean().nullable(),
   evidenceCount: z.number().int().nonnegative(),
 });
 
 export const acquisition = z.strictObject({
   method: z.enum(ACQUISITION_METHODS),
-  from: z.string().max(300).optional(),
-  platform: z.string().max(200).optional(),
-  capturedAt: instantString.optional(),
+  from: z.string().max(1000).nullable().optional(),
+  platform: z.string().max(200).nullable().optional(),
+  capturedAt: z.iso.datetime({ offset: true }).nullable().optional(),
 });
 export const evidenceSummary = z.strictObject({
   id,

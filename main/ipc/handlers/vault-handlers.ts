@@ -5,7 +5,7 @@ import type { HandlerContext, HandlerTable } from '../context';
 export function statusOf(ctx: HandlerContext) {
   const s = ctx.session;
   return s
-    ? { state: 'unlocked' as const, vaultId: s.vaultId, label: s.label, user: { ...s.user } }
+    ? { state: 'unlocked' as const, vaultId: s.knownId, label: s.label, user: { ...s.vault.user } }
     : { state: 'locked' as const };
 }
 
@@ -14,7 +14,7 @@ export async function lockNow(ctx: HandlerContext, reason: 'user' | 'idle' | 'sy
   const session = ctx.session;
   ctx.session = null;
   ctx.files.clear();
-  if (session) await session.close();
+  if (session) await session.vault.close();
   ctx.emit({ kind: 'locked', reason });
 }
 

@@ -37,7 +37,7 @@ export function IncidentList({ onOpen }: { onOpen: (id: number) => void }) {
                   <span className="row-place">{incident.place}</span>
                   <span className="row-type">{t(`type.${incident.type}`)}</span>
                   <span className={`badge risk-${incident.riskLevel}`}>{t(`risk.${incident.riskLevel}`)}</span>
-                  {incident.reported ? null : <span className="badge unreported">{t('incidents.notReported')}</span>}
+                  {incident.reported !== false ? null : <span className="badge unreported">{t('incidents.notReported')}</span>}
                 </button>
               ) : (
                 <span className="row-loading">{t('common.loading')}</span>

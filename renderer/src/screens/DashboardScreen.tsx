@@ -34,8 +34,8 @@ export function DashboardScreen() {
           <div className="tiles">
             <div className="tile"><span className="tile-value">{intl.formatNumber(stats.total)}</span><span>{t('dashboard.total')}</span></div>
             <div className="tile"><span className="tile-value">{intl.formatNumber(stats.openCases)}</span><span>{t('dashboard.openCases')}</span></div>
-            <button type="button" className="tile warn" onClick={showUnreported}>
-              <span className="tile-value">{intl.formatNumber(stats.notReported)}</span><span>{t('dashboard.notReported')}</span>
+            <button type="button" className="tile warn" onClick={showUnreported} disabled={stats.notReported === null}>
+              <span className="tile-value">{stats.notReported === null ? t('common.unknown') : intl.formatNumber(stats.notReported)}</span><span>{t('dashboard.notReported')}</span>
             </button>
           </div>
           <RiskByMonth data={stats.byMonth} />

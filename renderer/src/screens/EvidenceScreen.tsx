@@ -30,6 +30,8 @@ export function EvidenceScreen({ id, incidentId }: { id: number; incidentId: num
 
   if (!detail) return <ErrorNote>{error}</ErrorNote>;
   const exhibit = detail.exhibits[0];
+  // A stored exhibit when one was made; otherwise what one made now would look like.
+  const shown = exhibit ?? detail.preview;
   const identifying = detail.metadata.filter((m) => m.identifying).length;
 
   return (
@@ -58,12 +60,12 @@ export function EvidenceScreen({ id, incidentId }: { id: number; incidentId: num
           <Display id={id} which="original" alt={t('evidence.original')} />
         </figure>
         <figure>
-          <figcaption>{t('evidence.exhibit')}</figcaption>
-          {exhibit ? (
+          <figcaption>{exhibit ? t('evidence.exhibit') : t('evidence.exhibitPreview')}</figcaption>
+          {shown ? (
             <>
               <Display id={id} which="exhibit" alt={t('evidence.exhibit')} />
-              <p className="hint">{exhibit.pixelsIdentical ? t('evidence.pixelsIdentical') : t('evidence.reencoded')}</p>
-              <p className="hint">{t('evidence.removed', { list: exhibit.removed.join(', ') || '—' })}</p>
+              <p className="hint">{shown.pixelsIdentical ? t('evidence.pixelsIdentical') : t('evidence.reencoded')}</p>
+              <p className="hint">{t('evidence.removed', { list: shown.removed.join(', ') || t('common.unknown') })}</p>
             </>
           ) : (
             <p className="empty">{t('evidence.noExhibit')}</p>

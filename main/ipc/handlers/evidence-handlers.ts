@@ -1,0 +1,47 @@
+// Evidence through the core: import from files main's dialog chose, lists, and bytes for display.
+import type { Response } from '../../../shared/ipc/contract';
+import { CustodiaError } from '../../../shared/errors/error-codes';
+import { importEvidence } from '../../evidence/import-evidence';
+import { listEvidence, type EvidenceItem } from '../../evidence/list-evidence';
+import type { VaultSession } from '../../vault/vault-session';
+import type { HandlerTable } from '../context';
+import { requireSession } from '../dispatcher';
+import { displayBytes, inspectForDisplay } from './evidence-display';
+
+function summary(e: EvidenceItem): Response<'evidence.list'>[number] {
+  return { id: e.id, incidentId: e.incidentId, name: e.originalName, mediaType: e.mediaType, bytes: e.bytes, sha256: e.sha256, importedAt: e.importedAt, importedBy: e.importedBy };
+}
+
+async function findItem(session: VaultSession, id: number): Promise<EvidenceItem> {
+  const item = (await listEvidence(session)).find((e) => e.id === id);
+  if (!item) throw new CustodiaError('E_NOT_FOUND', `no evidence ${id}`);
+  return item;
+}
+
+export const evidenceHandlers: HandlerTable = {
+  'evidence.import': async ({ incidentId, tokens, acquisition }, ctx) => {
+    const session = requireSession(ctx);
+    // Resolve every token first: a bad token refuses the whole batch before anything is imported.
+    const paths = tokens.map((t) => ctx.files.take(t));
+    const ids: number[] = [];
+    for (const path of paths) {
+      const item = path.split(/[\\/]/).pop() ?? '';
+      ctx.emit({ kind: 'progress', task: 'import', item, done: 0, total: 1 });
+      ids.push((await importEvidence(session, incidentId, path, acquisition)).id);
+      ctx.emit({ kind: 'progress', task: 'import', item, done: 1, total: 1 });
+    }
+    const listed = await listEvidence(session, { incidentId });
+    return listed.filter((e) => ids.includes(e.id)).map(summary);
+  },
+  'evidence.list': async ({ incidentId }, ctx) => (await listEvidence(requireSession(ctx), { incidentId })).map(summary),
+  'evidence.get': async ({ id }, ctx) => {
+    const session = requireSession(ctx);
+    const item = await findItem(session, id);
+    const { metadata, preview } = await inspectForDisplay(session, id);
+    return { ...summary(item), acquisition: item.acquisition, metadata, exhibits: [], preview };
+  },
+  'evidence.view': async ({ id, which }, ctx) => {
+    const session = requireSession(ctx);
+    return displayBytes(session, id, (await findItem(session, id)).mediaType, which);
+  },
+};

@@ -1,0 +1,45 @@
+// Creating, unlocking and verifying a vault through the core's vault service.
+import { CustodiaError } from '../../../shared/errors/error-codes';
+import { verifyLog, type VerifyPhase } from '../../custody/verify-log';
+import { createVault, openVault } from '../../vault/vault-session';
+import type { HandlerContext, HandlerTable } from '../context';
+import { requireSession } from '../dispatcher';
+import { vaultId } from '../settings-store';
+import { lockNow, statusOf } from './vault-handlers';
+
+const PHASES: VerifyPhase[] = ['pages', 'chain', 'tree', 'checkpoints', 'content', 'done'];
+
+async function replaceSession(ctx: HandlerContext): Promise<void> {
+  if (ctx.session) await lockNow(ctx, 'user');
+}
+
+export const sessionHandlers: HandlerTable = {
+  'vault.create': async ({ label, user, passphrase }, ctx) => {
+    const path = await ctx.dialogs.chooseVaultLocation(label);
+    if (!path) return null;
+    await replaceSession(ctx);
+    const vault = await createVault({ path, user, passphrase });
+    const known = ctx.settings.rememberVault(path, label);
+    ctx.session = { vault, knownId: known.id, label: known.label };
+    return statusOf(ctx);
+  },
+  'vault.unlock': async ({ vaultId: id, user, passphrase }, ctx) => {
+    const known = ctx.settings.vaults().find((v) => v.id === id);
+    if (!known || vaultId(known.path) !== id) throw new CustodiaError('E_NO_VAULT', 'Unknown vault');
+    await replaceSession(ctx);
+    const vault = await openVault({ path: known.path, user, passphrase });
+    ctx.session = { vault, knownId: known.id, label: known.label };
+    return statusOf(ctx);
+  },
+  'vault.verify': async (_req, ctx) => {
+    const session = requireSession(ctx);
+    const report = await verifyLog(session, {
+      onProgress: (phase) => ctx.emit({ kind: 'progress', task: 'verify', item: '', done: PHASES.indexOf(phase) + 1, total: PHASES.length }),
+    });
+    return {
+      ok: report.ok,
+      entries: report.entries,
+      problems: report.problems.map((p) => ({ code: p.code, message: p.message, ...(p.seq === undefined ? {} : { seq: p.seq }) })),
+    };
+  },
+};

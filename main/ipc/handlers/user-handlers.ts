@@ -1,0 +1,17 @@
+// Users and passphrases through the core's user service (which checks the admin role itself).
+import { addUser, changePassphrase, listUsers } from '../../vault/users';
+import type { HandlerTable } from '../context';
+import { requireSession } from '../dispatcher';
+
+export const userHandlers: HandlerTable = {
+  'users.list': async (_req, ctx) =>
+    (await listUsers(requireSession(ctx))).filter((u) => u.removedAt === null).map((u) => ({ name: u.name, role: u.role })),
+  'users.add': async ({ name, role, passphrase }, ctx) => {
+    await addUser(requireSession(ctx), { name, role, passphrase });
+    return { ok: true as const };
+  },
+  'users.changePassphrase': async ({ current, next }, ctx) => {
+    await changePassphrase(requireSession(ctx), { oldPassphrase: current, newPassphrase: next });
+    return { ok: true as const };
+  },
+};
