@@ -86,7 +86,7 @@ function checkSignature(c: BagContent): { item: VerifyItem; signer: string | nul
   const sig = c.texts.get(TAG.signature);
   const signed = c.texts.get(TAG.tagmanifest256);
   if (!sig || sig.length !== 64 || !signed) return { item: fail(ITEM.signature, 'signature.ed25519 or tagmanifest-sha256.txt is missing'), signer };
-  let ok = false;
+  let ok: boolean;
   try {
     ok = ed25519.verify(sig, signed, key, { zip215: false });
   } catch {
