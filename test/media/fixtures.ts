@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { identifyingKind } from '../../main/media/identifying-tags';
 
 export type ImageFormat = 'jpeg' | 'png' | 'webp' | 'tiff' | 'gif' | 'avif';
@@ -17,7 +17,7 @@ export function tempDir(): { dir: string; cleanup: () => void } {
 }
 
 /** A gradient with detail in every channel, so any pixel change shows in a hash. */
-export function gradient(width: number, height: number): sharp.Sharp {
+export function gradient(width: number, height: number): Sharp {
   const raw = Buffer.alloc(width * height * 3);
   for (let y = 0; y < height; y += 1) {
     for (let x = 0; x < width; x += 1) {
@@ -102,7 +102,8 @@ export function exiftoolRead(path: string): ExiftoolTags {
 export function identifyingPerExiftool(tags: ExiftoolTags): string[] {
   return Object.keys(tags).filter((key) => {
     const [group, name] = key.includes(':') ? (key.split(':') as [string, string]) : ['', key];
-    if (group === 'System' || group === 'ExifTool' || group === '' || name === 'SourceFile') return false;
+    // Composite tags are exiftool's own sums of other tags (GPSPosition), never stored in the file.
+    if (['System', 'ExifTool', 'Composite', ''].includes(group) || name === 'SourceFile') return false;
     return identifyingKind(name) !== undefined;
   });
 }
@@ -111,4 +112,14 @@ export function identifyingPerExiftool(tags: ExiftoolTags): string[] {
 export function metadataGroupsPerExiftool(tags: ExiftoolTags): string[] {
   const groups = new Set(Object.keys(tags).filter((k) => k.includes(':')).map((k) => k.split(':')[0] as string));
   return [...groups].filter((g) => /^(GPS|ExifIFD|IFD1|InteropIFD|IPTC|Photoshop|MakerNotes|Apple|XMP.*|MPF0?|JFXX|ICC-header|ICC_Profile|PNG-tEXt)$/.test(g));
+}
+
+export const APPENDED = Buffer.from('\0\0\0\x20ftypisom appended video bytes', 'latin1');
+
+/** SOI, a JFIF APP0 with a 2x1 RGB thumbnail, a JFXX APP0, the rest, and appended bytes. */
+export function withJfifThumbnails(jpeg: Buffer): Buffer {
+  const jfif = Buffer.from([0xff, 0xe0, 0, 22, 0x4a, 0x46, 0x49, 0x46, 0, 1, 2, 0, 0, 72, 0, 72, 2, 1, 255, 0, 0, 0, 255, 0]);
+  const jfxx = Buffer.from([0xff, 0xe0, 0, 10, 0x4a, 0x46, 0x58, 0x58, 0, 0x13, 1, 1]);
+  const rest = jpeg.subarray(jpeg[3] === 0xe0 ? 4 + jpeg.readUInt16BE(4) : 2);
+  return Buffer.concat([jpeg.subarray(0, 2), jfif, jfxx, rest, APPENDED]);
 }
