@@ -1,10 +1,11 @@
 // The RFC 9162 Merkle tree kept incrementally in merkle_nodes: each perfect, aligned subtree is
 // stored once, so appends cost O(1) amortised and roots and proofs cost O(log n) reads instead
 // of rehashing the whole log.
-import type { Database } from '../vault/database';
+import type { Database, SqlValue } from '../vault/database';
 import { nodeHash } from '../../shared/custody/merkle';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { nodeSha256 } from './node-sha256';
+import { insertRows } from './insert-rows';
 
 async function storedNode(db: Database, level: number, idx: number): Promise<Buffer> {
   const row = await db.get<{ hash: Buffer }>('SELECT hash FROM merkle_nodes WHERE level = ? AND idx = ?', [level, idx]);
@@ -12,19 +13,42 @@ async function storedNode(db: Database, level: number, idx: number): Promise<Buf
   return row.hash;
 }
 
-/** Adds leaf `index` and every perfect subtree it completes. */
-export async function appendLeaf(tx: Database, index: number, hash: Uint8Array): Promise<void> {
-  let level = 0;
-  let idx = index;
-  let current = Buffer.from(hash);
-  await tx.run('INSERT INTO merkle_nodes (level, idx, hash) VALUES (0, ?, ?)', [idx, current]);
-  while (idx % 2 === 1) {
-    const left = await storedNode(tx, level, idx - 1);
-    current = Buffer.from(nodeHash(left, current, nodeSha256));
-    level += 1;
-    idx = (idx - 1) / 2;
-    await tx.run('INSERT INTO merkle_nodes (level, idx, hash) VALUES (?, ?, ?)', [level, idx, current]);
+/**
+ * Adds leaves at indexes firstIndex, firstIndex + 1, … and every perfect subtree they complete.
+ * Only the right edge of the existing tree (at most log2 n nodes) is read.
+ */
+export async function appendLeaves(tx: Database, firstIndex: number, hashes: readonly Uint8Array[]): Promise<void> {
+  const known = new Map<string, Buffer>();
+  const key = (level: number, idx: number) => `${level}/${idx}`;
+  const edge: SqlValue[] = [];
+  for (let level = 0; 2 ** level <= firstIndex; level += 1) {
+    const idx = Math.floor(firstIndex / 2 ** level) - 1;
+    if (idx % 2 === 0) edge.push(level, idx);
   }
+  if (edge.length > 0) {
+    const pairs = Array.from({ length: edge.length / 2 }, () => '(?, ?)').join(', ');
+    const rows = await tx.all<{ level: number; idx: number; hash: Buffer }>(
+      `SELECT level, idx, hash FROM merkle_nodes WHERE (level, idx) IN (VALUES ${pairs})`, edge);
+    for (const r of rows) known.set(key(r.level, r.idx), r.hash);
+  }
+  const rows: SqlValue[][] = [];
+  hashes.forEach((hash, offset) => {
+    let level = 0;
+    let idx = firstIndex + offset;
+    let current = Buffer.from(hash);
+    rows.push([level, idx, current]);
+    known.set(key(level, idx), current);
+    while (idx % 2 === 1) {
+      const left = known.get(key(level, idx - 1));
+      if (!left) throw new CustodiaError('E_ROOT_MISMATCH', `Merkle node ${level}/${idx - 1} is missing`);
+      current = Buffer.from(nodeHash(left, current, nodeSha256));
+      level += 1;
+      idx = (idx - 1) / 2;
+      rows.push([level, idx, current]);
+      known.set(key(level, idx), current);
+    }
+  });
+  await insertRows(tx, 'merkle_nodes', ['level', 'idx', 'hash'], rows);
 }
 
 function largestPowerOfTwoBelow(n: number): number {

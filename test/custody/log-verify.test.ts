@@ -161,10 +161,10 @@ describe('T3: an insider with the database key alters the vault directly', () =>
 
 /** An insider who truncates the log rebuilds the Merkle cache so the vault looks consistent. */
 async function rebuildTree(vault: PopulatedVault): Promise<void> {
-  const { appendLeaf } = await import('../../main/custody/merkle-store');
+  const { appendLeaves } = await import('../../main/custody/merkle-store');
   const { leafHash } = await import('../../shared/custody/merkle');
   const rows = await vault.session.db.all<{ seq: number; entry: string }>('SELECT seq, entry FROM custody_log ORDER BY seq');
   await vault.session.db.transaction(async (tx) => {
-    for (const r of rows) await appendLeaf(tx, r.seq - 1, leafHash(Buffer.from(r.entry, 'utf8')));
+    await appendLeaves(tx, 0, rows.map((r) => leafHash(Buffer.from(r.entry, 'utf8'))));
   });
 }

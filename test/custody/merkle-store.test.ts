@@ -73,3 +73,23 @@ describe('the stored Merkle tree agrees with the RFC 9162 reference functions', 
     expect(verifyConsistencyProofJson({ ...proof, oldRoot: toHex(fromHex(proof.newRoot)) })).toBe(false);
   });
 });
+
+describe('batched appends build the same tree as one-by-one appends', () => {
+  it('agrees at every batch boundary', async () => {
+    const { appendCustodyBatch } = await import('../../main/custody/custody-log');
+    const w = await makeVault();
+    try {
+      for (const size of [1, 2, 3, 5, 8, 13, 1, 30]) {
+        await w.session.db.transaction((tx) => appendCustodyBatch(tx, Array.from({ length: size }, (_, i) => ({ actor: 'ana', action: 'view' as const, subject: `evidence:${i}`, details: {} }))));
+        const rows = await w.session.db.all<{ entry: string }>('SELECT entry FROM custody_log ORDER BY seq');
+        const all = rows.map((r) => leafHash(utf8(r.entry)));
+        expect(toHex(await rootAt(w.session.db, all.length))).toBe(toHex(merkleRoot(all)));
+        const levels = new TreeLevels(Buffer.concat(all.map((l) => Buffer.from(l))));
+        const stored = await w.session.db.get<{ n: number }>('SELECT count(*) AS n FROM merkle_nodes');
+        expect(stored?.n).toBe(levels.nodeCount);
+      }
+    } finally {
+      await w.cleanup();
+    }
+  });
+});

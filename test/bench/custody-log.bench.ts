@@ -1,0 +1,91 @@
+// Custody log benchmark (issue 2): appends per second (one per transaction, as a command does,
+// and batched), full `log verify` of N entries against hashing the same entries once, and the
+// size and verification cost of an inclusion proof at N. Baselines are measured in this run.
+// Usage: node --import tsx test/bench/custody-log.bench.ts [N=1000000]
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createVault } from '../../main/vault/vault-session';
+import { appendCustody, appendCustodyBatch } from '../../main/custody/custody-log';
+import { signCheckpoint } from '../../main/custody/checkpoints';
+import { proveInclusion, readEntry } from '../../main/custody/prove';
+import { verifyLog } from '../../main/custody/verify-log';
+import { verifyInclusionProofJson } from '../../shared/custody/proof-json';
+
+const N = Number(process.argv[2] ?? 1_000_000);
+const BATCH = 50_000;
+const seconds = (t0: bigint): number => Number(process.hrtime.bigint() - t0) / 1e9;
+const fmt = (n: number): string => Math.round(n).toLocaleString('en');
+
+const dir = await mkdtemp(join(tmpdir(), 'custodia-bench-custody-'));
+try {
+  const session = await createVault({ path: join(dir, 'v.custodia'), user: 'ana', passphrase: 'benchmark passphrase', kdf: { alg: 'scrypt', N: 1024, r: 8, p: 1 } });
+  const details = { incidentId: 1, sha256: 'ab'.repeat(32), reason: 'benchmark entry of typical size' };
+
+  let t0 = process.hrtime.bigint();
+  const single = 2_000;
+  for (let i = 0; i < single; i += 1) {
+    await session.db.transaction((tx) => appendCustody(tx, { actor: 'ana', action: 'view', subject: `evidence:${i}`, details }));
+  }
+  const singleRate = single / seconds(t0);
+
+  t0 = process.hrtime.bigint();
+  let appended = single;
+  while (appended < N) {
+    const n = Math.min(BATCH, N - appended);
+    await session.db.transaction((tx) => appendCustodyBatch(tx, Array.from({ length: n }, (_, i) => ({ actor: 'ana', action: 'view' as const, subject: `evidence:${i}`, details }))));
+    appended += n;
+  }
+  const batchRate = (N - single) / seconds(t0);
+  const checkpoint = await signCheckpoint(session);
+
+  // Baseline: read every entry and hash it once, nothing else.
+  t0 = process.hrtime.bigint();
+  let hashed = 0;
+  await session.db.each<{ entry: string }>('SELECT entry FROM custody_log ORDER BY seq', [], (r) => {
+    createHash('sha256').update(r.entry).digest();
+    hashed += 1;
+  });
+  const hashOnce = hashed / seconds(t0);
+
+  const rssBefore = process.memoryUsage().rss;
+  t0 = process.hrtime.bigint();
+  const phases: string[] = [];
+  let last = process.hrtime.bigint();
+  const report = await verifyLog(session, {
+    onProgress: (phase) => {
+      phases.push(`${phase} after ${seconds(last).toFixed(2)} s`);
+      last = process.hrtime.bigint();
+    },
+  });
+  const verifySeconds = seconds(t0);
+  const verifyRate = report.entries / verifySeconds;
+  const rssDuring = process.resourceUsage().maxRSS * 1024;
+
+  const seq = Math.floor(checkpoint.treeSize / 3);
+  const proof = await proveInclusion(session.db, seq, checkpoint);
+  const { entry } = await readEntry(session.db, seq);
+  t0 = process.hrtime.bigint();
+  const rounds = 2_000;
+  let ok = true;
+  for (let i = 0; i < rounds; i += 1) ok = verifyInclusionProofJson(entry, proof) && ok;
+  const proofVerifyMicros = (seconds(t0) / rounds) * 1e6;
+  const proofBytes = proof.proof.length * 32;
+  const proofTarget = 32 * Math.ceil(Math.log2(checkpoint.treeSize));
+  await session.close();
+
+  const line = (label: string, value: string, verdict: string) => console.log(`${label.padEnd(44)} ${value.padEnd(28)} ${verdict}`);
+  console.log(`custody log benchmark, ${fmt(report.entries)} entries (verify ok: ${report.ok})`);
+  line('appends/s, one per transaction', fmt(singleRate), '');
+  line('appends/s, batched', fmt(batchRate), batchRate >= 20_000 ? 'target ≥ 20,000: met' : 'target ≥ 20,000: NOT met');
+  line('baseline: read + sha256 each entry once /s', fmt(hashOnce), '');
+  line('log verify entries/s', `${fmt(verifyRate)} (${verifySeconds.toFixed(1)} s)`, verifyRate >= 100_000 ? 'target ≥ 100,000: met' : 'target ≥ 100,000: NOT met');
+  line('verify phases', phases.join(', '), '');
+  line('verify / hash-once ratio', (verifyRate / hashOnce).toFixed(2), '');
+  line('peak RSS during verify', `${fmt(rssDuring / 2 ** 20)} MiB (before ${fmt(rssBefore / 2 ** 20)} MiB)`, '');
+  line('inclusion proof bytes', `${proofBytes} (32·⌈log2 n⌉ = ${proofTarget})`, proofBytes <= proofTarget ? 'target met' : 'target NOT met');
+  line('inclusion proof verify', `${proofVerifyMicros.toFixed(1)} µs (ok: ${ok})`, '');
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}
