@@ -1,0 +1,32 @@
+// A handler context over a temp folder: real settings file, real tokens, dialogs answering
+// with whatever the test queues (they stand in for the user clicking in main's dialogs).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AppEvent } from '../../shared/ipc/events';
+import type { Dialogs, HandlerContext } from '../../main/ipc/context';
+import { FileTokens } from '../../main/ipc/file-tokens';
+import { SettingsStore } from '../../main/ipc/settings-store';
+
+export function testContext(dir = mkdtempSync(join(tmpdir(), 'custodia-ipc-'))) {
+  const answers: Partial<Record<keyof Dialogs, unknown[]>> = {};
+  const next = <T>(name: keyof Dialogs, fallback: T): T => (answers[name]?.shift() as T | undefined) ?? fallback;
+  const events: AppEvent[] = [];
+  const ctx: HandlerContext = {
+    settings: new SettingsStore(join(dir, 'settings.json')),
+    dialogs: {
+      pickEvidenceFiles: async () => next('pickEvidenceFiles', []),
+      pickDossier: async () => next('pickDossier', null),
+      pickVault: async () => next('pickVault', null),
+      chooseVaultLocation: async () => next('chooseVaultLocation', null),
+      chooseDossierDestination: async () => next('chooseDossierDestination', null),
+    },
+    files: new FileTokens(),
+    emit: (e) => events.push(e),
+    openExternal: async () => undefined,
+    appVersion: '0.0.0-test',
+    session: null,
+  };
+  const answer = (name: keyof Dialogs, value: unknown) => (answers[name] = [...(answers[name] ?? []), value]);
+  return { ctx, dir, events, answer };
+}
