@@ -5,67 +5,66 @@
 import canonicalize from 'canonicalize';
 import { CustodiaError } from '../errors/error-codes';
 
-function refuse(path: string, what: string): never {
+/** Member names and array indexes from the root to the value being checked. */
+type Trail = (string | number)[];
+
+function refuse(trail: Trail, what: string): never {
+  const path = '$' + trail.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join('');
   throw new CustodiaError('E_INVALID_INPUT', `Not JSON data at ${path}: ${what}.`, { path });
 }
 
-function hasLoneSurrogate(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const next = s.charCodeAt(i + 1);
-      if (!(next >= 0xdc00 && next <= 0xdfff)) return true;
-      i++;
-    } else if (c >= 0xdc00 && c <= 0xdfff) {
-      return true;
-    }
-  }
-  return false;
-}
+// With the u flag a surrogate pair is one code point, so \p{Cs} matches only lone surrogates.
+const LONE_SURROGATE = /\p{Cs}/u;
+
+// Deeper than any record we write; also how a circular reference is caught without a Set.
+const MAX_DEPTH = 200;
 
 function isPlainObject(v: object): boolean {
   const proto: unknown = Object.getPrototypeOf(v);
   return proto === Object.prototype || proto === null;
 }
 
-function check(value: unknown, path: string, ancestors: Set<object>): void {
+function check(value: unknown, trail: Trail): void {
   switch (typeof value) {
     case 'string':
-      if (hasLoneSurrogate(value)) refuse(path, 'a string with a lone surrogate');
+      if (LONE_SURROGATE.test(value)) refuse(trail, 'a string with a lone surrogate');
       return;
     case 'number':
-      if (!Number.isFinite(value)) refuse(path, String(value));
+      if (!Number.isFinite(value)) refuse(trail, String(value));
       return;
     case 'boolean':
       return;
     case 'object':
       break;
     default:
-      refuse(path, typeof value);
+      refuse(trail, typeof value);
   }
   if (value === null) return;
-  if (ancestors.has(value)) refuse(path, 'a circular reference');
-  ancestors.add(value);
+  if (trail.length >= MAX_DEPTH) refuse(trail, 'nesting too deep, or a circular reference');
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      if (!(i in value)) refuse(`${path}[${i}]`, 'a hole in an array');
-      check(value[i], `${path}[${i}]`, ancestors);
+      trail.push(i);
+      if (!(i in value)) refuse(trail, 'a hole in an array');
+      check(value[i], trail);
+      trail.pop();
     }
-  } else {
-    if (!isPlainObject(value)) refuse(path, `an instance of ${value.constructor?.name ?? 'a class'}`);
-    if (Object.getOwnPropertySymbols(value).length > 0) refuse(path, 'a symbol-keyed member');
-    for (const [key, member] of Object.entries(value)) {
-      if (hasLoneSurrogate(key)) refuse(path, 'a member name with a lone surrogate');
-      check(member, `${path}.${key}`, ancestors);
-    }
+    return;
   }
-  ancestors.delete(value);
+  if (!isPlainObject(value)) refuse(trail, `an instance of ${value.constructor?.name ?? 'a class'}`);
+  if (Object.getOwnPropertySymbols(value).length > 0) refuse(trail, 'a symbol-keyed member');
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (LONE_SURROGATE.test(key)) refuse(trail, 'a member name with a lone surrogate');
+    trail.push(key);
+    check(record[key], trail);
+    trail.pop();
+  }
 }
 
 /** RFC 8785 canonical JSON text; throws E_INVALID_INPUT for anything that is not plain JSON data. */
 export function canonicalJson(value: unknown): string {
-  check(value, '$', new Set());
+  check(value, []);
   const text = canonicalize(value);
-  if (text === undefined) refuse('$', 'no JSON text');
+  if (text === undefined) refuse([], 'no JSON text');
   return text;
 }
