@@ -3,10 +3,12 @@
 import { z } from 'zod';
 import { INCIDENT_TYPES, RISK_LEVELS } from '../incident/incident-schema';
 import { CUSTODY_ACTIONS } from '../custody/custody-entry';
+import { RECIPIENT_KINDS } from '../dossier/dossier-types';
+
+export const RECIPIENTS = RECIPIENT_KINDS;
 
 export const LANGUAGES = ['es', 'pt', 'en'] as const;
 export const ROLES = ['admin', 'documenter', 'legal', 'auditor'] as const;
-export const RECIPIENTS = ['police', 'prosecutor', 'protection_mechanism', 'iachr', 'other'] as const;
 export const ACQUISITION_METHODS = ['received', 'screenshot', 'recording', 'device_copy', 'export', 'other'] as const;
 
 export const id = z.number().int().positive();
@@ -112,6 +114,7 @@ export const custodyEntry = z.strictObject({
 
 export const dossierRequest = z.strictObject({
   incidentIds: z.array(id).min(1).max(1000),
+  /** Evidence items whose exhibits go in; every live item of the incidents when empty. */
   exhibitIds: z.array(id).max(10_000),
   recipient: z.enum(RECIPIENTS),
   recipientNote: z.string().max(500).optional(),
@@ -121,7 +124,7 @@ export const dossierRequest = z.strictObject({
   originals: z.boolean(),
 });
 export const disclosureFinding = z.strictObject({
-  severity: z.enum(['block', 'warn', 'info']),
+  severity: z.enum(['high', 'medium', 'info']),
   code: z.string().max(100),
   subject: z.string().max(200),
   message: z.string().max(2000),

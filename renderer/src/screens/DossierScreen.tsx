@@ -22,8 +22,12 @@ export function DossierScreen({ preselected }: { preselected: number[] }) {
   const [done, setDone] = useState<Response<'dossier.export'>>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  const [acknowledged, setAcknowledged] = useState(false);
   const progress = useProgress((s) => s.items['export:']);
-  useEffect(() => setCheck(null), [req]);
+  useEffect(() => {
+    setCheck(null);
+    setAcknowledged(false);
+  }, [req]);
 
   const patch = (p: Partial<DossierRequest>) => setReq((r) => ({ ...r, ...p }));
   const run = async (what: 'check' | 'export') => {
@@ -66,7 +70,7 @@ export function DossierScreen({ preselected }: { preselected: number[] }) {
       </fieldset>
       <div className="actions">
         <button type="button" onClick={() => void run('check')} disabled={busy || req.incidentIds.length === 0}>{t('dossier.check')}</button>
-        <button type="button" className="primary" onClick={() => void run('export')} disabled={busy || !check || !check.ok}>{t('dossier.export')}</button>
+        <button type="button" className="primary" onClick={() => void run('export')} disabled={busy || !check || (!check.ok && !acknowledged)}>{t('dossier.export')}</button>
       </div>
       {busy && progress ? <Progress label={t('dossier.writing')} done={progress.done} total={progress.total} /> : null}
       <ErrorNote>{error}</ErrorNote>
@@ -74,6 +78,12 @@ export function DossierScreen({ preselected }: { preselected: number[] }) {
         <div className={`verdict ${check.ok ? 'good' : 'bad'}`} role="status">
           <strong>{check.ok ? t('dossier.checkOk') : t('dossier.checkBlocked')}</strong>
           <ul>{check.findings.map((f, i) => <li key={i} className={`finding ${f.severity}`}>{t(`severity.${f.severity}`)}: {f.subject} — {f.message}</li>)}</ul>
+          {check.ok ? null : (
+            <label className="check">
+              <input type="checkbox" checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} />
+              {t('dossier.acknowledge')}
+            </label>
+          )}
         </div>
       ) : null}
       {done ? (
