@@ -21,6 +21,8 @@ export interface ScanResult {
   leaves: Buffer;
   /** Latest entry per subject that commits to a content hash (details.sha256). */
   committed: Map<string, { seq: number; sha256: string }>;
+  /** Latest entry per subject that commits to a record's metadata apart from its bytes (details.recordSha256). */
+  committedRecords: Map<string, { seq: number; sha256: string }>;
 }
 
 function parseEntry(text: string): CustodyEntry | undefined {
@@ -39,6 +41,7 @@ function committedSubject(entry: CustodyEntry): string {
 export async function scanLog(db: Database, problems: ProblemList): Promise<ScanResult> {
   let leaves = Buffer.alloc(32 * 1024);
   const committed = new Map<string, { seq: number; sha256: string }>();
+  const committedRecords = new Map<string, { seq: number; sha256: string }>();
   let expectedSeq = 1;
   let prev = GENESIS_PREV;
   let count = 0;
@@ -59,6 +62,8 @@ export async function scanLog(db: Database, problems: ProblemList): Promise<Scan
     prev = actual.toString('hex');
     const digest = entry?.details?.sha256;
     if (entry && typeof digest === 'string') committed.set(committedSubject(entry), { seq: entry.seq, sha256: digest });
+    const recordDigest = entry?.details?.recordSha256;
+    if (entry && typeof recordDigest === 'string') committedRecords.set(entry.subject, { seq: entry.seq, sha256: recordDigest });
     if ((count + 1) * 32 > leaves.length) {
       const grown = Buffer.alloc(leaves.length * 2);
       leaves.copy(grown);
@@ -67,5 +72,5 @@ export async function scanLog(db: Database, problems: ProblemList): Promise<Scan
     Buffer.from(leafHash(bytes, nodeSha256)).copy(leaves, count * 32);
     count += 1;
   });
-  return { count, leaves: leaves.subarray(0, count * 32), committed };
+  return { count, leaves: leaves.subarray(0, count * 32), committed, committedRecords };
 }

@@ -1,12 +1,15 @@
 // Each record's current content must hash to what its latest custody entry committed to, and
 // each evidence item's chunks to its sealed sha256: this is what catches an incident, a case or
 // a chunk edited directly with SQL, even when the custody log itself was left alone.
-import { createHash } from 'node:crypto';
 import type { Database } from '../vault/database';
-import { caseHash, incidentBodyHash, userHash } from '../records/record-hash';
+import { CustodiaError } from '../../shared/errors/error-codes';
+import { caseHash, evidenceRecordHash, incidentBodyHash, userHash } from '../records/record-hash';
+import { checkStoredEvidence } from '../evidence/stored-chunks';
+import type { ScanResult } from './log-scan';
 import type { ProblemList } from './verify-problems';
 
-type Committed = Map<string, { seq: number; sha256: string }>;
+type Committed = ScanResult['committed'];
+type Commitments = Pick<ScanResult, 'committed' | 'committedRecords'>;
 
 interface Digest {
   subject: string;
@@ -45,34 +48,54 @@ export async function verifyRecords(db: Database, committed: Committed, problems
   return digests.length;
 }
 
-/** Re-hashes every evidence item from its chunks, one chunk in memory at a time. */
-export async function verifyEvidenceBytes(db: Database, committed: Committed, problems: ProblemList): Promise<number> {
-  const items = await db.all<{ id: number; sha256: string; bytes: number; chunk_count: number }>('SELECT id, sha256, bytes, chunk_count FROM evidence ORDER BY id');
+/**
+ * Re-hashes every evidence item from its chunks (one chunk in memory at a time) and checks its
+ * metadata (name, media type, acquisition) against the seal entry's recordSha256.
+ */
+export async function verifyEvidence(db: Database, scan: Commitments, problems: ProblemList): Promise<number> {
+  const items = await db.all<EvidenceRow>('SELECT id, incident_id, sha256, bytes, media_type, original_name, acquisition FROM evidence ORDER BY id');
   for (const item of items) {
-    const hash = createHash('sha256');
-    let bytes = 0;
-    let chunks = 0;
-    let expectedSeq = 0;
-    let ordered = true;
-    await db.each<{ seq: number; data: Buffer }>('SELECT seq, data FROM evidence_chunks WHERE evidence_id = ? ORDER BY seq', [item.id], (row) => {
-      if (row.seq !== expectedSeq) ordered = false;
-      expectedSeq = row.seq + 1;
-      hash.update(row.data);
-      bytes += row.data.length;
-      chunks += 1;
-    });
-    const actual = hash.digest('hex');
     const subject = `evidence:${item.id}`;
-    if (!ordered || chunks !== item.chunk_count || bytes !== item.bytes || actual !== item.sha256) {
-      problems.add({ code: 'E_EVIDENCE_HASH_MISMATCH', message: `${subject}: its stored bytes no longer hash to the sha256 sealed at import` });
+    try {
+      await checkStoredEvidence(db, item.id);
+    } catch (e) {
+      if (!(e instanceof CustodiaError)) throw e;
+      problems.add({ code: 'E_EVIDENCE_HASH_MISMATCH', message: `${subject}: ${e.message}` });
     }
-    const c = committed.get(subject);
+    const c = scan.committed.get(subject);
     if (!c) problems.add({ code: 'E_RECORD_HASH_MISMATCH', message: `${subject} exists but no custody entry ever recorded it` });
     else if (c.sha256 !== item.sha256) problems.add({ code: 'E_EVIDENCE_HASH_MISMATCH', seq: c.seq, message: `${subject}: its sealed sha256 differs from the one custody entry ${c.seq} recorded` });
+    const r = scan.committedRecords.get(subject);
+    if (!r || r.sha256 !== evidenceRecordSha256(item)) {
+      problems.add({ code: 'E_RECORD_HASH_MISMATCH', seq: r?.seq, message: `${subject}: its name, media type or acquisition differ from what was sealed` });
+    }
   }
   return items.length;
 }
 
-export async function verifyContent(db: Database, committed: Committed, problems: ProblemList): Promise<{ records: number; evidence: number }> {
-  return { records: await verifyRecords(db, committed, problems), evidence: await verifyEvidenceBytes(db, committed, problems) };
+interface EvidenceRow {
+  id: number;
+  incident_id: number;
+  sha256: string;
+  bytes: number;
+  media_type: string;
+  original_name: string;
+  acquisition: string;
+}
+
+function evidenceRecordSha256(row: EvidenceRow): string {
+  let acquisition: unknown;
+  try {
+    acquisition = JSON.parse(row.acquisition);
+  } catch {
+    return '';
+  }
+  return evidenceRecordHash({
+    id: row.id, incidentId: row.incident_id, sha256: row.sha256, bytes: row.bytes,
+    mediaType: row.media_type, originalName: row.original_name, acquisition,
+  });
+}
+
+export async function verifyContent(db: Database, scan: Commitments, problems: ProblemList): Promise<{ records: number; evidence: number }> {
+  return { records: await verifyRecords(db, scan.committed, problems), evidence: await verifyEvidence(db, scan, problems) };
 }

@@ -66,7 +66,7 @@ export async function verifyLog(session: VaultSession, opts: VerifyLogOptions = 
     if (opts.externalCheckpoint) verifyExternalCheckpoint(opts.externalCheckpoint, origin, await loggedPublicKeys(db), tree, problems);
     await verifySigningKeys(db, problems);
     progress('content');
-    const content = await verifyContent(db, scan.committed, problems);
+    const content = await verifyContent(db, scan, problems);
     report.records = content.records;
     report.evidence = content.evidence;
   } catch (e) {

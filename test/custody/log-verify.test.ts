@@ -27,9 +27,11 @@ describe('log verify on an intact vault', () => {
     const report = await verifyLog(v.session, { externalCheckpoint: v.checkpoint });
     expect(report.problems).toEqual([]);
     expect(report.ok).toBe(true);
-    expect(report.entries).toBe(6); // vault, signing key, case, incident, its edit, second incident
+    // vault, signing key, case, incident, its edit, second incident, evidence received and sealed
+    expect(report.entries).toBe(8);
     expect(report.checkpoints).toBe(1);
     expect(report.records).toBe(4); // one case, two incidents, one user
+    expect(report.evidence).toBe(1);
     const last = await v.session.db.get<{ action: string }>('SELECT action FROM custody_log ORDER BY seq DESC LIMIT 1');
     expect(last?.action).toBe('verify');
     expect((await verifyLog(v.session)).ok).toBe(true);
@@ -113,10 +115,11 @@ describe('T3: an insider with the database key alters the vault directly', () =>
     v = await populatedVault();
     await editIncident(v.session, v.incidentId, { ...INCIDENT, notes: 'later entry' });
     // The insider cuts the log back to before the external checkpoint, cleaning up after themself.
-    const keep = v.checkpoint.treeSize - 2;
+    const keep = 4; // vault, signing key, case, first incident
+
     await tamper(v.session.db, `DELETE FROM custody_log WHERE seq > ${keep}; DELETE FROM merkle_nodes;
       DELETE FROM checkpoints; DELETE FROM incident_versions WHERE version > 1 OR incident_id > ${v.incidentId}; PRAGMA foreign_keys = OFF;
-      DELETE FROM incident_search; DELETE FROM incidents WHERE id > ${v.incidentId}`);
+      DELETE FROM incident_search; DELETE FROM incidents WHERE id > ${v.incidentId}; DELETE FROM evidence_chunks; DELETE FROM evidence`);
     await rebuildTree(v);
     await signCheckpoint(v.session);
     expect(await codes(v)).toEqual([]);
@@ -126,7 +129,8 @@ describe('T3: an insider with the database key alters the vault directly', () =>
   it('finds history rewritten and re-signed by an insider with a real key, against an earlier checkpoint', async () => {
     v = await populatedVault();
     await tamper(v.session.db, `DELETE FROM custody_log WHERE seq >= 4; DELETE FROM merkle_nodes; DELETE FROM checkpoints;
-      PRAGMA foreign_keys = OFF; DELETE FROM incident_search; DELETE FROM incident_versions; DELETE FROM incidents;`);
+      PRAGMA foreign_keys = OFF; DELETE FROM incident_search; DELETE FROM incident_versions; DELETE FROM incidents;
+      DELETE FROM evidence_chunks; DELETE FROM evidence;`);
     await rebuildTree(v);
     // A different history of the same length, properly chained and signed.
     await v.session.db.transaction(async (tx) => {
@@ -137,6 +141,24 @@ describe('T3: an insider with the database key alters the vault directly', () =>
     await signCheckpoint(v.session);
     expect(await codes(v)).toEqual([]);
     expect(await codes(v, true)).toEqual(['E_CONSISTENCY']);
+  });
+
+  it('finds an altered evidence chunk', async () => {
+    v = await populatedVault();
+    await tamper(v.session.db, `UPDATE evidence_chunks SET data = CAST(replace(CAST(data AS TEXT), 'denunciar', 'DENUNCIAR') AS BLOB) WHERE evidence_id = ${v.evidenceId} AND seq = 1`);
+    expect(await codes(v)).toEqual(['E_EVIDENCE_HASH_MISMATCH']);
+  });
+
+  it('finds an evidence chunk removed', async () => {
+    v = await populatedVault();
+    await tamper(v.session.db, `DELETE FROM evidence_chunks WHERE evidence_id = ${v.evidenceId} AND seq = 2`);
+    expect(await codes(v)).toEqual(['E_EVIDENCE_HASH_MISMATCH']);
+  });
+
+  it('finds evidence whose acquisition record was rewritten (who handed it over)', async () => {
+    v = await populatedVault();
+    await tamper(v.session.db, `UPDATE evidence SET acquisition = replace(acquisition, 'Defensora A', 'anonymous') WHERE id = ${v.evidenceId}`);
+    expect(await codes(v)).toEqual(['E_RECORD_HASH_MISMATCH']);
   });
 
   it('finds a flipped byte in the database file', async () => {

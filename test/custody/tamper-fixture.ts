@@ -3,6 +3,9 @@
 import { addCase } from '../../main/records/cases';
 import { addIncident, editIncident } from '../../main/records/incidents';
 import { signCheckpoint } from '../../main/custody/checkpoints';
+import { importEvidence } from '../../main/evidence/import-evidence';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Checkpoint } from '../../shared/custody/checkpoint';
 import type { Database } from '../../main/vault/database';
 import { makeVault, type VaultFixture } from './vault-fixture';
@@ -19,6 +22,7 @@ export const INCIDENT = {
 export interface PopulatedVault extends VaultFixture {
   checkpoint: Checkpoint;
   incidentId: number;
+  evidenceId: number;
 }
 
 export async function populatedVault(): Promise<PopulatedVault> {
@@ -27,8 +31,12 @@ export async function populatedVault(): Promise<PopulatedVault> {
   const { id: incidentId } = await addIncident(v.session, caseId, INCIDENT);
   await editIncident(v.session, incidentId, { ...INCIDENT, riskLevel: 'medium' });
   await addIncident(v.session, caseId, { ...INCIDENT, type: 'surveillance' });
+  const file = join(v.dir, 'nota-amenaza.txt');
+  await writeFile(file, 'Deja de denunciar. '.repeat(5000));
+  // Small chunks so the item spans several of them.
+  const { id: evidenceId } = await importEvidence(v.session, incidentId, file, { method: 'received', from: 'Defensora A' }, { chunkSize: 16 * 1024 });
   const checkpoint = await signCheckpoint(v.session);
-  return Object.assign(v, { checkpoint, incidentId });
+  return Object.assign(v, { checkpoint, incidentId, evidenceId });
 }
 
 const TRIGGERS = ['custody_log', 'merkle_nodes', 'checkpoints', 'signing_keys', 'incident_versions', 'tombstones', 'evidence', 'evidence_chunks']
