@@ -14,6 +14,7 @@ export type DisclosureKind =
   | 'device_serial'
   | 'original_metadata'
   | 'exhibit_metadata'
+  | 'exhibit_not_stripped'
   | 'originals_to_public'
   | 'coordinates';
 
@@ -26,7 +27,7 @@ export interface DisclosureFinding {
 }
 
 export type DisclosureInput = Pick<DossierInput, 'recipient' | 'language' | 'showNames' | 'incidents'> & {
-  exhibits: ReadonlyArray<Pick<DossierInput['exhibits'][number], 'name' | 'identifying'>>;
+  exhibits: ReadonlyArray<Pick<DossierInput['exhibits'][number], 'name' | 'identifying' | 'stripped'>>;
   originals?: ReadonlyArray<Pick<NonNullable<DossierInput['originals']>[number], 'name' | 'identifying' | 'gps'>>;
 };
 
@@ -87,7 +88,12 @@ export function disclosureCheck(input: DisclosureInput): DisclosureFinding[] {
       findings.push({ kind: 'coordinates', severity: 'info', where: `incident ${id} coordinates`, detail: `${c.lat}, ${c.lon}` });
     }
   }
-  for (const e of input.exhibits) findings.push(...metadataFindings(`exhibit ${e.name}`, e.identifying ?? [], true));
+  for (const e of input.exhibits) {
+    findings.push(...metadataFindings(`exhibit ${e.name}`, e.identifying ?? [], true));
+    if (e.stripped === false) {
+      findings.push({ kind: 'exhibit_not_stripped', severity: 'medium', where: `exhibit ${e.name}`, detail: 'this kind of file cannot be cleaned: any metadata inside it goes out as it is' });
+    }
+  }
   const originals = input.originals ?? [];
   if (originals.length > 0 && input.recipient.kind === 'other') {
     findings.push({ kind: 'originals_to_public', severity: 'high', where: 'dossier', detail: `${originals.length} sealed originals for a non-authority recipient` });

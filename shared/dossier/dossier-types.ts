@@ -46,6 +46,8 @@ export interface ExhibitInput {
   exhibitPixelSha256?: string;
   /** Identifying metadata an inspection of the exhibit still found (should be none). */
   identifying?: IdentifyingTag[];
+  /** False when the file kind cannot be cleaned (audio, video, documents): the exhibit is the original. */
+  stripped?: boolean;
   content: ByteSource;
 }
 
