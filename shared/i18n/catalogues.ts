@@ -1,7 +1,7 @@
 // One ICU catalogue per language; Spanish first because most users work in Spanish.
-import en from './en.json';
-import es from './es.json';
-import pt from './pt.json';
+import en from './en.json' with { type: 'json' };
+import es from './es.json' with { type: 'json' };
+import pt from './pt.json' with { type: 'json' };
 
 export type Language = 'es' | 'pt' | 'en';
 export const DEFAULT_LANGUAGE: Language = 'es';

@@ -51,7 +51,7 @@ export function EvidenceScreen({ id, incidentId }: { id: number; incidentId: num
       </dl>
       <div className="actions">
         <button type="button" onClick={() => go({ screen: 'custody', subject: `evidence:${id}` })}>{t('incident.custody')}</button>
-        {exhibit ? null : <button type="button" className="primary" onClick={makeExhibit}>{t('evidence.makeExhibit')}</button>}
+        {exhibit ? null : <button type="button" onClick={makeExhibit}>{t('evidence.makeExhibit')}</button>}
       </div>
       <ErrorNote>{error}</ErrorNote>
       <div className="side-by-side">
