@@ -8,7 +8,7 @@ import type { Dialogs, HandlerContext } from '../../main/ipc/context';
 import { FileTokens } from '../../main/ipc/file-tokens';
 import { SettingsStore } from '../../main/ipc/settings-store';
 
-export function testContext(dir = mkdtempSync(join(tmpdir(), 'custodia-ipc-'))) {
+export function testContext(dir = mkdtempSync(join(tmpdir(), 'custodia-ipc-')), emit?: (event: AppEvent) => void) {
   const answers: Partial<Record<keyof Dialogs, unknown[]>> = {};
   const next = <T>(name: keyof Dialogs, fallback: T): T => (answers[name]?.shift() as T | undefined) ?? fallback;
   const events: AppEvent[] = [];
@@ -22,7 +22,7 @@ export function testContext(dir = mkdtempSync(join(tmpdir(), 'custodia-ipc-'))) 
       chooseDossierDestination: async () => next('chooseDossierDestination', null),
     },
     files: new FileTokens(),
-    emit: (e) => events.push(e),
+    emit: emit ?? ((e) => events.push(e)),
     openExternal: async () => undefined,
     appVersion: '0.0.0-test',
     session: null,

@@ -31,7 +31,10 @@ function host(dir: string) {
     child.on('message', (m: { type: string; id?: number; result?: unknown; event?: unknown }) => {
       if (m.type === 'ready') resolve();
       else if (m.type === 'event') onEvent(m.event);
-      else if (m.type === 'result' && m.id !== undefined) pending.get(m.id)?.(m.result), pending.delete(m.id);
+      else if (m.type === 'result' && m.id !== undefined) {
+        pending.get(m.id)?.(m.result);
+        pending.delete(m.id);
+      }
     });
   });
   const post = (m: HostMessage) => child.send(m);
@@ -47,6 +50,8 @@ function host(dir: string) {
 
 export const test = base.extend<{ app: App }, { server: { url: string } }>({
   server: [
+    // Playwright requires the fixtures argument to be destructured, even when none is used.
+    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const s = await startStaticServer(RENDERER_DIR);
       await use(s);

@@ -12,8 +12,7 @@ export type HostMessage =
   | { type: 'close' };
 
 const send = (m: unknown) => process.send?.(m);
-const { ctx, answer } = testContext(process.env.CUSTODIA_E2E_DIR);
-ctx.emit = (event) => send({ type: 'event', event });
+const { ctx, answer } = testContext(process.env.CUSTODIA_E2E_DIR, (event) => send({ type: 'event', event }));
 const dispatch = createDispatcher(buildHandlerTable(), ctx);
 
 process.on('message', (m: HostMessage) => {

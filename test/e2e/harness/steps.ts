@@ -1,9 +1,10 @@
 // The officer's steps, found the way a person finds them: by the Spanish labels on screen.
 import { expect, type Page } from '@playwright/test';
-import { CATALOGUES } from '../../../shared/i18n/catalogues';
+import spanish from '../../../shared/i18n/es.json' with { type: 'json' };
 import type { App } from './app-fixture';
 
-export const es = CATALOGUES.es;
+/** Typed by its keys, so a label the tests look for must exist in the catalogue. */
+export const es = spanish;
 export const PASSPHRASE = 'río madre de dios 2026';
 
 export async function createVault(app: App, label = 'Defensores Tambopata', user = 'ana'): Promise<void> {
