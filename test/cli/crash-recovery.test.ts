@@ -8,8 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createVault } from '../../main/vault/vault-session';
-import { CHEAP_KDF } from '../custody/vault-fixture';
-import { INCIDENT } from '../custody/tamper-fixture';
+import { CHEAP_KDF, INCIDENT } from '../vault/fixture';
 import { buildCli, runCli } from './cli-harness';
 
 const PASS = 'passphrase for crash tests';

@@ -9,8 +9,8 @@ import { addUser } from '../../main/vault/users';
 import { verifyInclusionProofJson, type InclusionProofJson } from '../../shared/custody/proof-json';
 import { verifyCheckpointSignature, type Checkpoint } from '../../shared/custody/checkpoint';
 import type { CustodyEntry } from '../../shared/custody/custody-entry';
-import { CHEAP_KDF } from '../custody/vault-fixture';
-import { tamper, INCIDENT } from '../custody/tamper-fixture';
+import { CHEAP_KDF, INCIDENT } from '../vault/fixture';
+import { tamper } from '../custody/tamper-fixture';
 import { buildCli, runCli } from './cli-harness';
 
 const PASS = 'passphrase of the admin';

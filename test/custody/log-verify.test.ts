@@ -7,7 +7,8 @@ import { rootAt } from '../../main/custody/merkle-store';
 import { generateSigningKeyPair, signCheckpoint as signBody } from '../../shared/custody/checkpoint';
 import { toHex } from '../../shared/custody/bytes';
 import { editIncident } from '../../main/records/incidents';
-import { populatedVault, tamper, INCIDENT, type PopulatedVault } from './tamper-fixture';
+import { INCIDENT } from '../vault/fixture';
+import { populatedVault, tamper, type PopulatedVault } from './tamper-fixture';
 
 let v: PopulatedVault | undefined;
 afterEach(async () => {
@@ -172,7 +173,7 @@ describe('T3: an insider with the database key alters the vault directly', () =>
     b[0] = (b[0] as number) ^ 0x40;
     await fh.write(b, 0, 1, at);
     await fh.close();
-    const session = await v.reopen().catch((e: { code?: string }) => e);
+    const session = await v.open().catch((e: { code?: string }) => e);
     if ('code' in session && !('db' in session)) {
       expect(session.code).toBe('E_DB_CORRUPT');
     } else {

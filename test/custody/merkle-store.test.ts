@@ -8,13 +8,13 @@ import { consistencyProof, inclusionProof, leafHash, merkleRoot, verifyConsisten
 import { fromHex, toHex, utf8 } from '../../shared/custody/bytes';
 import { verifyInclusionProofJson, verifyConsistencyProofJson } from '../../shared/custody/proof-json';
 import type { CustodyEntry } from '../../shared/custody/custody-entry';
-import { makeVault, type VaultFixture } from './vault-fixture';
+import { tempVault, type TempVault } from '../vault/fixture';
 
-let v: VaultFixture;
+let v: TempVault;
 let leaves: Uint8Array[];
 
 beforeAll(async () => {
-  v = await makeVault();
+  v = await tempVault();
   await v.session.db.transaction(async (tx) => {
     for (let i = 0; i < 70; i += 1) {
       await appendCustody(tx, { actor: 'ana', action: 'case_create', subject: `case:${i}`, details: { i } });
@@ -77,7 +77,7 @@ describe('the stored Merkle tree agrees with the RFC 9162 reference functions', 
 describe('batched appends build the same tree as one-by-one appends', () => {
   it('agrees at every batch boundary', async () => {
     const { appendCustodyBatch } = await import('../../main/custody/custody-log');
-    const w = await makeVault();
+    const w = await tempVault();
     try {
       for (const size of [1, 2, 3, 5, 8, 13, 1, 30]) {
         await w.session.db.transaction((tx) => appendCustodyBatch(tx, Array.from({ length: size }, (_, i) => ({ actor: 'ana', action: 'view' as const, subject: `evidence:${i}`, details: {} }))));

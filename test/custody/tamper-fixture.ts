@@ -8,25 +8,16 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Checkpoint } from '../../shared/custody/checkpoint';
 import type { Database } from '../../main/vault/database';
-import { makeVault, type VaultFixture } from './vault-fixture';
+import { INCIDENT, tempVault, type TempVault } from '../vault/fixture';
 
-export const INCIDENT = {
-  occurredAt: '2026-10-02T18:30:00-05:00',
-  place: 'Comunidad nativa X, Tambopata, Madre de Dios',
-  channel: 'phone',
-  verbatim: 'Deja de denunciar o te vamos a desaparecer',
-  riskLevel: 'high',
-  type: 'threat',
-};
-
-export interface PopulatedVault extends VaultFixture {
+export interface PopulatedVault extends TempVault {
   checkpoint: Checkpoint;
   incidentId: number;
   evidenceId: number;
 }
 
 export async function populatedVault(): Promise<PopulatedVault> {
-  const v = await makeVault();
+  const v = await tempVault();
   const { id: caseId } = await addCase(v.session, { title: 'Amenazas km 108' });
   const { id: incidentId } = await addIncident(v.session, caseId, INCIDENT);
   await editIncident(v.session, incidentId, { ...INCIDENT, riskLevel: 'medium' });
