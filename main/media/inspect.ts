@@ -6,7 +6,7 @@ import { scanContainer } from './container-dispatch';
 import type { ContainerScan } from './container-scan';
 import { identifyingKind } from './identifying-tags';
 import { checkMetadataBytes, checkPixelCount, loadInput, sharpInputOptions } from './limits';
-import { emptyParsed, parseIcc, parseIptc, parseTiff, parseXmp, type TagGroups } from './metadata-parse';
+import { emptyParsed, parseIcc, parseIptc, parseTiff, parseWithExifr, parseXmp, type TagGroups } from './metadata-parse';
 import { capturedAt, gpsPosition } from './report-fields';
 import { sharpError } from './sharp-errors';
 import { sniffMediaType } from './sniff';
@@ -31,7 +31,10 @@ export async function inspectBuffer(buf: Buffer): Promise<MediaReport> {
   checkMetadataBytes(scan.metadataBytes + (format === 'tiff' ? 0 : (exif?.length ?? 0)) + (xmp?.length ?? 0) + (iptc?.length ?? 0) + (meta?.icc?.length ?? 0));
 
   const parsed = emptyParsed();
-  if (!meta) parsed.warnings.push(`${format.toUpperCase()} header could not be read by the decoder`);
+  if (!meta) {
+    parsed.warnings.push(`the ${format.toUpperCase()} image cannot be decoded here; metadata was read from the container`);
+    await parseWithExifr(parsed, buf);
+  }
   if (exif) await parseTiff(parsed, exif);
   if (xmp) await parseXmp(parsed, xmp);
   if (iptc) await parseIptc(parsed, iptc);

@@ -1,5 +1,6 @@
 // Bounds on what a hostile file can make us spend (THREATS T7), and sharp's global settings.
 import { readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import sharp, { type SharpOptions } from 'sharp';
 import { CustodiaError } from '../../shared/errors/error-codes';
 
@@ -14,13 +15,18 @@ export const MAX_XMP_DEPTH = 64;
 /** Largest decompressed PNG text or ICC chunk (libpng's own default cap is 8 MB). */
 export const MAX_INFLATED_CHUNK = 8 * 1024 * 1024;
 
+// libvips spills images above its "disc threshold" (100 MB decoded) to an unlinked temp file:
+// decoded evidence on disk (T1). Our pixel limit bounds memory, so keep everything in memory.
+// libvips reads this once, at its first large decode, so it must be set before any sharp work.
+process.env.VIPS_DISC_THRESHOLD ??= '2g';
+
 let configured = false;
 
-/** One decode at a time per process, and no cache: decoded evidence must not linger in memory. */
+/** At most two libvips threads, and no cache: decoded evidence must not linger in memory. */
 export function configureSharp(): void {
   if (configured) return;
   sharp.cache(false);
-  sharp.concurrency(1);
+  sharp.concurrency(Math.min(2, availableParallelism()));
   configured = true;
 }
 

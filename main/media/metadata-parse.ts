@@ -65,6 +65,20 @@ export async function parseTiff(into: ParsedMetadata, tiff: Buffer): Promise<voi
   });
 }
 
+/** When the decoder cannot open a container (HEIC without HEVC), exifr finds its EXIF and XMP itself. */
+export async function parseWithExifr(into: ParsedMetadata, file: Buffer): Promise<void> {
+  await guarded(into, 'EXIF', async () => {
+    const out = (await exifr.parse(file, { ...TIFF_OPTIONS, xmp: true })) as Record<string, unknown> | undefined;
+    if (!out) return;
+    const { dc, xmp, photoshop, exif, gps, ifd0, ifd1, interop, ...rest } = out;
+    addGroups(into, '', { exif, gps, ifd0, ifd1, interop });
+    addGroups(into, 'xmp', { dc, xmp, photoshop, ...rest });
+    if (ifd0 || exif) into.blocks.push('EXIF');
+    if (gps) into.blocks.push('GPS');
+    if (dc || xmp || photoshop) into.blocks.push('XMP');
+  });
+}
+
 export async function parseXmp(into: ParsedMetadata, xmp: Buffer): Promise<void> {
   into.blocks.push('XMP');
   checkXmlDepth(xmp.toString('utf8'));

@@ -132,6 +132,17 @@ describe('what cannot be cleaned is refused, and nothing is written', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('an HEIC photo with GPS: inspect reads its metadata, strip refuses it', async () => {
+    // A HEIF container branded heic (sharp cannot write HEVC, so the payload here is AV1).
+    const heic = readFileSync(await makeRichImage(dir, 'avif'));
+    heic.write('heic', 8, 'latin1');
+    const report = await inspectMedia(heic);
+    expect(report).toMatchObject({ mediaType: 'image/heic', format: 'heic' });
+    expect(report.blocks).toEqual(expect.arrayContaining(['EXIF', 'GPS']));
+    expect(report.gps?.lat).toBeCloseTo(-12.59, 6);
+    await expect(stripMediaToBuffer(heic)).rejects.toMatchObject({ code: 'E_UNSUPPORTED_MEDIA' });
+  });
+
   it.each([
     ['PDF', '%PDF-1.7\n%\xe2\xe3\n1 0 obj\n'],
     ['MP4', '\0\0\0\x20ftypisom\0\0\x02\0isomiso2avc1mp41'],
