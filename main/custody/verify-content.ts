@@ -5,6 +5,7 @@ import type { Database } from '../vault/database';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { caseHash, evidenceRecordHash, incidentBodyHash, userHash } from '../records/record-hash';
 import { checkStoredEvidence } from '../evidence/stored-chunks';
+import { verifyEvidenceMetadata } from '../evidence/verify-metadata';
 import type { ScanResult } from './log-scan';
 import type { ProblemList } from './verify-problems';
 
@@ -50,10 +51,13 @@ export async function verifyRecords(db: Database, committed: Committed, problems
 
 /**
  * Re-hashes every evidence item from its chunks (one chunk in memory at a time) and checks its
- * metadata (name, media type, acquisition) against the seal entry's recordSha256.
+ * metadata (name, media type, acquisition, and for an exhibit its link to the original) against
+ * the seal (or derive) entry's recordSha256, and its sealed media metadata against metadataSha256.
  */
 export async function verifyEvidence(db: Database, scan: Commitments, problems: ProblemList): Promise<number> {
-  const items = await db.all<EvidenceRow>('SELECT id, incident_id, sha256, bytes, media_type, original_name, acquisition FROM evidence ORDER BY id');
+  const items = await db.all<EvidenceRow>(`
+    SELECT e.id, e.incident_id, e.sha256, e.bytes, e.media_type, e.original_name, e.acquisition, d.derived_from, d.operation
+    FROM evidence e LEFT JOIN evidence_derivations d ON d.evidence_id = e.id ORDER BY e.id`);
   for (const item of items) {
     const subject = `evidence:${item.id}`;
     try {
@@ -67,9 +71,10 @@ export async function verifyEvidence(db: Database, scan: Commitments, problems: 
     else if (c.sha256 !== item.sha256) problems.add({ code: 'E_EVIDENCE_HASH_MISMATCH', seq: c.seq, message: `${subject}: its sealed sha256 differs from the one custody entry ${c.seq} recorded` });
     const r = scan.committedRecords.get(subject);
     if (!r || r.sha256 !== evidenceRecordSha256(item)) {
-      problems.add({ code: 'E_RECORD_HASH_MISMATCH', seq: r?.seq, message: `${subject}: its name, media type or acquisition differ from what was sealed` });
+      problems.add({ code: 'E_RECORD_HASH_MISMATCH', seq: r?.seq, message: `${subject}: its name, media type, acquisition or origin differ from what was sealed` });
     }
   }
+  await verifyEvidenceMetadata(db, scan.committedRecords, problems);
   return items.length;
 }
 
@@ -81,6 +86,8 @@ interface EvidenceRow {
   media_type: string;
   original_name: string;
   acquisition: string;
+  derived_from: number | null;
+  operation: string | null;
 }
 
 function evidenceRecordSha256(row: EvidenceRow): string {
@@ -93,6 +100,7 @@ function evidenceRecordSha256(row: EvidenceRow): string {
   return evidenceRecordHash({
     id: row.id, incidentId: row.incident_id, sha256: row.sha256, bytes: row.bytes,
     mediaType: row.media_type, originalName: row.original_name, acquisition,
+    ...(row.derived_from === null ? {} : { derivedFrom: row.derived_from, operation: row.operation ?? undefined }),
   });
 }
 

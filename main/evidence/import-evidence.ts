@@ -1,6 +1,7 @@
 // Evidence intake: the bytes stream into fixed-size chunks inside one transaction while their
 // sha256 is computed; the item row, its receive and seal entries commit with the chunks or
-// not at all, so an import that fails half way leaves nothing behind.
+// not at all, so an import that fails half way leaves nothing behind. An image's metadata is
+// read from the bytes held in memory meanwhile and sealed with it (never via a temp file, T1).
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -14,6 +15,7 @@ import type { VaultSession } from '../vault/vault-session';
 import { parseAcquisition, type AcquisitionInput } from './acquisition';
 import { DEFAULT_CHUNK_SIZE, fixedChunks } from './chunking';
 import { storageError } from './evidence-errors';
+import { ImageCollector, insertMetadata, readMetadata, type MetadataSeal } from './media-metadata';
 
 export interface ImportedEvidence {
   id: number;
@@ -74,8 +76,10 @@ export async function importEvidenceStream(
       let head = Buffer.alloc(0);
       let bytes = 0;
       let seq = 0;
+      const image = new ImageCollector();
       for await (const chunk of fixedChunks(readingFrom(source, originalName), chunkSize)) {
         hash.update(chunk);
+        image.add(chunk);
         if (head.length < SNIFF_BYTES) head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES - head.length)]);
         await tx.run('INSERT INTO evidence_chunks (evidence_id, seq, data) VALUES (?, ?, ?)', [id, seq, chunk]);
         bytes += chunk.length;
@@ -83,6 +87,7 @@ export async function importEvidenceStream(
       }
       const sha256 = hash.digest('hex');
       const { mediaType } = sniffMediaType(head);
+      const metadata = await sealedMetadataOf(image);
       const importedAt = new Date().toISOString();
       await tx.run(
         `INSERT INTO evidence (id, incident_id, sha256, bytes, media_type, original_name, acquisition, chunk_size, chunk_count, imported_at, imported_by)
@@ -93,11 +98,24 @@ export async function importEvidenceStream(
       const actor = session.user.name;
       await appendCustody(tx, { actor, action: 'receive', subject, details: { evidenceId: id, incidentId, sha256, bytes } });
       const recordSha256 = evidenceRecordHash({ id, incidentId, sha256, bytes, mediaType, originalName, acquisition });
-      await appendCustody(tx, { actor, action: 'seal', subject, details: { evidenceId: id, sha256, bytes, mediaType, recordSha256 } });
+      if (metadata) await insertMetadata(tx, id, metadata);
+      const sealedMeta = metadata ? { metadataSha256: metadata.sha256, metadataOutcome: metadata.outcome } : {};
+      await appendCustody(tx, { actor, action: 'seal', subject, details: { evidenceId: id, sha256, bytes, mediaType, recordSha256, ...sealedMeta } });
       return { id, sha256, bytes, mediaType };
     });
   } catch (e) {
     throw storageError(e, `importing ${originalName}`);
+  }
+}
+
+/** Images within the media module's limit get their metadata read; the copy held is then wiped. */
+async function sealedMetadataOf(collector: ImageCollector): Promise<MetadataSeal | undefined> {
+  const image = collector.take();
+  if (!image) return undefined;
+  try {
+    return await readMetadata(image);
+  } finally {
+    image.fill(0);
   }
 }
 

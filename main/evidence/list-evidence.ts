@@ -16,22 +16,26 @@ export interface EvidenceItem {
   importedAt: string;
   importedBy: string;
   deleted: boolean;
+  /** For an exhibit, the original it was made from; null for originals. */
+  derivedFrom: number | null;
 }
 
 type Row = {
   id: number; incident_id: number; sha256: string; bytes: number; media_type: string; original_name: string;
-  acquisition: string; imported_at: string; imported_by: string; deleted: number;
+  acquisition: string; imported_at: string; imported_by: string; deleted: number; derived_from: number | null;
 };
 
 export async function listEvidence(session: VaultSession, o: { incidentId?: number; includeDeleted?: boolean } = {}): Promise<EvidenceItem[]> {
   await assertAllowed(session, 'records.read', o.incidentId === undefined ? 'evidence' : `incident:${o.incidentId}`);
   const rows = await session.db.all<Row>(`
-    SELECT e.*, EXISTS (SELECT 1 FROM tombstones t WHERE t.subject_type = 'evidence' AND t.subject_id = e.id) AS deleted
-    FROM evidence e WHERE (?1 IS NULL OR e.incident_id = ?1) ORDER BY e.id`, [o.incidentId ?? null]);
+    SELECT e.*, EXISTS (SELECT 1 FROM tombstones t WHERE t.subject_type = 'evidence' AND t.subject_id = e.id) AS deleted, d.derived_from
+    FROM evidence e LEFT JOIN evidence_derivations d ON d.evidence_id = e.id
+    WHERE (?1 IS NULL OR e.incident_id = ?1) ORDER BY e.id`, [o.incidentId ?? null]);
   return rows
     .map((r) => ({
       id: r.id, incidentId: r.incident_id, sha256: r.sha256, bytes: r.bytes, mediaType: r.media_type, originalName: r.original_name,
       acquisition: JSON.parse(r.acquisition) as Acquisition, importedAt: r.imported_at, importedBy: r.imported_by, deleted: r.deleted === 1,
+      derivedFrom: r.derived_from,
     }))
     .filter((e) => o.includeDeleted || !e.deleted);
 }

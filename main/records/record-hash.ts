@@ -32,13 +32,21 @@ export interface EvidenceRecord {
   mediaType: string;
   originalName: string;
   acquisition: unknown;
+  /** Set for a derivative (an exhibit): the item it was made from and how. Absent for originals. */
+  derivedFrom?: number;
+  operation?: string;
 }
 
 export const caseHash = (c: CaseRecord): string => recordSha256({ id: c.id, title: c.title });
 export const userHash = (u: UserRecord): string => recordSha256({ name: u.name, role: u.role, removed: u.removed });
+// Originals hash exactly the fields they always did, so every seal written before derivatives
+// existed still verifies; a derivative adds its link, so moving or dropping the link is caught.
 export const evidenceRecordHash = (e: EvidenceRecord): string => recordSha256({
   id: e.id, incidentId: e.incidentId, sha256: e.sha256, bytes: e.bytes,
   mediaType: e.mediaType, originalName: e.originalName, acquisition: e.acquisition,
+  ...(e.derivedFrom === undefined ? {} : { derivedFrom: e.derivedFrom, operation: e.operation ?? null }),
 });
+/** Sealed media metadata is stored as canonical JSON already: its hash is of that text. */
+export const metadataBodyHash = (canonicalBody: string): string => sha256Hex(canonicalBody);
 /** An incident version's body is stored as canonical JSON already: its hash is of that text. */
 export const incidentBodyHash = (canonicalBody: string): string => sha256Hex(canonicalBody);

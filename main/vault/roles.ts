@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   'records.read': ['admin', 'documenter', 'legal'],
   /** Evidence bytes: never the auditor, who checks hashes instead. */
   'evidence.read': ['admin', 'documenter', 'legal'],
+  /** Make a metadata-free exhibit of an original (stored as a new, linked item): legal picks exhibits too. */
+  'exhibits.make': ['admin', 'documenter', 'legal'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

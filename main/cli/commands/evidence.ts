@@ -1,8 +1,11 @@
-// `custodia evidence add|get|list`: import originals, take a verified copy out (logged), list.
+// `custodia evidence add|get|list|exhibit|metadata`: import originals, take a verified copy out
+// (logged), list, make a metadata-free exhibit, show an image's sealed metadata.
 import { stat } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
 import { CustodiaError } from '../../../shared/errors/error-codes';
 import { ACQUISITION_METHODS, parseAcquisition } from '../../evidence/acquisition';
+import { getEvidenceMetadata, type EvidenceMetadata } from '../../evidence/evidence-metadata';
+import { makeExhibit } from '../../evidence/make-exhibit';
 import { importEvidence, type ImportedEvidence } from '../../evidence/import-evidence';
 import { listEvidence } from '../../evidence/list-evidence';
 import { readEvidence } from '../../evidence/read-evidence';
@@ -63,4 +66,33 @@ export function registerEvidenceCommands(program: Command): void {
       const items = await withSession(opts, false, (s) => listEvidence(s, { incidentId: opts.incident, includeDeleted: opts.deleted }));
       printResult(opts, { items }, () => items.map((i) => `${i.id}\tincident ${i.incidentId}\t${i.mediaType}\t${i.bytes}\t${i.sha256}\t${i.originalName}`).join('\n'));
     });
+  sessionCommand(evidence.command('exhibit').description('make a copy of an image original without identifying metadata, kept as a new linked item'))
+    .requiredOption('--id <id>', 'original evidence item', positiveInt)
+    .action(async (opts: SessionOptions & { id: number }) => {
+      const x = await withSession(opts, true, (s) => makeExhibit(s, opts.id));
+      printResult(opts, x, () => [
+        `evidence ${x.id} = exhibit of evidence ${x.derivedFrom}${x.created ? '' : ' (made before; unchanged)'}: ${x.originalName}, ${x.bytes} bytes, sha256 ${x.sha256}`,
+        `removed: ${x.removed.join(', ') || 'nothing'}`,
+        `kept: ${x.kept.join(', ') || 'nothing'}`,
+        `pixels identical to the original: ${x.pixelsIdentical ? 'yes' : 'no (re-encoded)'}`,
+      ].join('\n'));
+    });
+  sessionCommand(evidence.command('metadata').description('show the metadata sealed with an image at import (GPS, device, names, times)'))
+    .requiredOption('--id <id>', 'evidence item', positiveInt)
+    .action(async (opts: SessionOptions & { id: number }) => {
+      const m = await withSession(opts, false, (s) => getEvidenceMetadata(s, opts.id));
+      printResult(opts, m, () => describeMetadata(m));
+    });
+}
+
+function describeMetadata(m: EvidenceMetadata): string {
+  if (m.outcome === 'none') return `evidence ${m.evidenceId}: no metadata was read (not an image, or too large)`;
+  if (m.outcome === 'failed') return `evidence ${m.evidenceId}: metadata could not be read at import: ${m.error.code} ${m.error.message}`;
+  const r = m.report;
+  return [
+    `evidence ${m.evidenceId}: ${r.mediaType}${r.width ? ` ${r.width}x${r.height ?? '?'}` : ''}; blocks: ${r.blocks.join(', ') || 'none'}`,
+    ...(r.gps ? [`GPS: ${r.gps.lat}, ${r.gps.lon}`] : []),
+    ...(r.capturedAt ? [`captured at: ${r.capturedAt}`] : []),
+    ...r.identifying.map((t) => `${t.kind}\t${t.tag}\t${t.value}`),
+  ].join('\n');
 }

@@ -1,0 +1,78 @@
+// Stores a finished exhibit as a new evidence item in one transaction: its chunks, its row, its
+// link to the original, its own sealed metadata, and the custody entries: a `view` on the
+// original (its seal was broken to make the exhibit) and one `derive` on the exhibit that
+// commits to everything `log verify` re-checks (sha256, recordSha256, metadataSha256).
+import { appendCustodyBatch } from '../custody/custody-log';
+import { evidenceRecordHash } from '../records/record-hash';
+import type { VaultSession } from '../vault/vault-session';
+import { parseAcquisition } from './acquisition';
+import { DEFAULT_CHUNK_SIZE } from './chunking';
+import { exhibitSource, type ExhibitSource } from './exhibit-source';
+import { insertMetadata, type MetadataSeal } from './media-metadata';
+
+export const STRIP_OPERATION = 'strip-metadata';
+
+export interface StrippedImage {
+  data: Buffer;
+  sha256: string;
+  mediaType: string;
+  originalName: string;
+  removed: string[];
+  kept: string[];
+  pixelsIdentical: boolean;
+  originalPixelSha256: string;
+  exhibitPixelSha256: string;
+  metadata: MetadataSeal;
+}
+
+export async function storeExhibit(session: VaultSession, source: ExhibitSource, made: StrippedImage): Promise<{ id: number; created: boolean }> {
+  return session.db.transaction(async (tx) => {
+    // The original may have been deleted while the exhibit was being made.
+    await exhibitSource(tx, source.id);
+    const same = await tx.get<{ id: number }>(`
+      SELECT e.id FROM evidence e JOIN evidence_derivations d ON d.evidence_id = e.id
+      WHERE d.derived_from = ? AND d.operation = ? AND e.sha256 = ?
+        AND NOT EXISTS (SELECT 1 FROM tombstones t WHERE t.subject_type = 'evidence' AND t.subject_id = e.id)
+      ORDER BY e.id LIMIT 1`, [source.id, STRIP_OPERATION, made.sha256]);
+    // Stripping is deterministic: the same exhibit again is the one already stored, not a duplicate.
+    if (same) return { id: same.id, created: false };
+
+    const next = await tx.get<{ id: number }>('SELECT coalesce(max(id), 0) + 1 AS id FROM evidence');
+    const id = next?.id ?? 1;
+    const chunkCount = Math.ceil(made.data.length / DEFAULT_CHUNK_SIZE);
+    for (let seq = 0; seq < chunkCount; seq++) {
+      const chunk = made.data.subarray(seq * DEFAULT_CHUNK_SIZE, (seq + 1) * DEFAULT_CHUNK_SIZE);
+      await tx.run('INSERT INTO evidence_chunks (evidence_id, seq, data) VALUES (?, ?, ?)', [id, seq, chunk]);
+    }
+    const acquisition = parseAcquisition({ method: 'other' });
+    const record = {
+      id, incidentId: source.incidentId, sha256: made.sha256, bytes: made.data.length, mediaType: made.mediaType,
+      originalName: made.originalName, acquisition, derivedFrom: source.id, operation: STRIP_OPERATION,
+    };
+    await tx.run(
+      `INSERT INTO evidence (id, incident_id, sha256, bytes, media_type, original_name, acquisition, chunk_size, chunk_count, imported_at, imported_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [id, record.incidentId, record.sha256, record.bytes, record.mediaType, record.originalName, JSON.stringify(acquisition),
+        DEFAULT_CHUNK_SIZE, chunkCount, new Date().toISOString(), session.user.name],
+    );
+    await tx.run('INSERT INTO evidence_derivations (evidence_id, derived_from, operation) VALUES (?, ?, ?)', [id, source.id, STRIP_OPERATION]);
+    await insertMetadata(tx, id, made.metadata);
+    const actor = session.user.name;
+    await appendCustodyBatch(tx, [
+      {
+        actor, action: 'view', subject: `evidence:${source.id}`,
+        details: { evidenceId: source.id, sha256: source.sha256, bytes: source.bytes, purpose: `exhibit evidence:${id}` },
+      },
+      {
+        actor, action: 'derive', subject: `evidence:${id}`,
+        details: {
+          evidenceId: id, from: source.id, originalSha256: source.sha256, sha256: made.sha256, bytes: record.bytes,
+          mediaType: record.mediaType, recordSha256: evidenceRecordHash(record), metadataSha256: made.metadata.sha256,
+          operation: STRIP_OPERATION, removed: made.removed, kept: made.kept, pixelsIdentical: made.pixelsIdentical,
+          originalPixelSha256: made.originalPixelSha256, exhibitPixelSha256: made.exhibitPixelSha256,
+        },
+      },
+    ]);
+    return { id, created: true };
+  });
+}
