@@ -1,4 +1,5 @@
 // The format's own walk, chosen by sniffed format.
+import { CustodiaError } from '../../shared/errors/error-codes';
 import type { MediaFormat } from '../../shared/media/media-report';
 import { emptyScan, type ContainerScan } from './container-scan';
 import { scanGif } from './gif-blocks';
@@ -7,6 +8,20 @@ import { scanPng } from './png-chunks';
 import { scanWebp } from './webp-chunks';
 
 export function scanContainer(buf: Buffer, format: MediaFormat): ContainerScan {
+  return asMalformed(format, () => scanByFormat(buf, format));
+}
+
+/** A walker that trips over bytes it did not expect reports a malformed file, never a crash. */
+export function asMalformed<T>(format: MediaFormat, walk: () => T): T {
+  try {
+    return walk();
+  } catch (e) {
+    if (e instanceof CustodiaError) throw e;
+    throw new CustodiaError('E_MALFORMED_MEDIA', `${format.toUpperCase()} structure is malformed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+function scanByFormat(buf: Buffer, format: MediaFormat): ContainerScan {
   switch (format) {
     case 'jpeg':
       return scanJpeg(buf);

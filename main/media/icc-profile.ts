@@ -46,7 +46,7 @@ function readText(tag: Buffer): string | undefined {
     return tag.toString('latin1', 12, 12 + n).replace(/\0+$/, '');
   }
   if (type === 'mluc' && tag.length >= 28) {
-    const len = tag.readUInt32BE(20);
+    const len = tag.readUInt32BE(20) & ~1; // UTF-16: whole code units only
     const off = tag.readUInt32BE(24);
     if (off + len > tag.length) return undefined;
     return tag.subarray(off, off + len).swap16().toString('utf16le');

@@ -3,7 +3,7 @@
 import sharp, { type Metadata } from 'sharp';
 import type { IdentifyingTag, MediaReport } from '../../shared/media/media-report';
 import { scanContainer } from './container-dispatch';
-import type { ContainerScan } from './container-scan';
+import { emptyScan, type ContainerScan } from './container-scan';
 import { identifyingKind } from './identifying-tags';
 import { checkMetadataBytes, checkPixelCount, loadInput, sharpInputOptions } from './limits';
 import { emptyParsed, parseIcc, parseIptc, parseTiff, parseWithExifr, parseXmp, type TagGroups } from './metadata-parse';
@@ -16,15 +16,29 @@ export async function inspectMedia(input: string | Buffer): Promise<MediaReport>
 }
 
 export async function inspectBuffer(buf: Buffer): Promise<MediaReport> {
+  return (await inspectDetailed(buf)).report;
+}
+
+export interface DetailedInspection {
+  report: MediaReport;
+  scan: ContainerScan;
+  /** Frames or pages the decoder sees (animations, multi-page TIFF). */
+  pages: number;
+}
+
+/** The report plus what strip needs to know about the container. */
+export async function inspectDetailed(buf: Buffer): Promise<DetailedInspection> {
   const { mediaType, format } = sniffMediaType(buf.subarray(0, 64));
   if (format === 'other') {
-    return { mediaType, format, blocks: [], identifying: [], tags: {}, warnings: [`metadata of ${mediaType} files is not read`] };
+    const report = { mediaType, format, blocks: [], identifying: [], tags: {}, warnings: [`metadata of ${mediaType} files is not read`] };
+    return { report, scan: emptyScan(), pages: 0 };
   }
   const scan = scanContainer(buf, format);
   const meta = await readHeader(buf, format === 'gif' || format === 'webp');
   const width = meta?.width ?? scan.width;
   const height = meta?.height ?? scan.height;
-  checkPixelCount(width, height, meta?.pages ?? scan.frames);
+  const pages = Math.max(1, meta?.pages ?? scan.frames);
+  checkPixelCount(width, height, pages);
   const exif = format === 'tiff' ? buf : (scan.exif ?? withoutExifHeader(meta?.exif));
   const xmp = meta?.xmp ?? scan.xmp;
   const iptc = meta?.iptc ?? scan.iptc;
@@ -55,7 +69,7 @@ export async function inspectBuffer(buf: Buffer): Promise<MediaReport> {
   if (gps) report.gps = gps;
   const at = capturedAt(parsed.groups);
   if (at) report.capturedAt = at;
-  return report;
+  return { report, scan, pages };
 }
 
 /** Header-only read; HEIC without an HEVC decoder may still fail here, and inspect goes on. */

@@ -27,7 +27,8 @@ export const TIFF_STRUCTURE = new Set([
   'StripOffsets', 'SamplesPerPixel', 'RowsPerStrip', 'StripByteCounts', 'XResolution', 'YResolution',
   'PlanarConfiguration', 'ResolutionUnit', 'Predictor', 'SampleFormat', 'ExtraSamples', 'TileWidth', 'TileLength',
   'TileOffsets', 'TileByteCounts', 'NewSubfileType', 'SubfileType', 'PageNumber', 'FillOrder', 'ColorMap',
-  'YCbCrSubSampling', 'YCbCrPositioning', 'ReferenceBlackWhite',
+  'YCbCrSubSampling', 'YCbCrPositioning', 'ReferenceBlackWhite', 'YCbCrCoefficients', 'JPEGTables', 'WhitePoint',
+  'PrimaryChromaticities', 'TransferFunction', 'InkSet',
 ]);
 
 export function emptyParsed(): ParsedMetadata {
@@ -57,8 +58,9 @@ async function guarded(into: ParsedMetadata, what: string, read: () => Promise<v
 export async function parseTiff(into: ParsedMetadata, tiff: Buffer): Promise<void> {
   await guarded(into, 'EXIF', async () => {
     addGroups(into, '', await exifr.parse(tiff, TIFF_OPTIONS));
-    const ifd0 = Object.keys(into.groups.ifd0 ?? {});
-    if (into.groups.exif || into.groups.ifd1 || ifd0.some((t) => !TIFF_STRUCTURE.has(t))) into.blocks.push('EXIF');
+    // In a multi-page TIFF, IFD1 is the second page, not a thumbnail: structure alone is not EXIF.
+    const described = (g: string): boolean => Object.keys(into.groups[g] ?? {}).some((t) => !TIFF_STRUCTURE.has(t));
+    if (into.groups.exif || described('ifd0') || described('ifd1')) into.blocks.push('EXIF');
     if (into.groups.gps) into.blocks.push('GPS');
     if (into.groups.exif?.MakerNote !== undefined) into.blocks.push('MakerNote');
     if (into.groups.ifd1?.ThumbnailLength !== undefined || into.groups.ifd1?.ThumbnailOffset !== undefined) into.blocks.push('EXIF thumbnail');

@@ -9,11 +9,11 @@ import { sharpInputOptions } from './limits';
 
 export const PIXEL_HASH_VERSION = 'custodia-pixels-v1';
 
-export async function pixelSha256(image: Buffer, animated = false): Promise<string> {
-  const opts = sharpInputOptions({ ignoreIcc: true, ...(animated ? { pages: -1 } : {}) });
+export async function pixelSha256(image: Buffer, allPages = false): Promise<string> {
+  const opts = sharpInputOptions({ ignoreIcc: true, ...(allPages ? { pages: -1 } : {}) });
   try {
     const { autoOrient, pages } = await sharp(image, opts).metadata();
-    const frames = animated ? Math.max(1, pages ?? 1) : 1;
+    const frames = allPages ? Math.max(1, pages ?? 1) : 1;
     const pipeline = sharp(image, opts).autoOrient().ensureAlpha().toColourspace('srgb').raw({ depth: 'uchar' });
     const hash = createHash('sha256');
     let bytes = 0;

@@ -8,15 +8,15 @@ import { sharpInputOptions } from './limits';
 import { sharpError } from './sharp-errors';
 
 export interface ReencodeHints {
-  /** More than one frame: keep the animation. */
-  animated: boolean;
+  /** More than one frame or page: keep them all (animations, multi-page scans). */
+  allPages: boolean;
   /** WebP source was lossless (VP8L). */
   lossless: boolean;
 }
 
 export async function reencode(buf: Buffer, format: MediaFormat, hints: ReencodeHints): Promise<Buffer> {
   try {
-    const input = sharp(buf, sharpInputOptions(hints.animated ? { pages: -1 } : {}));
+    const input = sharp(buf, sharpInputOptions(hints.allPages ? { pages: -1 } : {}));
     const { depth } = await input.metadata();
     const img = input.autoOrient().toColourspace(depth === 'ushort' && format !== 'webp' && format !== 'gif' ? 'rgb16' : 'srgb');
     switch (format) {

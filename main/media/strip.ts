@@ -5,22 +5,23 @@ import { createHash } from 'node:crypto';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import type { MediaReport, StripResult } from '../../shared/media/media-report';
 import { writeFileAtomic } from './atomic-write';
+import { asMalformed } from './container-dispatch';
 import { refuseHeic } from './heic';
-import { inspectBuffer } from './inspect';
+import { inspectBuffer, inspectDetailed } from './inspect';
 import { stripJpeg } from './jpeg-strip';
 import { loadInput } from './limits';
 import { TIFF_STRUCTURE } from './metadata-parse';
 import { pixelSha256 } from './pixel-hash';
 import { reencode } from './reencode';
 import { sniffMediaType } from './sniff';
-import { scanWebp } from './webp-chunks';
 
 export type StripBufferResult = { data: Buffer } & Omit<StripResult, 'bytes'>;
 
 /** Blocks an exhibit may keep: none of them can hold more than the tags checked below. */
 const ALLOWED_BLOCKS = new Set(['JFIF', 'EXIF', 'ICC', 'Adobe APP14']);
-/** Tag groups an exhibit may keep; in `ifd0` only Orientation and, for TIFF, the image structure. */
-const ALLOWED_GROUPS = new Set(['ifd0', 'icc']);
+/** Tag groups an exhibit may keep: IFD0 (and IFD1, a TIFF's second page) with structure tags only. */
+const STRUCTURE_GROUPS = ['ifd0', 'ifd1'];
+const ALLOWED_GROUPS = new Set([...STRUCTURE_GROUPS, 'icc']);
 
 /** Works in memory only: the vault uses this so no plaintext exhibit touches the disk (T1). */
 export async function stripMediaToBuffer(input: string | Buffer): Promise<StripBufferResult> {
@@ -34,24 +35,25 @@ export async function stripMediaToBuffer(input: string | Buffer): Promise<StripB
       { mediaType },
     );
   }
-  const before = await inspectBuffer(buf);
-  const animated = (format === 'gif' || format === 'webp') && (await frameCount(buf, format)) > 1;
+  const { report: before, scan, pages } = await inspectDetailed(buf);
+  // Every frame of an animation and every page of a scan goes into the exhibit.
+  const allPages = pages > 1;
   let data: Buffer;
   let removed: string[] = [];
   let kept: string[];
   if (format === 'jpeg') {
-    ({ data, removed, kept } = stripJpeg(buf));
+    ({ data, removed, kept } = asMalformed(format, () => stripJpeg(buf)));
   } else {
-    const lossless = format === 'webp' && scanWebp(buf).lossless === true;
-    data = await reencode(buf, format, { animated, lossless });
+    const lossless = format === 'webp' && scan.lossless === true;
+    data = await reencode(buf, format, { allPages, lossless });
     kept = [];
   }
   const after = await inspectBuffer(data);
   assertClean(after);
   if (format !== 'jpeg') kept = after.blocks;
   removed = [...new Set([...removed, ...before.blocks.filter((b) => !after.blocks.includes(b))])];
-  const originalPixelSha256 = await pixelSha256(buf, animated);
-  const exhibitPixelSha256 = await pixelSha256(data, animated);
+  const originalPixelSha256 = await pixelSha256(buf, allPages);
+  const exhibitPixelSha256 = await pixelSha256(data, allPages);
   return {
     data,
     format,
@@ -74,15 +76,9 @@ export async function stripMedia(input: string | Buffer, outPath: string): Promi
 function assertClean(after: MediaReport): void {
   const extraBlocks = after.blocks.filter((b) => !ALLOWED_BLOCKS.has(b));
   const extraGroups = Object.keys(after.tags).filter((g) => !ALLOWED_GROUPS.has(g));
-  const extraIfd0 = Object.keys(after.tags.ifd0 ?? {}).filter((t) => !TIFF_STRUCTURE.has(t));
-  const leaks = [...after.identifying.map((t) => t.tag), ...extraBlocks, ...extraGroups, ...extraIfd0.map((t) => `ifd0:${t}`)];
+  const extraTags = STRUCTURE_GROUPS.flatMap((g) => Object.keys(after.tags[g] ?? {}).filter((t) => !TIFF_STRUCTURE.has(t)).map((t) => `${g}:${t}`));
+  const leaks = [...after.identifying.map((t) => t.tag), ...extraBlocks, ...extraGroups, ...extraTags];
   if (leaks.length > 0) {
     throw new CustodiaError('E_INTERNAL', `exhibit would still carry metadata (${leaks.join(', ')}); nothing was written`);
   }
-}
-
-async function frameCount(buf: Buffer, format: 'gif' | 'webp'): Promise<number> {
-  if (format === 'webp') return scanWebp(buf).frames;
-  const { scanGif } = await import('./gif-blocks');
-  return scanGif(buf).frames;
 }

@@ -108,7 +108,7 @@ async function reencodeBench(): Promise<void> {
     const plain = await timed(`${format}${lossless ? ' lossless' : ''}: plain sharp(buf).${format}(${lossless && format === 'webp' ? '{lossless}' : ''})`, runs, () =>
       format === 'png' ? sharp(buf).png().toBuffer() : sharp(buf).webp(lossless ? { lossless: true } : {}).toBuffer());
     const ours = await timed(`${format}${lossless ? ' lossless' : ''}: Custodia reencode`, runs, () =>
-      reencode(buf, format, { animated: false, lossless: format === 'webp' ? scanWebp(buf).lossless === true : true }));
+      reencode(buf, format, { allPages: false, lossless: format === 'webp' ? scanWebp(buf).lossless === true : true }));
     const whole = await timed(`${format}${lossless ? ' lossless' : ''}: Custodia strip + verification`, runs, () => stripMediaToBuffer(buf));
     console.log(`  ratio re-encode/plain ${(ours / plain).toFixed(2)}x (<= 1.5x: ${verdict(ours / plain <= 1.5)}); with verification ${(whole / plain).toFixed(2)}x`);
   }

@@ -76,6 +76,24 @@ describe('JPEG exhibits are lossless', () => {
     expect((await sharp(out).rotate().toBuffer({ resolveWithObject: true })).info.width).toBe(240);
   });
 
+  it.each([
+    ['progressive', async (src: string, out: string) => sharp(src).jpeg({ progressive: true, quality: 90 }).toFile(out)],
+    ['restart markers', async (src: string, out: string) => execFileSync('jpegtran', ['-restart', '1', '-copy', 'all', '-outfile', out, src])],
+    ['CMYK with Adobe APP14', async (src: string, out: string) => sharp(src).toColourspace('cmyk').jpeg({ quality: 90 }).toFile(out)],
+  ] as const)('%s JPEG: lossless, djpeg agrees', async (name, make) => {
+    const src = await makeRichImage(dir, 'jpeg');
+    const variant = join(dir, `variant-${name.replace(/\W+/g, '-')}.jpg`);
+    await make(src, variant);
+    execFileSync('exiftool', ['-q', '-q', '-overwrite_original', '-Make=Apple', '-Comment=km 108', variant]);
+    const out = join(dir, `variant-out-${name.replace(/\W+/g, '-')}.jpg`);
+    const result = await stripMedia(variant, out);
+    expect(result.pixelsIdentical).toBe(true);
+    const djpeg = (p: string): Buffer => execFileSync('djpeg', ['-pnm', p], { maxBuffer: 64 * 1024 * 1024 });
+    expect(djpeg(out).equals(djpeg(variant))).toBe(true);
+    expect(identifyingPerExiftool(exiftoolRead(out))).toEqual([]);
+    if (name.startsWith('CMYK')) expect(result.kept).toContain('Adobe APP14');
+  });
+
   it('keeps a standard sRGB profile and drops one that is not a standard colour space', async () => {
     const srgb = join(dir, 'srgb.jpg');
     await makeImage(srgb, 'jpeg');
@@ -121,6 +139,16 @@ describe('re-encoded formats keep what the viewer sees', () => {
     const b = await stripMediaToBuffer(lossy);
     expect(b.data.includes(Buffer.from('VP8 '))).toBe(true);
     expect(b.pixelsIdentical).toBe(false);
+  });
+
+  it.each(['gif', 'webp', 'tiff'] as const)('every frame or page survives: a 3-frame %s', async (format) => {
+    const frame = (c: number): Promise<Buffer> =>
+      sharp({ create: { width: 64, height: 48, channels: 3, background: { r: c, g: 255 - c, b: 90 } } }).png().toBuffer();
+    const joined = sharp(await Promise.all([frame(10), frame(120), frame(240)]), { join: { animated: true } });
+    const input = await (format === 'gif' ? joined.gif() : format === 'webp' ? joined.webp({ lossless: true }) : joined.tiff()).toBuffer();
+    const result = await stripMediaToBuffer(input);
+    expect((await sharp(result.data).metadata()).pages).toBe(3);
+    expect(result.pixelsIdentical).toBe(true);
   });
 });
 
