@@ -8,6 +8,10 @@ import { basename, dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { ZipFile } from 'yazl';
 import type { ByteSource } from '../../shared/dossier/dossier-types';
+import { installFastCrc32 } from './fast-crc32';
+import { HashWorker } from './hash-worker';
+
+installFastCrc32();
 
 export interface FileDigest {
   path: string;
@@ -18,6 +22,8 @@ export interface FileDigest {
 
 export class BagZipWriter {
   private readonly zip = new ZipFile();
+  // SHA-512, the slower hash, runs beside the reading, SHA-256 and CRC-32 of this thread.
+  private readonly sha512 = new HashWorker(['sha512']);
   private readonly out: WriteStream;
   private readonly done: Promise<void>;
   private failure: Error | null = null;
@@ -67,13 +73,13 @@ export class BagZipWriter {
   addSource(path: string, source: ByteSource, compress: boolean): Promise<FileDigest> {
     if (source instanceof Uint8Array) return Promise.resolve(this.addBuffer(path, source, compress));
     const h256 = createHash('sha256');
-    const h512 = createHash('sha512');
+    const sha512 = this.sha512;
     let bytes = 0;
     const readable = Readable.from(
       (async function* hashing() {
         for await (const chunk of source()) {
           h256.update(chunk);
-          h512.update(chunk);
+          await sha512.update(chunk);
           bytes += chunk.byteLength;
           yield chunk;
         }
@@ -81,7 +87,9 @@ export class BagZipWriter {
       { objectMode: false },
     );
     const finished = new Promise<FileDigest>((resolve, reject) => {
-      readable.on('end', () => resolve({ path, bytes, sha256: h256.digest('hex'), sha512: h512.digest('hex') }));
+      readable.on('end', () => {
+        sha512.digest().then((d) => resolve({ path, bytes, sha256: h256.digest('hex'), sha512: d.sha512 }), reject);
+      });
       readable.on('error', reject);
       this.done.catch(reject);
     });
@@ -93,6 +101,7 @@ export class BagZipWriter {
   async commit(outPath: string): Promise<void> {
     this.zip.end();
     await this.done;
+    await this.sha512.close();
     const fh = await open(this.tempPath, 'r+');
     try {
       await fh.sync();
@@ -105,6 +114,7 @@ export class BagZipWriter {
   /** Drops the partial file after a failure. */
   async abort(): Promise<void> {
     this.failure ??= new Error('aborted');
+    await this.sha512.close();
     this.zip.outputStream.unpipe(this.out);
     this.out.destroy();
     await new Promise((r) => setImmediate(r));

@@ -6,6 +6,7 @@ import { checkDossierBag, type BagFileDigest } from '../../shared/dossier/bag-ch
 import { fail, type VerifyResult } from '../../shared/dossier/verify-types';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { SafeZipReader, type ZipFileEntry } from './safe-zip-reader';
+import { HashWorker } from './hash-worker';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-entry-rules';
 
 export interface VerifyDossierOptions {
@@ -28,6 +29,7 @@ function bagRoot(files: readonly ZipFileEntry[]): string {
 
 export async function verifyDossier(zipPath: string, opts: VerifyDossierOptions = {}): Promise<VerifyResult> {
   const zip = await SafeZipReader.open(zipPath, opts.limits ?? DEFAULT_ZIP_LIMITS);
+  const sha512 = new HashWorker(['sha512']);
   try {
     const root = bagRoot(zip.files);
     const files = new Map<string, BagFileDigest>();
@@ -42,20 +44,19 @@ export async function verifyDossier(zipPath: string, opts: VerifyDossierOptions 
       const keep = path === DOSSIER_JSON_PATH ? MAX_DOSSIER_JSON : path.startsWith('data/') ? 0 : MAX_TAG_FILE;
       if (keep > 0 && file.size > keep) throw new CustodiaError('E_MALFORMED_DOSSIER', `${path} is too large for a dossier`);
       const h256 = createHash('sha256');
-      const h512 = createHash('sha512');
       const chunks: Buffer[] = [];
-      await zip.read(file, (chunk) => {
+      await zip.read(file, async (chunk) => {
         h256.update(chunk);
-        h512.update(chunk);
-        if (keep > 0) chunks.push(chunk);
+        if (keep > 0) chunks.push(Buffer.from(chunk));
+        await sha512.update(chunk);
       });
-      files.set(path, { bytes: file.size, sha256: h256.digest('hex'), sha512: h512.digest('hex') });
+      files.set(path, { bytes: file.size, sha256: h256.digest('hex'), sha512: (await sha512.digest()).sha512 });
       if (keep > 0) texts.set(path, Buffer.concat(chunks));
     }
     const result = checkDossierBag({ files, texts }, opts.key);
     if (outside.length === 0) return result;
     return { ...result, ok: false, items: [...result.items, ...outside.map((n) => fail(n, 'outside the bag folder: added to the archive'))] };
   } finally {
-    zip.close();
+    await Promise.all([zip.close(), sha512.close()]);
   }
 }

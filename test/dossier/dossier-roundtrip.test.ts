@@ -42,6 +42,10 @@ describe('T4 a dossier proves itself with standard tools', () => {
     expect(readFileSync(join(bag, 'signature.ed25519')).length).toBe(64);
   });
 
+  it('is a ZIP whose CRCs unzip -t accepts', () => {
+    expect(execFileSync('unzip', ['-t', zipPath], { encoding: 'utf8' })).toContain('No errors detected');
+  });
+
   it('passes sha256sum -c on the manifest and the tag manifest, and sha512sum -c', () => {
     const payload = execFileSync('sha256sum', ['-c', 'manifest-sha256.txt'], { cwd: bag, encoding: 'utf8' });
     expect(payload.trim().split('\n')).toHaveLength(6);
