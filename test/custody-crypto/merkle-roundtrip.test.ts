@@ -2,9 +2,10 @@
 // does. Wrong tree sizes are checked against the shape oracles in probes.ts: a size whose path
 // has the same shape legitimately recomputes the same root, which is why checkpoints sign the
 // tree size together with the root.
+import { createHash } from 'node:crypto';
 import { sha512 } from '@noble/hashes/sha2.js';
 import { describe, expect, it } from 'vitest';
-import { utf8 } from '../../shared/custody/bytes';
+import { toHex, utf8 } from '../../shared/custody/bytes';
 import {
   consistencyProof,
   inclusionProof,
@@ -158,5 +159,16 @@ describe('tree hashes', () => {
     expect(() => inclusionProof([], 0)).toThrow(expect.objectContaining({ code: 'E_INVALID_INPUT' }));
     expect(() => consistencyProof(tree, 6)).toThrow(expect.objectContaining({ code: 'E_INVALID_INPUT' }));
     expect(() => subtreeRoot(tree, 3, 3)).toThrow(expect.objectContaining({ code: 'E_INVALID_INPUT' }));
+  });
+});
+
+describe('leaf hashing of any size', () => {
+  it('hashes small, medium and large leaves, in any order, as H(0x00 || leaf)', () => {
+    const sizes = [0, 1, 1023, 1024, 5000, 70_000, 3, 65_535, 65_536, 200_000, 10];
+    for (const size of sizes) {
+      const leaf = Uint8Array.from({ length: size }, (_, i) => (i * 31 + size) & 0xff);
+      const expected = createHash('sha256').update(Buffer.from([0])).update(leaf).digest();
+      expect(toHex(leafHash(leaf))).toBe(expected.toString('hex'));
+    }
   });
 });
