@@ -41,12 +41,15 @@ export async function entries(s: VaultSession, subject: string): Promise<Custody
   return rows.map((r) => JSON.parse(r.entry) as CustodyEntry);
 }
 
-export async function counts(s: VaultSession): Promise<Record<string, number>> {
-  const row = await s.db.get<Record<string, number>>(`SELECT
+export interface Counts {
+  items: number; chunks: number; metadata: number; derivations: number; log: number;
+}
+
+export async function counts(s: VaultSession): Promise<Counts | undefined> {
+  return s.db.get<Counts>(`SELECT
     (SELECT count(*) FROM evidence) AS items, (SELECT count(*) FROM evidence_chunks) AS chunks,
     (SELECT count(*) FROM evidence_metadata) AS metadata, (SELECT count(*) FROM evidence_derivations) AS derivations,
     (SELECT count(*) FROM custody_log) AS log`);
-  return row ?? {};
 }
 
 /** Raw SQL with every append-only trigger dropped, as an insider with the database key could run it. */

@@ -125,7 +125,7 @@ describe('T3 sealed metadata edited with SQL is found', () => {
   it('log verify reports E_RECORD_HASH_MISMATCH for a moved GPS position, and the app is refused the altered row', async () => {
     const { id } = await importFile(v.session, incidentId, jpeg);
     await insiderSql(v.session, `UPDATE evidence_metadata SET body = replace(body, '-12.59', '-13.59') WHERE evidence_id = ${id}`);
-    expect((await v.session.db.get<{ body: string }>('SELECT body FROM evidence_metadata')).body).toContain('-13.59');
+    expect((await v.session.db.get<{ body: string }>('SELECT body FROM evidence_metadata'))?.body).toContain('-13.59');
     const report = await verifyLog(v.session);
     expect(report.ok).toBe(false);
     expect(report.problems).toEqual([expect.objectContaining({ code: 'E_RECORD_HASH_MISMATCH', message: expect.stringContaining(`evidence:${id}`) })]);
