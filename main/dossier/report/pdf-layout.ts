@@ -49,11 +49,29 @@ export function rule(doc: Doc): void {
   doc.y = y + 8;
 }
 
+/**
+ * Breaks a long command before an option with a shell continuation (" \\"), so a line never
+ * wraps inside a word and what is copied still runs.
+ */
+export function shellLines(command: string, maxChars: number): string {
+  const lines: string[] = [];
+  let rest = command;
+  while (rest.length > maxChars) {
+    const cut = rest.lastIndexOf(' -', maxChars - 2);
+    // Past the indentation, or the same break would be found again.
+    if (cut <= 4) break;
+    lines.push(`${rest.slice(0, cut)} \\`);
+    rest = `    ${rest.slice(cut + 1)}`;
+  }
+  return [...lines, rest].join('\n');
+}
+
 /** Command lines print in mono on a light band so they can be copied exactly. */
-export function command(doc: Doc, text: string): void {
+export function command(doc: Doc, command: string): void {
   const x = doc.page.margins.left;
   const width = contentWidth(doc);
   doc.font('mono').fontSize(8.5);
+  const text = shellLines(command, Math.floor((width - 12) / doc.widthOfString('m')));
   const h = doc.heightOfString(text, { width: width - 12 }) + 8;
   keepSpace(doc, h + 6);
   doc.rect(x, doc.y, width, h).fillColor('#f0f0f0').fill();

@@ -7,6 +7,9 @@ import { COLOR, contentWidth, field, heading, keepSpace, paragraph, type Doc } f
 
 const COLUMNS = [0.07, 0.25, 0.16, 0.2, 0.32];
 
+/** "2026-10-03 10:01:00": the column header already says UTC. */
+const utcTime = (iso: string): string => iso.replace('T', ' ').replace(/(\.\d+)?Z$/, '');
+
 function row(doc: Doc, cells: string[], font: 'bold' | 'regular'): void {
   const width = contentWidth(doc);
   doc.font(font).fontSize(8.5);
@@ -28,7 +31,7 @@ export function renderCustody(doc: Doc, d: DossierJson, m: Messages): void {
   paragraph(doc, c.intro);
   row(doc, [c.seq, c.time, c.actor, c.action, c.subject], 'bold');
   for (const { entry } of [...d.custody].sort((a, b) => a.entry.seq - b.entry.seq)) {
-    row(doc, [String(entry.seq), entry.at, entry.actor, m.action[entry.action], entry.subject], 'regular');
+    row(doc, [String(entry.seq), utcTime(entry.at), entry.actor, m.action[entry.action], entry.subject], 'regular');
   }
   doc.moveDown(1);
   heading(doc, c.checkpoint, 12);
