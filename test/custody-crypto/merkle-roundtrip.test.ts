@@ -11,6 +11,7 @@ import {
   inclusionProof,
   leafHash,
   merkleRoot,
+  nodeHash,
   subtreeRoot,
   verifyConsistency,
   verifyInclusion,
@@ -170,5 +171,19 @@ describe('leaf hashing of any size', () => {
       const expected = createHash('sha256').update(Buffer.from([0])).update(leaf).digest();
       expect(toHex(leafHash(leaf))).toBe(expected.toString('hex'));
     }
+  });
+});
+
+describe('tree sizes beyond 32 bits', () => {
+  it('verifies the last leaf of a 2^40 + 1 tree and a consistency step from 2^40, and rejects their neighbours', () => {
+    const big = 2 ** 40;
+    const left = leafHash(utf8('root of the first 2^40 leaves, stood in'));
+    const last = leafHash(utf8('the last leaf'));
+    const root = nodeHash(left, last);
+    expect(verifyInclusion({ leafHash: last, index: big, treeSize: big + 1, proof: [left], rootHash: root })).toBe(true);
+    expect(verifyInclusion({ leafHash: last, index: big - 1, treeSize: big + 1, proof: [left], rootHash: root })).toBe(false);
+    expect(verifyInclusion({ leafHash: last, index: big, treeSize: big + 2, proof: [left], rootHash: root })).toBe(false);
+    expect(verifyConsistency({ oldSize: big, newSize: big + 1, oldRoot: left, newRoot: root, proof: [last] })).toBe(true);
+    expect(verifyConsistency({ oldSize: big - 1, newSize: big + 1, oldRoot: left, newRoot: root, proof: [last] })).toBe(false);
   });
 });
