@@ -24,6 +24,8 @@ export interface DetailedInspection {
   scan: ContainerScan;
   /** Frames or pages the decoder sees (animations, multi-page TIFF). */
   pages: number;
+  /** EXIF orientation (1-8) as the decoder will apply it. */
+  orientation: number;
 }
 
 /** The report plus what strip needs to know about the container. */
@@ -31,7 +33,7 @@ export async function inspectDetailed(buf: Buffer): Promise<DetailedInspection> 
   const { mediaType, format } = sniffMediaType(buf.subarray(0, 64));
   if (format === 'other') {
     const report = { mediaType, format, blocks: [], identifying: [], tags: {}, warnings: [`metadata of ${mediaType} files is not read`] };
-    return { report, scan: emptyScan(), pages: 0 };
+    return { report, scan: emptyScan(), pages: 0, orientation: 1 };
   }
   const scan = scanContainer(buf, format);
   const meta = await readHeader(buf, format === 'gif' || format === 'webp');
@@ -69,7 +71,7 @@ export async function inspectDetailed(buf: Buffer): Promise<DetailedInspection> 
   if (gps) report.gps = gps;
   const at = capturedAt(parsed.groups);
   if (at) report.capturedAt = at;
-  return { report, scan, pages };
+  return { report, scan, pages, orientation: meta?.orientation ?? 1 };
 }
 
 /** Header-only read; HEIC without an HEVC decoder may still fail here, and inspect goes on. */

@@ -1,5 +1,5 @@
-// `media strip`: an exhibit without identifying metadata. JPEG is stripped losslessly; other
-// images are re-encoded. Before anything is returned the exhibit is inspected again and must
+// `media strip`: an exhibit without identifying metadata. JPEG, GIF and (upright) WebP are
+// stripped losslessly at container level; PNG, TIFF, AVIF and rotated WebP are re-encoded. Before anything is returned the exhibit is inspected again and must
 // carry nothing but what display needs, and both images are decoded and their pixels hashed.
 import { createHash } from 'node:crypto';
 import { CustodiaError } from '../../shared/errors/error-codes';
@@ -8,12 +8,14 @@ import { writeFileAtomic } from './atomic-write';
 import { asMalformed } from './container-dispatch';
 import { refuseHeic } from './heic';
 import { inspectBuffer, inspectDetailed } from './inspect';
+import { stripGif } from './gif-strip';
 import { stripJpeg } from './jpeg-strip';
 import { loadInput } from './limits';
 import { TIFF_STRUCTURE } from './metadata-parse';
 import { pixelSha256 } from './pixel-hash';
 import { reencode } from './reencode';
 import { sniffMediaType } from './sniff';
+import { stripWebp } from './webp-strip';
 
 export type StripBufferResult = { data: Buffer } & Omit<StripResult, 'bytes'>;
 
@@ -35,18 +37,22 @@ export async function stripMediaToBuffer(input: string | Buffer): Promise<StripB
       { mediaType },
     );
   }
-  const { report: before, scan, pages } = await inspectDetailed(buf);
+  const { report: before, scan, pages, orientation } = await inspectDetailed(buf);
   // Every frame of an animation and every page of a scan goes into the exhibit.
   const allPages = pages > 1;
   let data: Buffer;
   let removed: string[] = [];
-  let kept: string[];
+  let kept: string[] = [];
+  // Lossless where the container allows it (metadata lives apart from the compressed image);
+  // re-encode where orientation must be applied or the format mixes them.
+  const container = format === 'gif' ? asMalformed(format, () => stripGif(buf))
+    : format === 'webp' && orientation === 1 ? asMalformed(format, () => stripWebp(buf)) : undefined;
   if (format === 'jpeg') {
     ({ data, removed, kept } = asMalformed(format, () => stripJpeg(buf)));
+  } else if (container) {
+    ({ data, removed } = container);
   } else {
-    const lossless = format === 'webp' && scan.lossless === true;
-    data = await reencode(buf, format, { allPages, lossless });
-    kept = [];
+    data = await reencode(buf, format, { allPages, lossless: scan.lossless === true });
   }
   const after = await inspectBuffer(data);
   assertClean(after);

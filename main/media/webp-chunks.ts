@@ -8,12 +8,14 @@ const CODEC = new Set(['VP8 ', 'VP8L', 'VP8X', 'ALPH', 'ANIM', 'ANMF']);
 
 const malformed = (why: string): CustodiaError => new CustodiaError('E_MALFORMED_MEDIA', `WebP is malformed or truncated: ${why}`);
 
-interface RiffChunk {
+export interface RiffChunk {
   id: string;
   data: Buffer;
+  /** The whole chunk: header, data and the pad byte to an even length. */
+  raw: Buffer;
 }
 
-function chunksIn(buf: Buffer, from: number, to: number): RiffChunk[] {
+export function chunksIn(buf: Buffer, from: number, to: number): RiffChunk[] {
   const out: RiffChunk[] = [];
   let pos = from;
   while (pos < to) {
@@ -22,17 +24,23 @@ function chunksIn(buf: Buffer, from: number, to: number): RiffChunk[] {
     const size = buf.readUInt32LE(pos + 4);
     const end = pos + 8 + size;
     if (end > to) throw malformed(`chunk ${id} overruns its container`);
-    out.push({ id, data: buf.subarray(pos + 8, end) });
+    const padded = Math.min(to, end + (size & 1));
+    out.push({ id, data: buf.subarray(pos + 8, end), raw: buf.subarray(pos, padded) });
     pos = end + (size & 1);
   }
   return out;
 }
 
-export function scanWebp(buf: Buffer): ContainerScan {
+/** Top-level chunks and the end of the RIFF container. */
+export function walkWebp(buf: Buffer): { chunks: RiffChunk[]; riffEnd: number } {
   if (buf.length < 20) throw malformed('too short');
   const riffEnd = 8 + buf.readUInt32LE(4);
   if (riffEnd > buf.length) throw malformed('RIFF size runs past the end of the file');
-  const chunks = chunksIn(buf, 12, riffEnd);
+  return { chunks: chunksIn(buf, 12, riffEnd), riffEnd };
+}
+
+export function scanWebp(buf: Buffer): ContainerScan {
+  const { chunks, riffEnd } = walkWebp(buf);
   const scan = emptyScan();
   const blocks = new Set<string>();
   const codecs: string[] = [];

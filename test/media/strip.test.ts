@@ -128,17 +128,35 @@ describe('re-encoded formats keep what the viewer sees', () => {
     expect((await sharp(result.data).raw().toBuffer()).equals(await rotatedRaw(original))).toBe(true);
   });
 
-  it('lossless WebP stays lossless, lossy WebP stays lossy', async () => {
-    const lossless = join(dir, 'lossless.webp');
-    await makeImage(lossless, 'webp', 320, 240, { lossless: true });
-    const a = await stripMediaToBuffer(lossless);
-    expect(a.data.includes(Buffer.from('VP8L'))).toBe(true);
-    expect(a.pixelsIdentical).toBe(true);
-    const lossy = join(dir, 'lossy.webp');
-    await makeImage(lossy, 'webp');
-    const b = await stripMediaToBuffer(lossy);
-    expect(b.data.includes(Buffer.from('VP8 '))).toBe(true);
-    expect(b.pixelsIdentical).toBe(false);
+  it('an upright WebP is stripped at container level: the VP8 bitstream is copied unchanged', async () => {
+    const lossy = await makeRichImage(dir, 'webp');
+    const result = await stripMediaToBuffer(lossy);
+    expect(result.pixelsIdentical).toBe(true);
+    const vp8 = (b: Buffer): Buffer => {
+      const at = b.indexOf('VP8 ');
+      return b.subarray(at, at + 8 + b.readUInt32LE(at + 4));
+    };
+    expect(vp8(result.data).equals(vp8(readFileSync(lossy)))).toBe(true);
+    expect(result.data.includes(Buffer.from('EXIF'))).toBe(false);
+  });
+
+  it('a rotated WebP is re-encoded with the rotation applied, lossless if the source was', async () => {
+    const rotated = join(dir, 'rotated-lossless.webp');
+    await makeImage(rotated, 'webp', 320, 240, { lossless: true });
+    execFileSync('exiftool', ['-q', '-q', '-overwrite_original', '-Orientation#=6', rotated]);
+    const result = await stripMediaToBuffer(rotated);
+    expect(result.data.includes(Buffer.from('VP8L'))).toBe(true);
+    const meta = await sharp(result.data).metadata();
+    expect([meta.width, meta.height, meta.orientation ?? 1]).toEqual([240, 320, 1]);
+    expect(result.pixelsIdentical).toBe(true);
+  });
+
+  it('GIF is stripped at container level: frames copied unchanged', async () => {
+    const gif = await makeRichImage(dir, 'gif');
+    const result = await stripMediaToBuffer(gif);
+    expect(result.pixelsIdentical).toBe(true);
+    expect(result.removed).toEqual(expect.arrayContaining(['GIF comment', 'XMP']));
+    expect(result.data.length).toBeLessThan(readFileSync(gif).length);
   });
 
   it.each(['gif', 'webp', 'tiff'] as const)('every frame or page survives: a 3-frame %s', async (format) => {
