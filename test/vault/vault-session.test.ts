@@ -6,6 +6,7 @@ import { slotId } from '../../main/vault/key-slots';
 import { addUser, changePassphrase, listUsers, removeUser } from '../../main/vault/users';
 import { createVault, openVault } from '../../main/vault/vault-session';
 import { CHEAP_KDF, PASSPHRASE, snapshot, tempVault, type TempVault } from './fixture';
+import { migrations } from '../../main/vault/migrations';
 
 let v: TempVault | undefined;
 afterEach(async () => {
@@ -24,7 +25,7 @@ describe('vault creation and opening', () => {
     v = await tempVault();
     expect(v.session.user).toEqual({ name: 'ana', role: 'admin' });
     const db = v.session.db;
-    expect(await db.get('PRAGMA user_version')).toEqual({ user_version: 2 });
+    expect(await db.get('PRAGMA user_version')).toEqual({ user_version: migrations.length });
     expect(await db.get('PRAGMA journal_mode')).toEqual({ journal_mode: 'wal' });
     expect(await db.get('PRAGMA foreign_keys')).toEqual({ foreign_keys: 1 });
     const tables = await db.all<{ name: string; strict: number }>("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'incident_search%'");
