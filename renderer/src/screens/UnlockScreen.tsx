@@ -13,9 +13,11 @@ export function UnlockScreen() {
   const t = useT();
   const known = useSession((s) => s.known);
   const [mode, setMode] = useState<Mode>('unlock');
+  const refreshed = useSession((s) => s.refreshed);
+  // On a machine that knows no vault yet, start on "create"; the user may still switch to open a file.
   useEffect(() => {
-    if (known.length === 0 && mode === 'unlock') setMode('create');
-  }, [known.length, mode]);
+    if (refreshed && known.length === 0) setMode('create');
+  }, [refreshed, known.length]);
 
   return (
     <main className="unlock">

@@ -10,6 +10,8 @@ type Known = Response<'vault.known'>;
 interface SessionState {
   status: Status;
   known: Known;
+  /** True once the first status and vault list arrived from main. */
+  refreshed: boolean;
   refresh(): Promise<void>;
   pickExisting(): Promise<string | null>;
   create(label: string, user: string, passphrase: string): Promise<void>;
@@ -21,9 +23,10 @@ interface SessionState {
 export const useSession = create<SessionState>()((set, get) => ({
   status: { state: 'locked' },
   known: [],
+  refreshed: false,
   refresh: async () => {
     const [status, known] = await Promise.all([unwrap(api().vault.status()), unwrap(api().vault.known())]);
-    set({ status, known });
+    set({ status, known, refreshed: true });
   },
   pickExisting: async () => {
     const picked = await unwrap(api().vault.pickExisting());

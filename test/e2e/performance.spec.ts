@@ -1,0 +1,51 @@
+// Renderer timings on a large vault, printed and never asserted (tests do not judge wall time):
+// the first page of the incident list after unlock, and a full-text search, each measured both
+// at the IPC door and on screen.
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { expect, test } from './harness/app-fixture';
+import { PERF_INCIDENTS, PERF_PASSPHRASE, PERF_USER, PERF_VAULT } from './harness/paths';
+import { es, go, unlock } from './harness/steps';
+
+const TARGET_FIRST_PAGE_MS = 200;
+const TARGET_SEARCH_MS = 150;
+
+test(`incident list and search timings with ${PERF_INCIDENTS} incidents`, async ({ app }) => {
+  test.setTimeout(Number(process.env.CUSTODIA_PERF_TIMEOUT_MS ?? 60 * 60_000));
+  // Seeding goes through the core's services, one incident at a time, so it is slow: cached.
+  const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'test/e2e/harness/seed-incidents.ts', PERF_VAULT, String(PERF_INCIDENTS)], { stdio: 'inherit' });
+  expect(seeded.status).toBe(0);
+  const { page } = app;
+
+  app.answer('pickVault', resolve(PERF_VAULT));
+  await page.getByRole('navigation', { name: es['unlock.modes'] }).getByRole('button', { name: es['unlock.mode.unlock'] }).click();
+  await page.getByRole('button', { name: es['unlock.openOther'] }).click();
+  await unlock(page, PERF_USER, PERF_PASSPHRASE);
+  await expect(page.locator('.vault-label')).toBeVisible();
+
+  let t = performance.now();
+  await go(page, es['nav.incidents']);
+  await expect(page.locator('.row-button').first()).toBeVisible({ timeout: 120_000 });
+  const firstPageScreen = performance.now() - t;
+  await expect(page.locator('.pane-head .count')).toContainText(new Intl.NumberFormat('es').format(PERF_INCIDENTS).slice(0, 2));
+
+  t = performance.now();
+  await page.getByLabel(es['filters.search'], { exact: true }).fill('desaparecer');
+  await expect(page.locator('.row-button').first()).toContainText(/Tambopata/, { timeout: 120_000 });
+  await expect(page.locator('.pane-head .count')).not.toContainText(String(PERF_INCIDENTS).slice(0, 3), { timeout: 120_000 });
+  // The on-screen figure includes the 200 ms the search box waits for typing to pause.
+  const searchScreen = performance.now() - t - 200;
+
+  t = performance.now();
+  await app.dispatch('incidents.list', { offset: 0, limit: 100 });
+  const firstPageIpc = performance.now() - t;
+  t = performance.now();
+  const found = await app.dispatch('incidents.list', { query: 'desaparecer', offset: 0, limit: 100 });
+  const searchIpc = performance.now() - t;
+
+  const verdict = (ms: number, target: number) => `${ms.toFixed(0)} ms (target ${target} ms: ${ms <= target ? 'met' : 'NOT met'})`;
+  console.log(`\n[perf] ${PERF_INCIDENTS} incidents`);
+  console.log(`[perf] first page on screen after unlock: ${verdict(firstPageScreen, TARGET_FIRST_PAGE_MS)}; at the IPC door ${firstPageIpc.toFixed(0)} ms`);
+  console.log(`[perf] search results on screen: ${verdict(searchScreen, TARGET_SEARCH_MS)}; at the IPC door ${searchIpc.toFixed(0)} ms (${(found.value as { total: number }).total} hits)`);
+  await page.screenshot({ path: 'test-results/perf-list.png' });
+});
