@@ -39,7 +39,7 @@ if (!app.requestSingleInstanceLock()) {
 function start(): void {
   const ses = appSession();
   hardenSession(ses);
-  serveApp(ses, join(__dirname, '..', 'renderer'));
+  serveApp(ses, join(import.meta.dirname, '..', 'renderer'));
 
   const ctx: HandlerContext = {
     settings: new SettingsStore(join(app.getPath('userData'), 'settings.json')),
@@ -60,6 +60,6 @@ function start(): void {
   app.on('before-quit', () => {
     if (ctx.session) void lockNow(ctx, 'system');
   });
-  window = createMainWindow(join(__dirname, 'preload.cjs'), development);
+  window = createMainWindow(join(import.meta.dirname, 'preload.cjs'), development);
   window.on('closed', () => (window = null));
 }
