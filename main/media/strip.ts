@@ -58,8 +58,8 @@ export async function stripMediaToBuffer(input: string | Buffer): Promise<StripB
   assertClean(after);
   if (format !== 'jpeg') kept = after.blocks;
   removed = [...new Set([...removed, ...before.blocks.filter((b) => !after.blocks.includes(b))])];
-  const originalPixelSha256 = await pixelSha256(buf, allPages);
-  const exhibitPixelSha256 = await pixelSha256(data, allPages);
+  // Both decodes at once: libvips threads and the hashing overlap on two cores.
+  const [originalPixelSha256, exhibitPixelSha256] = await Promise.all([pixelSha256(buf, allPages), pixelSha256(data, allPages)]);
   return {
     data,
     format,

@@ -87,14 +87,20 @@ async function jpegBench(thumb: string): Promise<void> {
     await writeFileAtomic(join(outA, `${i}.jpg`), stripJpeg(await readFile(pick(i))).data);
   });
   const full = await timed('Custodia strip + verification (stripMedia)', N, (i) => stripMedia(pick(i), join(outB, `${i}.jpg`)));
-  const t = performance.now();
-  execFileSync('exiftool', ['-q', '-q', '-all=', '-o', `${outE}/`, ...files]);
-  const exiftool = (performance.now() - t) / N;
-  console.log(`  ${'exiftool -all= (whole batch, one process)'.padEnd(58)} ${exiftool.toFixed(1).padStart(8)} ms/image (mean)`);
+  const batches: number[] = [];
+  for (let b = 0; b < 3; b += 1) {
+    const out = join(outE, String(b));
+    mkdirSync(out);
+    const t = performance.now();
+    execFileSync('exiftool', ['-q', '-q', '-all=', '-o', `${out}/`, ...files]);
+    batches.push((performance.now() - t) / N);
+  }
+  const exiftool = batches.sort((a, b) => a - b)[1] as number;
+  console.log(`  ${'exiftool -all= (whole batch in one process, median of 3)'.padEnd(58)} ${exiftool.toFixed(1).padStart(8)} ms/image`);
   for (const [label, ms] of [['strip in memory', memory], ['strip + plain write', plainWrite], ['strip + atomic fsync write', strip]] as const) {
     console.log(`  ${label}: ${(exiftool / ms).toFixed(1)}x faster than exiftool (>= 10x: ${verdict(exiftool / ms >= 10)})`);
   }
-  console.log(`  strip + verification: ${(exiftool / full).toFixed(1)}x exiftool's speed (decodes both 12 MP images)`);
+  console.log(`  strip + verification: ${(full / exiftool).toFixed(1)}x slower than exiftool (decodes both 12 MP images, hashes their pixels)`);
 }
 
 async function reencodeBench(): Promise<void> {
