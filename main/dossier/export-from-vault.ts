@@ -1,5 +1,5 @@
-// The app's and CLI's export: gathers a DossierInput from the vault (incidents, exhibits made in
-// memory, custody proofs, the exporting user's key), shows the disclosure check, writes the
+// The app's and CLI's export: gathers a DossierInput from the vault (incidents, sealed exhibits,
+// custody proofs, the exporting user's key), shows the disclosure check, writes the
 // dossier, and records the export (who, what, for whom, the ZIP's sha256) in the custody log.
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -14,7 +14,7 @@ import { listEvidence, type EvidenceItem } from '../evidence/list-evidence';
 import { getIncident } from '../records/incident-queries';
 import { assertAllowed } from '../vault/roles';
 import type { VaultSession } from '../vault/vault-session';
-import { custodyExcerpt, recordDerivations } from './vault-custody-excerpt';
+import { custodyExcerpt } from './vault-custody-excerpt';
 import { exhibitFromVault } from './vault-exhibits';
 import { writeDossier, type WriteDossierResult } from './write-dossier';
 
@@ -38,25 +38,21 @@ export interface ExportDossierResult extends WriteDossierResult {
   disclosure: DisclosureFinding[];
 }
 
-const EXPORT_ROLES = ['admin', 'legal'];
-
-async function assertMayExport(session: VaultSession): Promise<void> {
-  await assertAllowed(session, 'evidence.read', 'dossier');
-  if (EXPORT_ROLES.includes(session.user.role)) return;
-  await session.db.transaction((tx) =>
-    appendCustody(tx, { actor: session.user.name, action: 'denied', subject: 'dossier', details: { permission: 'dossier.export', role: session.user.role } }));
-  throw new CustodiaError('E_FORBIDDEN', `${session.user.name} (${session.user.role}) may not export dossiers`);
-}
-
+/** The originals chosen; naming an exhibit chooses the original it was made from. */
 async function chosenEvidence(session: VaultSession, o: ExportDossierOptions): Promise<EvidenceItem[]> {
   const all = (await Promise.all(o.incidentIds.map((id) => listEvidence(session, { incidentId: id })))).flat();
-  if (!o.exhibitIds) return all;
+  const originals = all.filter((e) => e.derivedFrom === null);
+  if (!o.exhibitIds) return originals;
   const byId = new Map(all.map((e) => [e.id, e]));
-  return o.exhibitIds.map((id) => {
+  const chosen = new Map<number, EvidenceItem>();
+  for (const id of o.exhibitIds) {
     const item = byId.get(id);
     if (!item) throw new CustodiaError('E_NOT_FOUND', `evidence ${id} is not a live item of the chosen incidents`);
-    return item;
-  });
+    const original = item.derivedFrom === null ? item : byId.get(item.derivedFrom);
+    if (!original) throw new CustodiaError('E_NOT_FOUND', `the original of evidence ${id} is not a live item of the chosen incidents`);
+    chosen.set(original.id, original);
+  }
+  return [...chosen.values()];
 }
 
 async function fileSha256(path: string): Promise<string> {
@@ -66,7 +62,7 @@ async function fileSha256(path: string): Promise<string> {
 }
 
 export async function exportDossier(session: VaultSession, o: ExportDossierOptions): Promise<ExportDossierResult> {
-  await assertMayExport(session);
+  await assertAllowed(session, 'dossier.export', 'dossier');
   if (o.incidentIds.length === 0) throw new CustodiaError('E_USAGE', 'choose at least one incident');
   if (await access(o.outPath).then(() => true, () => false)) throw new CustodiaError('E_EXISTS', `${o.outPath} exists already`);
   const createdAt = new Date().toISOString();
@@ -80,8 +76,7 @@ export async function exportDossier(session: VaultSession, o: ExportDossierOptio
   const made = [];
   for (const item of await chosenEvidence(session, o)) made.push(await exhibitFromVault(session, item, `dossier ${id}`));
   const exhibits = made.map((m) => m.exhibit);
-  await recordDerivations(session, id, made.filter((m) => m.derived).map((m) => m.exhibit));
-  const subjects = [...o.incidentIds.map((i) => `incident:${i}`), ...made.map((m) => `evidence:${m.original.id}`)];
+  const subjects = [...o.incidentIds.map((i) => `incident:${i}`), ...made.flatMap((m) => m.subjects)];
   const { checkpoint, custody } = await custodyExcerpt(session, subjects);
   const signer = await loadSigningKey(session.db, session.user.name);
   const input: DossierInput = {

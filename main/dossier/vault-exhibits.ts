@@ -1,23 +1,18 @@
-// Exhibits for a dossier from the vault's sealed originals: pictures are cleaned in memory by the
-// media module (no plaintext exhibit touches the disk, T1); other kinds go out as sealed, and the
-// disclosure check says so. Every read of evidence bytes is a logged access.
+// Exhibits for a dossier from the vault. A picture travels as its sealed exhibit — the stored,
+// metadata-free derivative made once by makeExhibit (reused if it exists), with its own sha256 and
+// `derive` entry — so every dossier carries the same exhibit bytes and the custody log records
+// the derivation once. Other kinds (audio, video, documents) go out as their sealed originals,
+// and the disclosure check says so. Every read of evidence bytes is a logged access.
 import { openEvidenceStream } from '../evidence/read-evidence';
 import type { EvidenceItem } from '../evidence/list-evidence';
-import { stripMediaToBuffer } from '../media/strip';
-import { inspectBuffer } from '../media/inspect';
+import { exhibitOf } from '../evidence/list-exhibits';
+import { makeExhibit } from '../evidence/make-exhibit';
+import { getEvidenceMetadata } from '../evidence/evidence-metadata';
 import type { ExhibitInput, OriginalInput } from '../../shared/dossier/dossier-types';
+import type { IdentifyingTag } from '../../shared/media/media-report';
 import type { VaultSession } from '../vault/vault-session';
 
 const CLEANABLE = /^image\/(jpeg|png|webp|tiff|gif|avif)$/;
-// Larger pictures than this are not loaded whole to be cleaned; they travel as sealed originals.
-const MAX_CLEANABLE_BYTES = 256 * 1024 * 1024;
-
-async function readAll(session: VaultSession, id: number, purpose: string): Promise<Buffer> {
-  const { stream } = await openEvidenceStream(session, id, { purpose });
-  const chunks: Buffer[] = [];
-  for await (const c of stream) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
-}
 
 /** A fresh, logged, seal-checked stream each time the writer asks for the bytes. */
 function vaultSource(session: VaultSession, id: number, purpose: string): () => AsyncIterable<Uint8Array> {
@@ -32,35 +27,44 @@ function vaultSource(session: VaultSession, id: number, purpose: string): () => 
 export interface VaultExhibit {
   exhibit: ExhibitInput;
   original: OriginalInput;
-  /** Present when the exhibit is a cleaned derivative (a custody `derive` entry records it). */
-  derived: boolean;
+  /** Vault ids whose custody entries the dossier's excerpt must prove. */
+  subjects: string[];
+}
+
+/** What the original's sealed metadata says identifies a person, device or place. */
+async function sealedIdentifying(session: VaultSession, id: number): Promise<{ identifying: IdentifyingTag[]; gps?: { lat: number; lon: number } }> {
+  const m = await getEvidenceMetadata(session, id);
+  if (m.outcome !== 'extracted') return { identifying: [] };
+  const { identifying, gps } = m.report;
+  return gps ? { identifying, gps: { lat: gps.lat, lon: gps.lon } } : { identifying };
 }
 
 export async function exhibitFromVault(session: VaultSession, item: EvidenceItem, purpose: string): Promise<VaultExhibit> {
-  const originalBase = { sha256: item.sha256, id: String(item.id), name: item.originalName, mediaType: item.mediaType, size: item.bytes };
-  const common = { id: String(item.id), name: item.originalName, originalId: String(item.id), originalSha256: item.sha256, incidentId: String(item.incidentId) };
-  if (CLEANABLE.test(item.mediaType) && item.bytes <= MAX_CLEANABLE_BYTES) {
-    const bytes = await readAll(session, item.id, purpose);
-    const report = await inspectBuffer(bytes);
-    const s = await stripMediaToBuffer(bytes);
+  const original: OriginalInput = {
+    sha256: item.sha256, id: String(item.id), name: item.originalName, mediaType: item.mediaType, size: item.bytes,
+    ...(await sealedIdentifying(session, item.id)),
+    // Re-read from the vault when written rather than held: an export may carry many originals.
+    content: vaultSource(session, item.id, purpose),
+  };
+  const common = { originalId: String(item.id), originalSha256: item.sha256, incidentId: String(item.incidentId) };
+  if (!CLEANABLE.test(item.mediaType)) {
     return {
-      derived: true,
-      exhibit: {
-        ...common, mediaType: item.mediaType, size: s.data.length, sha256: s.exhibitSha256, removedMetadata: s.removed,
-        pixelsIdentical: s.pixelsIdentical, originalPixelSha256: s.originalPixelSha256, exhibitPixelSha256: s.exhibitPixelSha256,
-        stripped: true, content: s.data,
-      },
-      // Re-read from the vault when written rather than held: an export may carry many originals.
-      original: {
-        ...originalBase, identifying: report.identifying, gps: report.gps && { lat: report.gps.lat, lon: report.gps.lon },
-        content: vaultSource(session, item.id, purpose),
-      },
+      original,
+      subjects: [`evidence:${item.id}`],
+      exhibit: { ...common, id: String(item.id), name: item.originalName, mediaType: item.mediaType, size: item.bytes, sha256: item.sha256, removedMetadata: [], stripped: false, content: original.content },
     };
   }
-  const source = vaultSource(session, item.id, purpose);
+  const made = (await exhibitOf(session, item.id)) ?? (await makeExhibit(session, item.id));
   return {
-    derived: false,
-    exhibit: { ...common, mediaType: item.mediaType, size: item.bytes, sha256: item.sha256, removedMetadata: [], stripped: false, content: source },
-    original: { ...originalBase, identifying: [], content: source },
+    original,
+    subjects: [`evidence:${item.id}`, `evidence:${made.id}`],
+    exhibit: {
+      ...common, id: String(made.id), name: made.originalName, mediaType: made.mediaType, size: made.bytes, sha256: made.sha256,
+      removedMetadata: made.removed, stripped: true,
+      ...(made.pixelsIdentical === null ? {} : { pixelsIdentical: made.pixelsIdentical }),
+      ...(made.originalPixelSha256 ? { originalPixelSha256: made.originalPixelSha256 } : {}),
+      ...(made.exhibitPixelSha256 ? { exhibitPixelSha256: made.exhibitPixelSha256 } : {}),
+      content: vaultSource(session, made.id, purpose),
+    },
   };
 }

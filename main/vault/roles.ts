@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   'evidence.read': ['admin', 'documenter', 'legal'],
   /** Make a metadata-free exhibit of an original (stored as a new, linked item): legal picks exhibits too. */
   'exhibits.make': ['admin', 'documenter', 'legal'],
+  /** Signed dossiers for authorities: the legal team's job (DESIGN.md, "Roles"). */
+  'dossier.export': ['admin', 'legal'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -17,6 +17,7 @@ import { addRoleUsers, PASSPHRASE, tempVault, type TempVault } from '../vault/fi
 import { bundleCli, runCli } from './helpers/cli';
 import { sampleIncident, sampleJpeg } from './helpers/dossier-fixture';
 import { readZip, rootOf } from './helpers/zip-entries';
+import { verifyLog } from '../../main/custody/verify-log';
 
 let v: TempVault;
 let incidentId: number;
@@ -76,6 +77,17 @@ describe('T4 a dossier exported from the vault proves its custody', () => {
     const exported = JSON.parse(log.at(-1)!.entry) as CustodyEntry;
     expect(exported.actor).toBe('lex');
     expect(exported.details).toMatchObject({ dossierId: r.dossierId, sha256: createHash('sha256').update(readFileSync(out)).digest('hex'), recipient: { kind: 'prosecutor' } });
+
+    // T3/T4: exporting leaves a vault that still verifies, and a second dossier carries the same
+    // sealed exhibit instead of deriving a new one.
+    expect((await verifyLog(session)).problems).toEqual([]);
+    const again = join(v.dir, 'dossier-2.zip');
+    await exportDossier(session, options(again));
+    const second = await readZip(again);
+    const secondJson = JSON.parse(second.get(`${rootOf(second)}data/dossier.json`)!.toString('utf8')) as { exhibits: Array<{ sha256: string; originalSha256: string }> };
+    expect(secondJson.exhibits.find((e) => e.originalSha256 === photoSha256)?.sha256).toBe(photo.sha256);
+    const derives = await session.db.all("SELECT seq FROM custody_log WHERE action = 'derive'");
+    expect(derives).toHaveLength(1);
   });
 
   it('T5 lists what could identify a source before writing', async () => {
