@@ -58,9 +58,23 @@ async function removeVaultFiles(path: string): Promise<void> {
   for (const f of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`]) await unlink(f).catch(() => undefined);
 }
 
-export async function createVault(o: { path: string; user: string; passphrase: string; kdf?: KdfParams; pageSize?: number }): Promise<VaultSession> {
+export interface CreateVaultOptions {
+  path: string;
+  user: string;
+  passphrase: string;
+  /** The organisation that keeps the vault, as dossiers name it. */
+  organisation?: string;
+  kdf?: KdfParams;
+  pageSize?: number;
+}
+
+export async function createVault(o: CreateVaultOptions): Promise<VaultSession> {
   const user = checkUserName(o.user);
   checkNewPassphrase(o.passphrase);
+  const organisation = o.organisation?.trim();
+  if (organisation !== undefined && (organisation.length === 0 || organisation.length > 300)) {
+    throw new CustodiaError('E_INVALID_INPUT', 'an organisation name needs 1 to 300 characters');
+  }
   if ((await exists(o.path)) || (await exists(headerPath(o.path)))) {
     throw new CustodiaError('E_EXISTS', `${o.path} or its key header already exists`);
   }
@@ -76,8 +90,9 @@ export async function createVault(o: { path: string; user: string; passphrase: s
     const now = new Date().toISOString();
     await db.transaction(async (tx) => {
       await tx.run("INSERT INTO vault_meta (key, value) VALUES ('vault_id', ?), ('created_at', ?)", [vaultId, now]);
+      if (organisation) await tx.run("INSERT INTO vault_meta (key, value) VALUES ('organisation', ?)", [organisation]);
       await tx.run("INSERT INTO users (name, role, created_at, created_by) VALUES (?, 'admin', ?, ?)", [user, now, user]);
-      await appendCustody(tx, { actor: user, action: 'vault_create', subject: 'vault', details: { vaultId, user, role: 'admin', sha256: userHash({ name: user, role: 'admin', removed: false }) } });
+      await appendCustody(tx, { actor: user, action: 'vault_create', subject: 'vault', details: { vaultId, user, role: 'admin', ...(organisation ? { organisation } : {}), sha256: userHash({ name: user, role: 'admin', removed: false }) } });
       await createSigningKey(tx, user);
       // Inside the transaction: if the header cannot be written, the vault is not created.
       await writeHeader(o.path, { format: HEADER_FORMAT, version: HEADER_VERSION, vaultId, cipher: { pageSize }, slots: [slot] });

@@ -169,7 +169,7 @@ describe('vault init and user add at full KDF cost', () => {
     const d = await mkdtemp(join(tmpdir(), 'custodia-cli-init-'));
     try {
       const path = join(d, 'v.custodia');
-      const init = runCli(cli, ['vault', 'init', '--vault', path, '--user', 'ana', '--json'], env);
+      const init = runCli(cli, ['vault', 'init', '--vault', path, '--user', 'ana', '--organisation', 'Asociación Defensores del Tambopata', '--json'], env);
       expect(init.stderr).toBe('');
       expect(init.json()).toMatchObject({ user: 'ana', role: 'admin' });
       const add = runCli(cli, ['user', 'add', '--vault', path, '--user', 'ana', '--new-user', 'doc', '--role', 'documenter', '--json'], { ...env, CUSTODIA_NEW_PASSPHRASE: 'doc passphrase' });
@@ -177,6 +177,9 @@ describe('vault init and user add at full KDF cost', () => {
       const header = await readHeader(path);
       expect(header.slots).toHaveLength(2);
       for (const slot of header.slots) expect(kdfMemoryBytes(slot.kdf)).toBeGreaterThanOrEqual(64 * 1024 * 1024);
+      const s = await openVault({ path, user: 'ana', passphrase: env.CUSTODIA_PASSPHRASE });
+      expect(await s.db.get("SELECT value FROM vault_meta WHERE key = 'organisation'")).toEqual({ value: 'Asociación Defensores del Tambopata' });
+      await s.close();
       const again = runCli(cli, ['vault', 'init', '--vault', path, '--user', 'ana', '--json'], env);
       expect(again.status).toBe(4);
       expect(again.stderr).toMatch(/^error E_EXISTS: /);
