@@ -1,20 +1,8 @@
-// The Content-Security-Policy sent with every app:// response (T8): our own scripts and styles
-// only, images from our own bytes (blob:), no network at all, no plugins, no framing.
-export const CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' blob:",
-  "media-src 'self' blob:",
-  "font-src 'self'",
-  "connect-src 'none'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-src 'none'",
-  "worker-src 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+// Headers sent with every app:// response; the policy itself lives in shared/ipc/csp.ts so the
+// renderer's index.html can carry the same one.
+import { CSP } from '../../shared/ipc/csp';
+
+export { CSP };
 
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CSP,

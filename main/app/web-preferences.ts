@@ -18,6 +18,8 @@ export function secureWebPreferences(preloadPath: string, development: boolean):
     allowRunningInsecureContent: false,
     experimentalFeatures: false,
     enableBlinkFeatures: '',
+    // A middle click would otherwise open a link in a new window, around setWindowOpenHandler.
+    disableBlinkFeatures: 'Auxclick',
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: false,

@@ -1,10 +1,15 @@
 // The app:// handler serves the renderer folder and nothing outside it (T8), always with the CSP.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createAppProtocolHandler, resolveInside } from '../../main/app/app-protocol';
 import { CSP } from '../../main/app/csp';
+import { CSP_META } from '../../shared/ipc/csp';
+
+// The index.html check reads the real build.
+execFileSync('node_modules/.bin/vite', ['build', '--config', 'renderer/vite.config.ts', '--logLevel', 'error']);
 
 const base = mkdtempSync(join(tmpdir(), 'custodia-proto-'));
 const root = join(base, 'renderer');
@@ -64,6 +69,13 @@ describe('T8 hostile renderer: app:// path traversal', () => {
     expect(d['object-src']).toBe("'none'");
     expect(d['frame-ancestors']).toBe("'none'");
     expect(CSP).not.toMatch(/unsafe-(inline|eval)/);
+  });
+
+  it('the built index.html carries the same policy in a meta tag (defence in depth)', () => {
+    const html = readFileSync('dist/renderer/index.html', 'utf8');
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1]?.replace(/&#39;/g, "'");
+    expect(meta).toBe(CSP_META);
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
   });
 
   it('refuses methods other than GET', async () => {

@@ -27,6 +27,7 @@ describe('T8 hostile renderer: every window is built hardened', () => {
     expect(p.experimentalFeatures).toBe(false);
     expect(p.enableBlinkFeatures).toBe('');
     expect(p.navigateOnDragDrop).toBe(false);
+    expect(p.disableBlinkFeatures).toBe('Auxclick');
   });
 
   it('opens devtools only in development', () => {
