@@ -1,0 +1,85 @@
+// The handler table over a real vault (real SQLCipher, real KDF) in a temp folder: what the
+// renderer can and cannot make main do (T2, T8).
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CATALOGUES } from '../../shared/i18n/catalogues';
+import { createDispatcher } from '../../main/ipc/dispatcher';
+import { buildHandlerTable } from '../../main/ipc/handlers';
+import { testContext } from './ipc-context';
+
+const { ctx, dir, answer, events } = testContext();
+const dispatch = createDispatcher(buildHandlerTable(), ctx);
+const PASS = 'una frase de prueba larga';
+const value = async <T>(channel: string, request: unknown): Promise<T> => {
+  const r = await dispatch(channel, request);
+  if (!r.ok) throw new Error(`${channel}: ${r.error.code}`);
+  return r.value as T;
+};
+const code = async (channel: string, request: unknown) => {
+  const r = await dispatch(channel, request);
+  return r.ok ? 'ok' : r.error.code;
+};
+afterAll(async () => {
+  if (ctx.session) await ctx.session.vault.close();
+});
+
+describe('IPC handlers over a real vault', () => {
+  it('creates a vault where main\'s dialog says, and the renderer only learns an id and a label', async () => {
+    answer('chooseVaultLocation', join(dir, 'v.custodia'));
+    const status = await value<{ state: string; vaultId: string; label: string }>('vault.create', { label: 'Org', user: 'ana', passphrase: PASS });
+    expect(status).toMatchObject({ state: 'unlocked', label: 'Org', user: { name: 'ana', role: 'admin' } });
+    expect(JSON.stringify(status)).not.toContain(dir);
+    expect(await value('vault.known', {})).toEqual([{ id: status.vaultId, label: 'Org' }]);
+  });
+
+  it('T8: an import names files only by tokens main issued; a forged one imports nothing', async () => {
+    const caseId = (await value<{ id: number }>('cases.add', { title: 'Caso' })).id;
+    const incident = { occurredAt: '2026-10-02T18:30:00-05:00', place: 'Tres Islas', channel: 'phone', verbatim: 'x', riskLevel: 'low', type: 'threat' };
+    const incidentId = (await value<{ id: number }>('incidents.add', { caseId, incident })).id;
+    const file = join(dir, 'nota.txt');
+    writeFileSync(file, 'amenaza escrita');
+    answer('pickEvidenceFiles', [file]);
+    const [picked] = await value<{ token: string; name: string }[]>('evidence.pick', {});
+    expect(picked?.name).toBe('nota.txt');
+    const forged = 'f'.repeat(32);
+    expect(await code('evidence.import', { incidentId, tokens: [picked!.token, forged], acquisition: { method: 'received' } })).toBe('E_NOT_FOUND');
+    expect(await value('evidence.list', { incidentId })).toEqual([]);
+    expect(await code('evidence.import', { incidentId, tokens: ['../../etc/passwd'], acquisition: { method: 'received' } })).toBe('E_INVALID_INPUT');
+    answer('pickEvidenceFiles', [file]);
+    const [again] = await value<{ token: string }[]>('evidence.pick', {});
+    const imported = await value<{ name: string; bytes: number }[]>('evidence.import', { incidentId, tokens: [again!.token], acquisition: { method: 'received' } });
+    expect(imported).toMatchObject([{ name: 'nota.txt', bytes: 15 }]);
+    expect(events.filter((e) => e.kind === 'progress' && e.task === 'import').map((e) => e.kind === 'progress' && e.done)).toEqual([0, 1]);
+  });
+
+  it('T2: locking closes the session, forgets staged files and tells the renderer', async () => {
+    const file = join(dir, 'foto.txt');
+    writeFileSync(file, 'x');
+    answer('pickEvidenceFiles', [file]);
+    const [staged] = await value<{ token: string }[]>('evidence.pick', {});
+    expect(await value('vault.lock', {})).toEqual({ state: 'locked' });
+    expect(ctx.session).toBeNull();
+    expect(events.at(-1)).toEqual({ kind: 'locked', reason: 'user' });
+    expect(() => ctx.files.take(staged!.token)).toThrow();
+    expect(await code('cases.list', {})).toBe('E_VAULT_LOCKED');
+  });
+
+  it('a wrong passphrase is refused with its code and a Spanish message; the right one reopens', async () => {
+    const [known] = await value<{ id: string }[]>('vault.known', {});
+    const wrong = await dispatch('vault.unlock', { vaultId: known!.id, user: 'ana', passphrase: 'no es esta' });
+    expect(wrong).toEqual({ ok: false, error: { code: 'E_BAD_PASSPHRASE', message: CATALOGUES.es['error.E_BAD_PASSPHRASE'] } });
+    expect(await code('vault.unlock', { vaultId: 'ffffffffffffffff', user: 'ana', passphrase: PASS })).toBe('E_NO_VAULT');
+    expect(await value('vault.unlock', { vaultId: known!.id, user: 'ana', passphrase: PASS })).toMatchObject({ state: 'unlocked' });
+    expect(await value<unknown[]>('cases.list', {})).toHaveLength(1);
+  });
+
+  it('refuses an edit based on a version someone else already replaced', async () => {
+    const incident = { occurredAt: '2026-10-02T18:30:00-05:00', place: 'Tres Islas', channel: 'phone', verbatim: 'y', riskLevel: 'medium', type: 'threat' };
+    expect(await value('incidents.edit', { id: 1, baseVersion: 1, incident })).toEqual({ id: 1, version: 2 });
+    expect(await code('incidents.edit', { id: 1, baseVersion: 1, incident: { ...incident, verbatim: 'z' } })).toBe('E_STALE_VERSION');
+    const versions = await value<{ version: number; changed: string[] }[]>('incidents.versions', { id: 1 });
+    expect(versions.map((v) => v.version)).toEqual([1, 2]);
+    expect(versions[1]?.changed).toEqual(['riskLevel', 'verbatim']);
+  });
+});
