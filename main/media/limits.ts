@@ -1,5 +1,5 @@
 // Bounds on what a hostile file can make us spend (THREATS T7), and sharp's global settings.
-import { readFile, stat } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import sharp, { type SharpOptions } from 'sharp';
 import { CustodiaError } from '../../shared/errors/error-codes';
@@ -58,20 +58,28 @@ export async function loadInput(input: string | Buffer): Promise<Buffer> {
     if (input.length > MAX_FILE_BYTES) throw tooLarge(input.length);
     return input;
   }
-  let size: number;
+  const fail = (e: unknown): CustodiaError =>
+    e instanceof CustodiaError ? e : new CustodiaError('E_UNREADABLE_FILE', `cannot read ${input}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  const fh = await open(input, 'r').catch((e: unknown) => {
+    throw fail(e);
+  });
   try {
-    const s = await stat(input);
+    const s = await fh.stat();
     if (!s.isFile()) throw new CustodiaError('E_UNREADABLE_FILE', `not a regular file: ${input}`);
-    size = s.size;
+    if (s.size > MAX_FILE_BYTES) throw tooLarge(s.size);
+    // One allocation of the known size, filled in place: readFile would read in chunks and copy.
+    const buf = Buffer.allocUnsafe(s.size);
+    let at = 0;
+    while (at < buf.length) {
+      const { bytesRead } = await fh.read(buf, at, buf.length - at, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    return at === buf.length ? buf : buf.subarray(0, at);
   } catch (e) {
-    if (e instanceof CustodiaError) throw e;
-    throw new CustodiaError('E_UNREADABLE_FILE', `cannot read ${input}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-  }
-  if (size > MAX_FILE_BYTES) throw tooLarge(size);
-  try {
-    return await readFile(input);
-  } catch (e) {
-    throw new CustodiaError('E_UNREADABLE_FILE', `cannot read ${input}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    throw fail(e);
+  } finally {
+    await fh.close();
   }
 }
 

@@ -42,9 +42,9 @@ export interface StripResult {
   format: MediaFormat;
   /** Metadata blocks present in the original and absent from the exhibit. */
   removed: string[];
-  /** Non-identifying blocks kept because display needs them, e.g. 'JFIF', 'ICC profile (sRGB IEC61966-2.1)', 'EXIF Orientation 6'. */
+  /** Non-identifying blocks kept because display needs them, e.g. 'JFIF', 'ICC (sRGB IEC61966-2.1)', 'EXIF Orientation 6'. */
   kept: string[];
-  /** True only when both files were decoded and their pixel hashes compared equal. */
+  /** True only when both files were decoded and their pixel hashes (main/media/pixel-hash.ts) compared equal. */
   pixelsIdentical: boolean;
   originalPixelSha256: string;
   exhibitPixelSha256: string;

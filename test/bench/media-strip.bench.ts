@@ -7,12 +7,13 @@
 // 3. The same rich files through mat2: what is left, and whether pixels and orientation survive.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp, { type Sharp } from 'sharp';
 import { writeFileAtomic } from '../../main/media/atomic-write';
 import { stripJpeg } from '../../main/media/jpeg-strip';
+import { loadInput } from '../../main/media/limits';
 import { reencode } from '../../main/media/reencode';
 import { stripMedia, stripMediaToBuffer } from '../../main/media/strip';
 import { scanWebp } from '../../main/media/webp-chunks';
@@ -79,12 +80,12 @@ async function jpegBench(thumb: string): Promise<void> {
   const outE = join(dir, 'e');
   for (const d of [outA, outB, outE]) mkdirSync(d);
   const pick = (i: number): string => files[Math.max(0, i)] as string;
-  const memory = await timed('Custodia lossless strip in memory (read, walk, assemble)', N, async (i) => stripJpeg(await readFile(pick(i))));
+  const memory = await timed('Custodia lossless strip in memory (read, walk, assemble)', N, async (i) => stripJpeg(await loadInput(pick(i))));
   const plainWrite = await timed('Custodia lossless strip + plain write (as exiftool does)', N, async (i) => {
-    await writeFile(join(outA, `p${i}.jpg`), stripJpeg(await readFile(pick(i))).data);
+    await writeFile(join(outA, `p${i}.jpg`), stripJpeg(await loadInput(pick(i))).data);
   });
   const strip = await timed('Custodia lossless strip + atomic write with fsync', N, async (i) => {
-    await writeFileAtomic(join(outA, `${i}.jpg`), stripJpeg(await readFile(pick(i))).data);
+    await writeFileAtomic(join(outA, `${i}.jpg`), stripJpeg(await loadInput(pick(i))).data);
   });
   const full = await timed('Custodia strip + verification (stripMedia)', N, (i) => stripMedia(pick(i), join(outB, `${i}.jpg`)));
   const batches: number[] = [];
