@@ -3,12 +3,41 @@
 // at the IPC door and on screen.
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import type { Page } from '@playwright/test';
 import { expect, test } from './harness/app-fixture';
 import { PERF_INCIDENTS, PERF_PASSPHRASE, PERF_USER, PERF_VAULT } from './harness/paths';
 import { es, go, unlock } from './harness/steps';
 
 const TARGET_FIRST_PAGE_MS = 200;
 const TARGET_SEARCH_MS = 150;
+const SEARCH_DELAY_MS = 200;
+
+/**
+ * Milliseconds from the next `event` on the page until the list shows rows and, when `countWas`
+ * is given, the result count no longer reads `countWas`. (No code is passed in as text: the
+ * page's CSP forbids eval, rightly.)
+ */
+function watch(page: Page, event: string, countWas?: string): Promise<number> {
+  return page.evaluate(
+    ({ event, countWas }) =>
+      new Promise<number>((resolve) => {
+        const shown = () =>
+          document.querySelector('.row-button') !== null &&
+          (countWas === undefined || (document.querySelector('.pane-head .count')?.textContent ?? countWas) !== countWas);
+        document.addEventListener(event, () => {
+          const t0 = performance.now();
+          if (shown()) return resolve(0);
+          const mo = new MutationObserver(() => {
+            if (!shown()) return;
+            mo.disconnect();
+            resolve(performance.now() - t0);
+          });
+          mo.observe(document.body, { childList: true, subtree: true, characterData: true });
+        }, { capture: true, once: true });
+      }),
+    { event, countWas },
+  );
+}
 
 test(`incident list and search timings with ${PERF_INCIDENTS} incidents`, async ({ app }) => {
   test.setTimeout(Number(process.env.CUSTODIA_PERF_TIMEOUT_MS ?? 60 * 60_000));
@@ -23,20 +52,21 @@ test(`incident list and search timings with ${PERF_INCIDENTS} incidents`, async 
   await unlock(page, PERF_USER, PERF_PASSPHRASE);
   await expect(page.locator('.vault-label')).toBeVisible();
 
-  let t = performance.now();
+  // Timed inside the page, from the user's event to the DOM showing the answer (a MutationObserver),
+  // so Playwright's polling interval does not blur the figure.
+  const firstPage = watch(page, 'click');
   await go(page, es['nav.incidents']);
-  await expect(page.locator('.row-button').first()).toBeVisible({ timeout: 120_000 });
-  const firstPageScreen = performance.now() - t;
-  await expect(page.locator('.pane-head .count')).toContainText(new Intl.NumberFormat('es').format(PERF_INCIDENTS).slice(0, 2));
+  const firstPageScreen = await firstPage;
+  await expect(page.locator('.row-button').first()).toBeVisible();
 
-  t = performance.now();
+  const before = await page.locator('.pane-head .count').textContent();
+  const search = watch(page, 'input', before ?? '');
   await page.getByLabel(es['filters.search'], { exact: true }).fill('desaparecer');
-  await expect(page.locator('.row-button').first()).toContainText(/Tambopata/, { timeout: 120_000 });
-  await expect(page.locator('.pane-head .count')).not.toContainText(String(PERF_INCIDENTS).slice(0, 3), { timeout: 120_000 });
-  // The on-screen figure includes the 200 ms the search box waits for typing to pause.
-  const searchScreen = performance.now() - t - 200;
+  // The search box waits for typing to pause before it asks; that pause is not the app's work.
+  const searchScreen = (await search) - SEARCH_DELAY_MS;
+  await expect(page.locator('.row-button').first()).toContainText(/Tambopata/);
 
-  t = performance.now();
+  let t = performance.now();
   await app.dispatch('incidents.list', { offset: 0, limit: 100 });
   const firstPageIpc = performance.now() - t;
   t = performance.now();
