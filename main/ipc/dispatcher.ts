@@ -27,8 +27,9 @@ export function createDispatcher(table: HandlerTable, ctx: HandlerContext): Disp
       return { ok: true, value: schema.response.parse(value) };
     } catch (e) {
       if (isCustodiaError(e)) return fail(e.code);
-      // Anything else is our bug: say so without leaking paths or stack traces to the renderer.
-      console.error(`ipc ${channel}:`, e);
+      // Anything else is our bug: say so without leaking paths or stack traces to the renderer,
+      // and log only what kind of error it was: messages can quote vault content (T1).
+      console.error(`ipc ${channel}: unexpected ${e instanceof Error ? e.name : typeof e}`);
       return fail('E_INTERNAL');
     }
   };
