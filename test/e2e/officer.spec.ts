@@ -75,4 +75,10 @@ test('officer: create a vault, record an incident in Spanish, import photos with
   await go(page, es['nav.incidents']);
   await expect(page.locator('.row-button')).toHaveCount(1);
   await page.screenshot({ path: `${SCREENSHOTS}/02-incidents.png` });
+
+  // Everything above left custody entries; the log still verifies end to end.
+  await go(page, es['nav.verifyVault']);
+  await page.getByRole('button', { name: es['verifyVault.run'] }).click();
+  await expect(page.locator('.verdict.good')).toContainText(/Íntegra: \d+ entradas verificadas/);
+  await page.screenshot({ path: `${SCREENSHOTS}/12-verify-vault.png` });
 });
