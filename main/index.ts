@@ -13,7 +13,7 @@ import { appSession, createMainWindow } from './app/window';
 import type { HandlerContext } from './ipc/context';
 import { createDispatcher } from './ipc/dispatcher';
 import { FileTokens } from './ipc/file-tokens';
-import { buildHandlerTable } from './ipc/handlers';
+import { buildHandlerTable } from './ipc/handler-table';
 import { lockNow } from './ipc/handlers/vault-handlers';
 import { registerIpc } from './ipc/register-ipc';
 import { SettingsStore } from './ipc/settings-store';

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { CATALOGUES } from '../../shared/i18n/catalogues';
 import { createDispatcher } from '../../main/ipc/dispatcher';
-import { buildHandlerTable } from '../../main/ipc/handlers';
+import { buildHandlerTable } from '../../main/ipc/handler-table';
 import type { HandlerTable } from '../../main/ipc/context';
 import { testContext } from './ipc-context';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CATALOGUES } from '../../shared/i18n/catalogues';
 import { createDispatcher } from '../../main/ipc/dispatcher';
-import { buildHandlerTable } from '../../main/ipc/handlers';
+import { buildHandlerTable } from '../../main/ipc/handler-table';
 import { testContext } from './ipc-context';
 
 const { ctx, dir, answer, events } = testContext();

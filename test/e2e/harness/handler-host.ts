@@ -1,7 +1,7 @@
 // Main's side of the browser tests, in its own Node process as in Electron: the real handler
 // table over a real vault in a temp folder. The Playwright fixture forwards the page's calls here.
 import { createDispatcher } from '../../../main/ipc/dispatcher';
-import { buildHandlerTable } from '../../../main/ipc/handlers';
+import { buildHandlerTable } from '../../../main/ipc/handler-table';
 import type { Dialogs } from '../../../main/ipc/context';
 import { testContext } from '../../app/ipc-context';
 
