@@ -1,9 +1,11 @@
-// `media strip`: an exhibit without identifying metadata. JPEG, GIF and (upright) WebP are
-// stripped losslessly at container level; PNG, TIFF, AVIF and rotated WebP are re-encoded. Before anything is returned the exhibit is inspected again and must
-// carry nothing but what display needs, and both images are decoded and their pixels hashed.
+// `media strip`: an exhibit without identifying metadata. JPEG, GIF and upright WebP are
+// stripped losslessly at container level; PNG, TIFF, AVIF and rotated WebP are re-encoded.
+// Before anything is returned the exhibit is inspected again and must carry nothing but what
+// display needs, and both images are decoded and their pixels hashed.
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { CustodiaError } from '../../shared/errors/error-codes';
-import type { MediaReport, StripResult } from '../../shared/media/media-report';
+import type { MediaFormat, MediaReport, StripResult } from '../../shared/media/media-report';
 import { writeFileAtomic } from './atomic-write';
 import { asMalformed } from './container-dispatch';
 import { refuseHeic } from './heic';
@@ -43,10 +45,7 @@ export async function stripMediaToBuffer(input: string | Buffer): Promise<StripB
   let data: Buffer;
   let removed: string[] = [];
   let kept: string[] = [];
-  // Lossless where the container allows it (metadata lives apart from the compressed image);
-  // re-encode where orientation must be applied or the format mixes them.
-  const container = format === 'gif' ? asMalformed(format, () => stripGif(buf))
-    : format === 'webp' && orientation === 1 ? asMalformed(format, () => stripWebp(buf)) : undefined;
+  const container = containerStrip(buf, format, orientation);
   if (format === 'jpeg') {
     ({ data, removed, kept } = asMalformed(format, () => stripJpeg(buf)));
   } else if (container) {
@@ -72,7 +71,16 @@ export async function stripMediaToBuffer(input: string | Buffer): Promise<StripB
   };
 }
 
+/** Lossless where metadata lives apart from the compressed image and no rotation is needed. */
+function containerStrip(buf: Buffer, format: MediaFormat, orientation: number): { data: Buffer; removed: string[] } | undefined {
+  if (format === 'gif') return asMalformed(format, () => stripGif(buf));
+  if (format === 'webp' && orientation === 1) return asMalformed(format, () => stripWebp(buf));
+  return undefined;
+}
+
 export async function stripMedia(input: string | Buffer, outPath: string): Promise<StripResult> {
+  // Refused before any work; writeFileAtomic checks again at the last moment.
+  if (existsSync(outPath)) throw new CustodiaError('E_EXISTS', `${outPath} already exists; choose another output file`);
   const { data, ...result } = await stripMediaToBuffer(input);
   await writeFileAtomic(outPath, data);
   return { ...result, bytes: data.length };
