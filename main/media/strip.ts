@@ -26,6 +26,7 @@ const ALLOWED_BLOCKS = new Set(['JFIF', 'EXIF', 'ICC', 'Adobe APP14']);
 /** Tag groups an exhibit may keep: IFD0 (and IFD1, a TIFF's second page) with structure tags only. */
 const STRUCTURE_GROUPS = ['ifd0', 'ifd1'];
 const ALLOWED_GROUPS = new Set([...STRUCTURE_GROUPS, 'icc']);
+const PARALLEL_HASH_PIXELS = 24_000_000;
 
 /** Works in memory only: the vault uses this so no plaintext exhibit touches the disk (T1). */
 export async function stripMediaToBuffer(input: string | Buffer): Promise<StripBufferResult> {
@@ -57,8 +58,7 @@ export async function stripMediaToBuffer(input: string | Buffer): Promise<StripB
   assertClean(after);
   if (format !== 'jpeg') kept = after.blocks;
   removed = [...new Set([...removed, ...before.blocks.filter((b) => !after.blocks.includes(b))])];
-  // Both decodes at once: libvips threads and the hashing overlap on two cores.
-  const [originalPixelSha256, exhibitPixelSha256] = await Promise.all([pixelSha256(buf, allPages), pixelSha256(data, allPages)]);
+  const [originalPixelSha256, exhibitPixelSha256] = await bothPixelHashes(buf, data, allPages, (before.width ?? 0) * (before.height ?? 0) * pages);
   return {
     data,
     format,
@@ -69,6 +69,13 @@ export async function stripMediaToBuffer(input: string | Buffer): Promise<StripB
     exhibitPixelSha256,
     exhibitSha256: createHash('sha256').update(data).digest('hex'),
   };
+}
+
+/** Up to 24 MP both decodes run at once (threads and hashing overlap); above, one after the
+ * other, so peak memory stays that of one decoded image. */
+async function bothPixelHashes(original: Buffer, exhibit: Buffer, allPages: boolean, pixels: number): Promise<[string, string]> {
+  if (pixels <= PARALLEL_HASH_PIXELS) return Promise.all([pixelSha256(original, allPages), pixelSha256(exhibit, allPages)]);
+  return [await pixelSha256(original, allPages), await pixelSha256(exhibit, allPages)];
 }
 
 /** Lossless where metadata lives apart from the compressed image and no rotation is needed. */
