@@ -2,12 +2,27 @@
 import type { GpsPosition } from '../../shared/media/media-report';
 import type { TagGroups } from './metadata-parse';
 
+/** XMP writes coordinates as "DDD,MM.mmmK" or "DDD,MM,SSK" (K = N, S, E or W). */
+function xmpCoordinate(value: unknown): number | undefined {
+  const m = typeof value === 'string' ? /^(\d{1,3}),(\d{1,2}(?:\.\d+)?)(?:,(\d{1,2}(?:\.\d+)?))?([NSEW])$/.exec(value.trim()) : null;
+  if (!m) return undefined;
+  const deg = Number(m[1]) + Number(m[2]) / 60 + Number(m[3] ?? 0) / 3600;
+  return m[4] === 'S' || m[4] === 'W' ? -deg : deg;
+}
+
+function xmpPosition(groups: TagGroups): GpsPosition | undefined {
+  const x = groups['xmp-exif'] ?? {};
+  const lat = xmpCoordinate(x.GPSLatitude);
+  const lon = xmpCoordinate(x.GPSLongitude);
+  return lat !== undefined && lon !== undefined && Math.abs(lat) <= 90 && Math.abs(lon) <= 180 ? { lat, lon } : undefined;
+}
+
 export function gpsPosition(groups: TagGroups): GpsPosition | undefined {
   const gps = groups.gps;
-  if (!gps) return undefined;
+  if (!gps) return xmpPosition(groups);
   const lat = gps.latitude;
   const lon = gps.longitude;
-  if (typeof lat !== 'number' || typeof lon !== 'number' || Math.abs(lat) > 90 || Math.abs(lon) > 180) return undefined;
+  if (typeof lat !== 'number' || typeof lon !== 'number' || Math.abs(lat) > 90 || Math.abs(lon) > 180) return xmpPosition(groups);
   const pos: GpsPosition = { lat, lon };
   if (typeof gps.GPSAltitude === 'number') {
     const below = gps.GPSAltitudeRef === 1 || (typeof gps.GPSAltitudeRef === 'string' && /below/i.test(gps.GPSAltitudeRef));

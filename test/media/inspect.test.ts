@@ -58,6 +58,13 @@ describe('media inspect', () => {
     expect(r.identifying).toContainEqual({ kind: 'person', tag: 'png-text:Secret note', value: 'call Rosa at 555-0199' });
   });
 
+  it('GIF: GPS written only in XMP still gives a position', async () => {
+    const r = await inspectMedia(await makeRichImage(dir, 'gif'));
+    // exiftool writes XMP coordinates without a hemisphere sign of their own: 12,35.4N / 69,11.4E.
+    expect(r.gps?.lat).toBeCloseTo(12.59, 6);
+    expect(r.gps?.lon).toBeCloseTo(69.19, 6);
+  });
+
   it('sniffs the type from the bytes, never the name', async () => {
     const jpeg = join(dir, 'disguised.png');
     await makeImage(jpeg, 'jpeg');
