@@ -35,7 +35,9 @@ export async function loadSigningKey(db: Database, userName: string): Promise<Si
 
 /** Public keys the log itself vouches for (key_change entries), by hex key → user name. */
 export async function loggedPublicKeys(db: Database): Promise<Map<string, string>> {
-  const rows = await db.all<{ entry: string }>("SELECT entry FROM custody_log WHERE action = 'key_change' ORDER BY seq");
+  // A range over the subject index: user entries are few, the log may hold millions.
+  const rows = await db.all<{ entry: string }>(
+    "SELECT entry FROM custody_log WHERE subject >= 'user:' AND subject < 'user;' AND action = 'key_change' ORDER BY seq");
   const keys = new Map<string, string>();
   for (const { entry } of rows) {
     const e = JSON.parse(entry) as { actor: string; subject: string; details: { publicKey?: unknown } };

@@ -1,7 +1,8 @@
 // Every checkpoint stored in the vault, and optionally one kept outside it, must be signed by a
 // key the log vouches for and must match the root recomputed from the entries.
 import type { Database } from '../vault/database';
-import { verifyCheckpointSignature, type Checkpoint } from '../../shared/custody/checkpoint';
+import type { Checkpoint } from '../../shared/custody/checkpoint';
+import { CheckpointVerifier } from './node-ed25519';
 import { listCheckpoints } from './checkpoints';
 import { loggedPublicKeys } from './signing-keys';
 import type { TreeLevels } from './tree-levels';
@@ -9,8 +10,9 @@ import type { ProblemList } from './verify-problems';
 
 export async function verifyStoredCheckpoints(db: Database, origin: string, tree: TreeLevels, problems: ProblemList): Promise<number> {
   const keys = await loggedPublicKeys(db);
+  const verifier = new CheckpointVerifier(new Set(keys.keys()));
   const checkpoints = await listCheckpoints(db);
-  checkpoints.forEach((cp, i) => checkOne(cp, `checkpoint ${i + 1}`, origin, keys, tree, problems));
+  checkpoints.forEach((cp, i) => checkOne(cp, `checkpoint ${i + 1}`, origin, keys, verifier, tree, problems));
   return checkpoints.length;
 }
 
@@ -24,14 +26,14 @@ export function verifyExternalCheckpoint(cp: Checkpoint, origin: string, keys: M
     problems.add({ code: 'E_CONSISTENCY', message: `the checkpoint describes ${cp.treeSize} entries but the log has only ${tree.size}: the log was cut short` });
     return;
   }
-  checkOne(cp, 'the external checkpoint', origin, keys, tree, problems, 'E_CONSISTENCY');
+  checkOne(cp, 'the external checkpoint', origin, keys, new CheckpointVerifier(new Set()), tree, problems, 'E_CONSISTENCY');
 }
 
 function checkOne(
-  cp: Checkpoint, label: string, origin: string, keys: Map<string, string>, tree: TreeLevels,
+  cp: Checkpoint, label: string, origin: string, keys: Map<string, string>, verifier: CheckpointVerifier, tree: TreeLevels,
   problems: ProblemList, rootCode: 'E_ROOT_MISMATCH' | 'E_CONSISTENCY' = 'E_ROOT_MISMATCH',
 ): void {
-  if (!verifyCheckpointSignature(cp)) {
+  if (!verifier.verify(cp)) {
     problems.add({ code: 'E_CHECKPOINT_SIGNATURE', message: `${label} (size ${cp.treeSize}) has an invalid signature` });
   }
   if (!keys.has(cp.signer)) {

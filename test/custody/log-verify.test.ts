@@ -93,6 +93,23 @@ describe('T3: an insider with the database key alters the vault directly', () =>
     expect(found).toContain('E_ROOT_MISMATCH');
   });
 
+  it('finds a Merkle cache with a node removed', async () => {
+    v = await populatedVault();
+    await tamper(v.session.db, 'DELETE FROM merkle_nodes WHERE level = 0 AND idx = 2');
+    expect(await codes(v)).toEqual(['E_ROOT_MISMATCH']);
+  });
+
+  it('refuses to hand out a proof from a Merkle cache whose node was altered', async () => {
+    v = await populatedVault();
+    await tamper(v.session.db, "UPDATE merkle_nodes SET hash = zeroblob(32) WHERE level = 0 AND idx = 2");
+    const { proveInclusion } = await import('../../main/custody/prove');
+    const failure = await proveInclusion(v.session.db, 4, v.checkpoint).catch((e: { code?: string }) => e);
+    expect(failure).toMatchObject({ code: 'E_ROOT_MISMATCH' });
+    // A checkpoint signed over the altered cache has a root the entries do not make.
+    await signCheckpoint(v.session);
+    expect(await codes(v)).toEqual(['E_ROOT_MISMATCH']);
+  });
+
   it('finds a forged checkpoint signature', async () => {
     v = await populatedVault();
     const [cp] = await listCheckpoints(v.session.db);
