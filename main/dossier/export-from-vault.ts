@@ -1,10 +1,11 @@
-// The app's and CLI's export: gathers a DossierInput from the vault (incidents, sealed exhibits,
-// custody proofs, the exporting user's key), shows the disclosure check, writes the
-// dossier, and records the export (who, what, for whom, the ZIP's sha256) in the custody log.
+// The app's and CLI's export, in steps: gather what was chosen and plan its exhibits (reads only),
+// check disclosure on that plan (the app's preview stops here, having written nothing), then —
+// once confirmed — make the missing exhibits, prove their custody, write the dossier, and record
+// the export (who, what, for whom, the ZIP's sha256) in the custody log.
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
-import type { DossierInput, DossierLanguage, Recipient } from '../../shared/dossier/dossier-types';
+import type { DossierIncidentInput, DossierInput, DossierLanguage, Recipient } from '../../shared/dossier/dossier-types';
 import { disclosureCheck, type DisclosureFinding } from '../../shared/dossier/disclosure-check';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { appendCustody } from '../custody/custody-log';
@@ -15,7 +16,7 @@ import { getIncident } from '../records/incident-queries';
 import { assertAllowed } from '../vault/roles';
 import type { VaultSession } from '../vault/vault-session';
 import { custodyExcerpt } from './vault-custody-excerpt';
-import { exhibitFromVault } from './vault-exhibits';
+import { disclosedExhibit, materialiseExhibit, planExhibit, type PlannedExhibit } from './vault-exhibits';
 import { writeDossier, type WriteDossierResult } from './write-dossier';
 
 export interface ExportDossierOptions {
@@ -39,7 +40,7 @@ export interface ExportDossierResult extends WriteDossierResult {
 }
 
 /** The originals chosen; naming an exhibit chooses the original it was made from. */
-async function chosenEvidence(session: VaultSession, o: ExportDossierOptions): Promise<EvidenceItem[]> {
+async function chosenEvidence(session: VaultSession, o: DossierChoice): Promise<EvidenceItem[]> {
   const all = (await Promise.all(o.incidentIds.map((id) => listEvidence(session, { incidentId: id })))).flat();
   const originals = all.filter((e) => e.derivedFrom === null);
   if (!o.exhibitIds) return originals;
@@ -61,31 +62,61 @@ async function fileSha256(path: string): Promise<string> {
   return h.digest('hex');
 }
 
-export async function exportDossier(session: VaultSession, o: ExportDossierOptions): Promise<ExportDossierResult> {
+/** What to put in a dossier: the same choice for the preview and the export. */
+export type DossierChoice = Pick<ExportDossierOptions, 'incidentIds' | 'exhibitIds' | 'recipient' | 'language' | 'originals' | 'showNames'>;
+
+interface Gathered {
+  incidents: DossierIncidentInput[];
+  planned: PlannedExhibit[];
+}
+
+/** Reads the chosen incidents and plans their exhibits; writes nothing (a refused role aside, which the core records). */
+async function gather(session: VaultSession, o: DossierChoice): Promise<Gathered> {
   await assertAllowed(session, 'dossier.export', 'dossier');
   if (o.incidentIds.length === 0) throw new CustodiaError('E_USAGE', 'choose at least one incident');
-  if (await access(o.outPath).then(() => true, () => false)) throw new CustodiaError('E_EXISTS', `${o.outPath} exists already`);
-  const createdAt = new Date().toISOString();
-  const id = `D-${createdAt.slice(0, 10)}-${randomBytes(4).toString('hex')}`;
-  const incidents = [];
+  const incidents: DossierIncidentInput[] = [];
   for (const incidentId of o.incidentIds) {
     const detail = await getIncident(session, incidentId);
     if (detail.deleted) throw new CustodiaError('E_NOT_FOUND', `incident ${incidentId} is deleted`);
     incidents.push({ id: String(incidentId), incident: detail.incident });
   }
+  const planned = [];
+  for (const item of await chosenEvidence(session, o)) planned.push(await planExhibit(session, item));
+  return { incidents, planned };
+}
+
+function disclosureOf(o: DossierChoice, g: Gathered): DisclosureFinding[] {
+  return disclosureCheck({
+    recipient: o.recipient, language: o.language, showNames: o.showNames, incidents: g.incidents,
+    exhibits: g.planned.map(disclosedExhibit),
+    originals: o.originals ? g.planned.map((p) => p.original) : undefined,
+  });
+}
+
+/** The disclosure check of a dossier not yet made: no exhibit is made, no byte read, nothing logged. */
+export async function previewDisclosure(session: VaultSession, o: DossierChoice): Promise<DisclosureFinding[]> {
+  return disclosureOf(o, await gather(session, o));
+}
+
+export async function exportDossier(session: VaultSession, o: ExportDossierOptions): Promise<ExportDossierResult> {
+  const gathered = await gather(session, o);
+  if (await access(o.outPath).then(() => true, () => false)) throw new CustodiaError('E_EXISTS', `${o.outPath} exists already`);
+  // Checked on the plan, before any exhibit is made: stopping here leaves the vault as it was.
+  const disclosure = disclosureOf(o, gathered);
+  if (o.confirm && !(await o.confirm(disclosure))) throw new CustodiaError('E_USAGE', 'export stopped after the disclosure check; nothing was written');
+  const createdAt = new Date().toISOString();
+  const id = `D-${createdAt.slice(0, 10)}-${randomBytes(4).toString('hex')}`;
   const made = [];
-  for (const item of await chosenEvidence(session, o)) made.push(await exhibitFromVault(session, item, `dossier ${id}`));
+  for (const p of gathered.planned) made.push(await materialiseExhibit(session, p, `dossier ${id}`));
   const exhibits = made.map((m) => m.exhibit);
   const subjects = [...o.incidentIds.map((i) => `incident:${i}`), ...made.flatMap((m) => m.subjects)];
   const { checkpoint, custody } = await custodyExcerpt(session, subjects);
   const signer = await loadSigningKey(session.db, session.user.name);
   const input: DossierInput = {
     id, createdAt, organisation: o.organisation, recipient: o.recipient, purpose: o.purpose, language: o.language,
-    showNames: o.showNames, incidents, exhibits, originals: o.originals ? made.map((m) => m.original) : undefined,
+    showNames: o.showNames, incidents: gathered.incidents, exhibits, originals: o.originals ? made.map((m) => m.original) : undefined,
     custody, checkpoint, signer,
   };
-  const disclosure = disclosureCheck(input);
-  if (o.confirm && !(await o.confirm(disclosure))) throw new CustodiaError('E_USAGE', 'export stopped after the disclosure check; nothing was written');
   const written = await writeDossier(input, o.outPath);
   const sha256 = await fileSha256(o.outPath);
   await session.db.transaction((tx) =>

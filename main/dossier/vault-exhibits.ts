@@ -1,13 +1,17 @@
-// Exhibits for a dossier from the vault. A picture travels as its sealed exhibit — the stored,
-// metadata-free derivative made once by makeExhibit (reused if it exists), with its own sha256 and
-// `derive` entry — so every dossier carries the same exhibit bytes and the custody log records
-// the derivation once. Other kinds (audio, video, documents) go out as their sealed originals,
-// and the disclosure check says so. Every read of evidence bytes is a logged access.
+// Exhibits for a dossier from the vault, in two steps. `planExhibit` only reads: the original's
+// sealed metadata and the stored exhibit if there is one — no evidence byte, no custody entry —
+// so the disclosure preview can run on it without leaving a trace. `materialiseExhibit` is the
+// export's step: it makes the missing exhibit (makeExhibit: a `view` of the original and a
+// `derive`, once for all dossiers) and hands the writer logged, seal-checked byte sources.
+// A picture travels as its stored exhibit; other kinds (audio, video, documents) go out as
+// their sealed originals, and the disclosure check says so.
 import { openEvidenceStream } from '../evidence/read-evidence';
 import type { EvidenceItem } from '../evidence/list-evidence';
-import { exhibitOf } from '../evidence/list-exhibits';
+import { exhibitOf, type ExhibitSummary } from '../evidence/list-exhibits';
+import { exhibitName } from '../evidence/exhibit-source';
 import { makeExhibit } from '../evidence/make-exhibit';
 import { getEvidenceMetadata } from '../evidence/evidence-metadata';
+import type { DisclosureInput } from '../../shared/dossier/disclosure-check';
 import type { ExhibitInput, OriginalInput } from '../../shared/dossier/dossier-types';
 import type { IdentifyingTag } from '../../shared/media/media-report';
 import type { VaultSession } from '../vault/vault-session';
@@ -31,7 +35,18 @@ export interface VaultExhibit {
   subjects: string[];
 }
 
-/** What the original's sealed metadata says identifies a person, device or place. */
+export interface PlannedExhibit {
+  item: EvidenceItem;
+  /** The original as the dossier would describe it; its content is not read until written. */
+  original: Omit<OriginalInput, 'content'>;
+  cleanable: boolean;
+  /** The live stored exhibit, or null when the export would make one. */
+  existing: ExhibitSummary | null;
+  /** What the stored exhibit's own sealed metadata still identifies (none for a clean exhibit). */
+  exhibitIdentifying: IdentifyingTag[];
+}
+
+/** What the item's sealed metadata says identifies a person, device or place. */
 async function sealedIdentifying(session: VaultSession, id: number): Promise<{ identifying: IdentifyingTag[]; gps?: { lat: number; lon: number } }> {
   const m = await getEvidenceMetadata(session, id);
   if (m.outcome !== 'extracted') return { identifying: [] };
@@ -39,28 +54,47 @@ async function sealedIdentifying(session: VaultSession, id: number): Promise<{ i
   return gps ? { identifying, gps: { lat: gps.lat, lon: gps.lon } } : { identifying };
 }
 
-export async function exhibitFromVault(session: VaultSession, item: EvidenceItem, purpose: string): Promise<VaultExhibit> {
-  const original: OriginalInput = {
+export async function planExhibit(session: VaultSession, item: EvidenceItem): Promise<PlannedExhibit> {
+  const original = {
     sha256: item.sha256, id: String(item.id), name: item.originalName, mediaType: item.mediaType, size: item.bytes,
     ...(await sealedIdentifying(session, item.id)),
-    // Re-read from the vault when written rather than held: an export may carry many originals.
-    content: vaultSource(session, item.id, purpose),
   };
+  const cleanable = CLEANABLE.test(item.mediaType);
+  const existing = cleanable ? await exhibitOf(session, item.id) : null;
+  const exhibitIdentifying = existing ? (await sealedIdentifying(session, existing.id)).identifying : [];
+  return { item, original, cleanable, existing, exhibitIdentifying };
+}
+
+/**
+ * The exhibit as the disclosure check sees it. An exhibit not made yet is predicted clean: the
+ * core refuses to store one that still identifies anyone, so the export either carries a clean
+ * exhibit or stops with an error.
+ */
+export function disclosedExhibit(p: PlannedExhibit): DisclosureInput['exhibits'][number] {
+  if (!p.cleanable) return { name: p.item.originalName, identifying: [], stripped: false };
+  const name = p.existing?.originalName ?? exhibitName(p.item.originalName, p.item.mediaType);
+  return { name, identifying: p.exhibitIdentifying, stripped: true };
+}
+
+export async function materialiseExhibit(session: VaultSession, p: PlannedExhibit, purpose: string): Promise<VaultExhibit> {
+  const { item } = p;
+  // Re-read from the vault when written rather than held: an export may carry many originals.
+  const original: OriginalInput = { ...p.original, content: vaultSource(session, item.id, purpose) };
   const common = { originalId: String(item.id), originalSha256: item.sha256, incidentId: String(item.incidentId) };
-  if (!CLEANABLE.test(item.mediaType)) {
+  if (!p.cleanable) {
     return {
       original,
       subjects: [`evidence:${item.id}`],
       exhibit: { ...common, id: String(item.id), name: item.originalName, mediaType: item.mediaType, size: item.bytes, sha256: item.sha256, removedMetadata: [], stripped: false, content: original.content },
     };
   }
-  const made = (await exhibitOf(session, item.id)) ?? (await makeExhibit(session, item.id));
+  const made = p.existing ?? (await makeExhibit(session, item.id));
   return {
     original,
     subjects: [`evidence:${item.id}`, `evidence:${made.id}`],
     exhibit: {
       ...common, id: String(made.id), name: made.originalName, mediaType: made.mediaType, size: made.bytes, sha256: made.sha256,
-      removedMetadata: made.removed, stripped: true,
+      removedMetadata: made.removed, stripped: true, identifying: p.existing ? p.exhibitIdentifying : [],
       ...(made.pixelsIdentical === null ? {} : { pixelsIdentical: made.pixelsIdentical }),
       ...(made.originalPixelSha256 ? { originalPixelSha256: made.originalPixelSha256 } : {}),
       ...(made.exhibitPixelSha256 ? { exhibitPixelSha256: made.exhibitPixelSha256 } : {}),

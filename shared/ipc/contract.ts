@@ -70,9 +70,14 @@ export const CONTRACT = {
     z.strictObject({ id: s.id }),
     s.evidenceSummary.extend({
       acquisition: s.acquisition.nullable(),
+      /** From the report sealed at import: read, unreadable when sealed (the file is kept), or none kept. */
+      metadataStatus: z.enum(['extracted', 'failed', 'none']),
       metadata: z.array(s.metadataTag),
+      /** The position the sealed metadata holds, offered to the incident form only when asked. */
+      gps: z.strictObject({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).nullable(),
+      /** The stored exhibits, oldest first. */
       exhibits: z.array(s.exhibitSummary),
-      /** What an exhibit made now would drop; null when the item is not media the app can strip. */
+      /** What an exhibit made now would drop, from the sealed report; null when there is no report. */
       preview: z.strictObject({ removed: z.array(z.string().max(200)).max(1000), pixelsIdentical: z.boolean() }).nullable(),
     }),
   ),
@@ -82,6 +87,7 @@ export const CONTRACT = {
 
   'custody.timeline': ch(
     z.strictObject({
+      /** One subject; `incident:N` adds its evidence, `case:N` its incidents and their evidence. */
       subject: z.string().regex(/^(case|incident|evidence|user):[\w.-]+$/).optional(),
       actor: z.string().max(100).optional(),
       offset: z.number().int().nonnegative().default(0),

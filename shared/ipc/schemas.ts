@@ -85,6 +85,8 @@ export const evidenceSummary = z.strictObject({
   sha256: sha256Hex,
   importedAt: instantString,
   importedBy: z.string().max(100),
+  /** The original an exhibit was made from; null for originals. */
+  derivedFrom: id.nullable(),
 });
 export const metadataTag = z.strictObject({
   group: z.string().max(100),

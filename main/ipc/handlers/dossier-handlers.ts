@@ -1,12 +1,9 @@
 // Dossiers through the core: the disclosure check, the export to where main's dialog says, and
 // verification (which needs no vault: an auditor can check a dossier without unlocking).
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
 import type { ParsedRequest } from '../../../shared/ipc/contract';
 import type { DisclosureFinding } from '../../../shared/dossier/disclosure-check';
-import { CustodiaError } from '../../../shared/errors/error-codes';
-import { exportDossier, type ExportDossierOptions } from '../../dossier/export-from-vault';
+import { exportDossier, previewDisclosure, type ExportDossierOptions } from '../../dossier/export-from-vault';
 import { verifyDossier } from '../../dossier/verify-dossier';
 import type { HandlerContext, HandlerTable } from '../context';
 import { requireSession } from '../dispatcher';
@@ -30,18 +27,10 @@ function options(r: DossierRequest, ctx: HandlerContext, outPath: string): Expor
 const finding = (f: DisclosureFinding) => ({ severity: f.severity, code: f.kind, subject: f.where, message: f.detail });
 
 export const dossierHandlers: HandlerTable = {
+  // Computed from the plan (incidents, sealed metadata, stored or predicted exhibits): the preview
+  // makes no exhibit and appends no custody entry, however often the user changes the choice.
   'dossier.disclosure': async (r, ctx) => {
-    const session = requireSession(ctx);
-    // The core checks disclosure inside its export; stopping at the confirmation writes nothing.
-    const scratch = mkdtempSync(join(tmpdir(), 'custodia-check-'));
-    let found: DisclosureFinding[] = [];
-    try {
-      await exportDossier(session, { ...options(r, ctx, join(scratch, 'never-written.zip')), confirm: (f) => ((found = f), false) });
-    } catch (e) {
-      if (!(e instanceof CustodiaError && e.code === 'E_USAGE')) throw e;
-    } finally {
-      rmSync(scratch, { recursive: true, force: true });
-    }
+    const found = await previewDisclosure(requireSession(ctx), options(r, ctx, ''));
     return { ok: !found.some((f) => f.severity === 'high'), findings: found.map(finding) };
   },
   'dossier.export': async (r, ctx) => {

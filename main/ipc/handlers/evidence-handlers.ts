@@ -1,15 +1,21 @@
-// Evidence through the core: import from files main's dialog chose, lists, and bytes for display.
+// Evidence through the core: import from files main's dialog chose, lists, the sealed metadata,
+// stored exhibits, and bytes for display.
 import type { Response } from '../../../shared/ipc/contract';
 import { CustodiaError } from '../../../shared/errors/error-codes';
 import { importEvidence } from '../../evidence/import-evidence';
 import { listEvidence, type EvidenceItem } from '../../evidence/list-evidence';
+import { makeExhibit } from '../../evidence/make-exhibit';
 import type { VaultSession } from '../../vault/vault-session';
 import type { HandlerTable } from '../context';
 import { requireSession } from '../dispatcher';
-import { displayBytes, inspectForDisplay } from './evidence-display';
+import { listExhibits } from '../../evidence/list-exhibits';
+import { displayBytes, exhibitView, sealedMetadataView, thumbnail } from './evidence-display';
 
 function summary(e: EvidenceItem): Response<'evidence.list'>[number] {
-  return { id: e.id, incidentId: e.incidentId, name: e.originalName, mediaType: e.mediaType, bytes: e.bytes, sha256: e.sha256, importedAt: e.importedAt, importedBy: e.importedBy };
+  return {
+    id: e.id, incidentId: e.incidentId, name: e.originalName, mediaType: e.mediaType, bytes: e.bytes, sha256: e.sha256,
+    importedAt: e.importedAt, importedBy: e.importedBy, derivedFrom: e.derivedFrom,
+  };
 }
 
 async function findItem(session: VaultSession, id: number): Promise<EvidenceItem> {
@@ -34,14 +40,26 @@ export const evidenceHandlers: HandlerTable = {
     return listed.filter((e) => ids.includes(e.id)).map(summary);
   },
   'evidence.list': async ({ incidentId }, ctx) => (await listEvidence(requireSession(ctx), { incidentId })).map(summary),
+  // Reads no evidence bytes and so logs no `view`: metadata was sealed at import, exhibits are
+  // stored. The auditor is refused here as by every record read (E_FORBIDDEN, a `denied` entry).
   'evidence.get': async ({ id }, ctx) => {
     const session = requireSession(ctx);
     const item = await findItem(session, id);
-    const { metadata, preview } = await inspectForDisplay(session, id);
-    return { ...summary(item), acquisition: item.acquisition, metadata, exhibits: [], preview };
+    const metadata = await sealedMetadataView(session, id);
+    const exhibits = (await listExhibits(session, id)).map(exhibitView);
+    return { ...summary(item), acquisition: item.acquisition, ...metadata, exhibits };
+  },
+  'evidence.makeExhibit': async ({ id }, ctx) => {
+    const made = await makeExhibit(requireSession(ctx), id);
+    return { id: made.id, sha256: made.sha256, bytes: made.bytes, removed: made.removed, pixelsIdentical: made.pixelsIdentical };
   },
   'evidence.view': async ({ id, which }, ctx) => {
     const session = requireSession(ctx);
     return displayBytes(session, id, (await findItem(session, id)).mediaType, which);
+  },
+  'evidence.thumbnail': async ({ id }, ctx) => {
+    const session = requireSession(ctx);
+    await findItem(session, id);
+    return thumbnail(session, id);
   },
 };

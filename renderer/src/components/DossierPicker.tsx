@@ -1,4 +1,5 @@
-// Incidents for the dossier, found by search, and for each the exhibits that may go with it.
+// Incidents for the dossier, found by search, and for each the originals whose exhibits may go
+// with it (the stored exhibit, or one the export makes).
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { Response } from '../../../shared/ipc/contract';
@@ -46,11 +47,14 @@ export function DossierPicker({ incidentIds, exhibitIds, onChange }: Props) {
             </label>
             {incidentIds.includes(i.id) && evidence[i.id]?.length ? (
               <ul className="pick-exhibits">
-                {evidence[i.id]?.map((e) => (
+                {evidence[i.id]?.filter((e) => e.derivedFrom === null).map((e) => (
                   <li key={e.id}>
                     <label className="check">
                       <input type="checkbox" checked={exhibitIds.includes(e.id)} onChange={() => onChange(incidentIds, toggle(exhibitIds, e.id))} />
                       {e.name}
+                      <span className="hint">
+                        {evidence[i.id]?.some((x) => x.derivedFrom === e.id) ? t('dossier.exhibitStored') : t('dossier.exhibitAtExport')}
+                      </span>
                     </label>
                   </li>
                 ))}

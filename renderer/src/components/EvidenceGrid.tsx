@@ -1,3 +1,5 @@
+// An incident's evidence as tiles. A tile's picture is a small JPEG main makes from the stored
+// exhibit (no metadata); an item without an exhibit shows a placeholder, never its original.
 import { useEffect, useState } from 'react';
 import { useT } from '../i18n';
 import { useEvidence } from '../stores/evidence-store';
@@ -5,7 +7,8 @@ import { useNav } from '../stores/nav-store';
 
 export function EvidenceGrid({ incidentId }: { incidentId: number }) {
   const t = useT();
-  const items = useEvidence((s) => s.byIncident[incidentId]);
+  // Exhibits are shown with their original (on its page), not as tiles of their own.
+  const items = useEvidence((s) => s.byIncident[incidentId])?.filter((e) => e.derivedFrom === null);
   const go = useNav((s) => s.go);
   useEffect(() => {
     void useEvidence.getState().loadForIncident(incidentId).catch(() => undefined);

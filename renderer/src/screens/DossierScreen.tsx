@@ -72,6 +72,7 @@ export function DossierScreen({ preselected }: { preselected: number[] }) {
         <button type="button" onClick={() => void run('check')} disabled={busy || req.incidentIds.length === 0}>{t('dossier.check')}</button>
         <button type="button" className="primary" onClick={() => void run('export')} disabled={busy || !check || (!check.ok && !acknowledged)}>{t('dossier.export')}</button>
       </div>
+      <p className="hint">{t('dossier.checkWritesNothing')}</p>
       {busy && progress ? <Progress label={t('dossier.writing')} done={progress.done} total={progress.total} /> : null}
       <ErrorNote>{error}</ErrorNote>
       {check ? (

@@ -1,8 +1,9 @@
 // One item of evidence: its seal (hash, size, acquisition), its metadata with what identifies a
-// person, device or place highlighted, and the sealed original beside the shareable exhibit.
+// person, device or place highlighted, and the sealed original beside the stored exhibit. Opening
+// the item reads no evidence bytes: metadata was sealed at import, the exhibit is its own item.
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { api, errorText, unwrap } from '../api';
+import { api, errorText, UiError, unwrap } from '../api';
 import { ErrorNote } from '../components/Field';
 import { useT } from '../i18n';
 import { useEvidence } from '../stores/evidence-store';
@@ -14,9 +15,12 @@ export function EvidenceScreen({ id, incidentId }: { id: number; incidentId: num
   const go = useNav((s) => s.go);
   const detail = useEvidence((s) => (s.detail?.id === id ? s.detail : null));
   const [error, setError] = useState('');
+  const [restricted, setRestricted] = useState(false);
 
   useEffect(() => {
-    useEvidence.getState().loadDetail(id).catch((e: unknown) => setError(errorText(e)));
+    // The auditor checks seals and the log, not what a file says about people and places: the
+    // core refuses the item, and the screen says so as a fact of the role, not as a failure.
+    useEvidence.getState().loadDetail(id).catch((e: unknown) => (e instanceof UiError && e.code === 'E_FORBIDDEN' ? setRestricted(true) : setError(errorText(e))));
   }, [id]);
 
   const makeExhibit = async () => {
@@ -28,10 +32,9 @@ export function EvidenceScreen({ id, incidentId }: { id: number; incidentId: num
     }
   };
 
+  if (restricted) return <p className="note calm">{t('evidence.restricted')}</p>;
   if (!detail) return <ErrorNote>{error}</ErrorNote>;
-  const exhibit = detail.exhibits[0];
-  // A stored exhibit when one was made; otherwise what one made now would look like.
-  const shown = exhibit ?? detail.preview;
+  const exhibit = detail.exhibits.at(-1);
   const identifying = detail.metadata.filter((m) => m.identifying).length;
 
   return (
@@ -51,31 +54,37 @@ export function EvidenceScreen({ id, incidentId }: { id: number; incidentId: num
       </dl>
       <div className="actions">
         <button type="button" onClick={() => go({ screen: 'custody', subject: `evidence:${id}` })}>{t('incident.custody')}</button>
-        {exhibit ? null : <button type="button" onClick={makeExhibit}>{t('evidence.makeExhibit')}</button>}
+        {exhibit || !detail.preview ? null : <button type="button" onClick={makeExhibit}>{t('evidence.makeExhibit')}</button>}
       </div>
       <ErrorNote>{error}</ErrorNote>
       <div className="side-by-side">
-        <figure>
-          <figcaption>{t('evidence.original')}</figcaption>
-          <Display id={id} which="original" alt={t('evidence.original')} />
-        </figure>
-        <figure>
-          <figcaption>{exhibit ? t('evidence.exhibit') : t('evidence.exhibitPreview')}</figcaption>
-          {shown ? (
-            <>
-              <Display id={id} which="exhibit" alt={t('evidence.exhibit')} />
-              <p className="hint">{shown.pixelsIdentical ? t('evidence.pixelsIdentical') : t('evidence.reencoded')}</p>
-              <p className="hint">{t('evidence.removed', { list: shown.removed.join(', ') || t('common.unknown') })}</p>
-            </>
-          ) : (
-            <p className="empty">{t('evidence.noExhibit')}</p>
-          )}
-        </figure>
-      </div>
+          <figure>
+            <figcaption>{t('evidence.original')}</figcaption>
+            <Original id={id} />
+          </figure>
+          <figure>
+            <figcaption>{t('evidence.exhibit')}</figcaption>
+            {exhibit ? (
+              <>
+                <Display id={id} which="exhibit" alt={t('evidence.exhibit')} />
+                <p className="hint"><code className="hash">{exhibit.sha256}</code></p>
+                <p className="hint">{exhibit.pixelsIdentical ? t('evidence.pixelsIdentical') : t('evidence.reencoded')}</p>
+                <p className="hint">{t('evidence.removed', { list: exhibit.removed.join(', ') || t('common.unknown') })}</p>
+              </>
+            ) : (
+              <>
+                <p className="empty">{t('evidence.noExhibit')}</p>
+                {detail.preview ? <p className="hint">{t('evidence.wouldRemove', { list: detail.preview.removed.join(', ') || t('common.unknown') })}</p> : null}
+              </>
+            )}
+          </figure>
+        </div>
       <section aria-labelledby="meta-h">
         <h3 id="meta-h">{t('evidence.metadata')}</h3>
-        <p className="hint">{t('evidence.identifyingCount', { n: identifying })}</p>
-        <table className="metadata">
+        {detail.metadataStatus === 'extracted' ? <p className="hint">{t('evidence.identifyingCount', { n: identifying })}</p> : null}
+        {detail.metadataStatus === 'failed' ? <p className="hint">{t('evidence.metadataFailed')}</p> : null}
+        {detail.metadataStatus === 'none' ? <p className="hint">{t('evidence.metadataNone')}</p> : null}
+        {detail.metadata.length ? <table className="metadata">
           <thead><tr><th scope="col">{t('evidence.group')}</th><th scope="col">{t('evidence.tag')}</th><th scope="col">{t('evidence.value')}</th></tr></thead>
           <tbody>
             {detail.metadata.map((m, i) => (
@@ -86,9 +95,22 @@ export function EvidenceScreen({ id, incidentId }: { id: number; incidentId: num
               </tr>
             ))}
           </tbody>
-        </table>
+        </table> : null}
       </section>
     </article>
+  );
+}
+
+/** Opening the original decrypts it and is recorded as a `view`: only when the user asks. */
+function Original({ id }: { id: number }) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  if (open) return <Display id={id} which="original" alt={t('evidence.original')} />;
+  return (
+    <>
+      <p className="hint">{t('evidence.originalSealed')}</p>
+      <button type="button" onClick={() => setOpen(true)}>{t('evidence.showOriginal')}</button>
+    </>
   );
 }
 

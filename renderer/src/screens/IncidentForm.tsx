@@ -25,12 +25,16 @@ export function IncidentForm({ caseId, id }: { caseId: number; id?: number }) {
   const [problems, setProblems] = useState<string[]>([]);
   const [error, setError] = useState('');
   const touched = useRef(false);
+  // The position the user accepted from a photo: the coordinates keep source 'gps' while unchanged.
+  const [fromGps, setFromGps] = useState<{ lat: string; lon: string } | null>(null);
 
   useEffect(() => {
     void (async () => {
       if (id) {
         const current = await unwrap(api().incidents.get({ id }));
         setForm(fromIncident(current.incident));
+        const c = current.incident.coordinates;
+        if (c?.source === 'gps') setFromGps({ lat: String(c.lat), lon: String(c.lon) });
         setBaseVersion(current.version);
       }
       const draft = await unwrap(api().drafts.get({ key: draftKey })).catch(() => null);
@@ -58,7 +62,7 @@ export function IncidentForm({ caseId, id }: { caseId: number; id?: number }) {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const parsed = incidentSchema.safeParse(toIncident(form));
+    const parsed = incidentSchema.safeParse(withSource(toIncident(form), form, fromGps));
     if (!parsed.success) {
       setProblems([...new Set(parsed.error.issues.map((i) => t(`field.${String(i.path[0] ?? 'occurredAt')}`)))]);
       return;
@@ -102,6 +106,17 @@ export function IncidentForm({ caseId, id }: { caseId: number; id?: number }) {
         <Field label={t('form.place')}>{(fid) => <input id={fid} className="wide" value={form.place} onChange={(e) => set('place', e.target.value)} required />}</Field>
         <Field label={t('form.lat')}>{(fid) => <input id={fid} inputMode="decimal" value={form.lat} onChange={(e) => set('lat', e.target.value)} />}</Field>
         <Field label={t('form.lon')}>{(fid) => <input id={fid} inputMode="decimal" value={form.lon} onChange={(e) => set('lon', e.target.value)} />}</Field>
+        {id ? (
+          <GpsFromPhoto
+            incidentId={id}
+            onAccept={(p) => {
+              const at = { lat: String(p.lat), lon: String(p.lon) };
+              set('lat', at.lat);
+              set('lon', at.lon);
+              setFromGps(at);
+            }}
+          />
+        ) : null}
       </fieldset>
       <fieldset className="grid">
         <legend>{t('form.what')}</legend>
@@ -138,5 +153,52 @@ export function IncidentForm({ caseId, id }: { caseId: number; id?: number }) {
         <button type="button" onClick={() => go(id ? { screen: 'incident', id } : { screen: 'incidents' })}>{t('form.cancel')}</button>
       </div>
     </form>
+  );
+}
+
+/** The form's coordinates say 'gps' only when they are still the position the user accepted from a photo. */
+function withSource(candidate: unknown, form: IncidentFormState, fromGps: { lat: string; lon: string } | null): unknown {
+  const c = candidate as { coordinates?: { source?: string } };
+  if (c.coordinates && fromGps && fromGps.lat === form.lat && fromGps.lon === form.lon) c.coordinates.source = 'gps';
+  return candidate;
+}
+
+type Position = { name: string; lat: number; lon: number };
+
+/**
+ * Offers the GPS position sealed with a photo of this incident. Reading it decrypts no evidence
+ * (the metadata was sealed at import); nothing enters the form until the user confirms.
+ */
+function GpsFromPhoto({ incidentId, onAccept }: { incidentId: number; onAccept: (p: Position) => void }) {
+  const t = useT();
+  const [offers, setOffers] = useState<Position[] | null>(null);
+  const [error, setError] = useState('');
+
+  const look = async () => {
+    try {
+      const items = await unwrap(api().evidence.list({ incidentId }));
+      const found: Position[] = [];
+      for (const e of items.filter((i) => i.derivedFrom === null && i.mediaType.startsWith('image/'))) {
+        const d = await unwrap(api().evidence.get({ id: e.id }));
+        if (d.gps) found.push({ name: d.name, ...d.gps });
+      }
+      setOffers(found);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+
+  return (
+    <div className="gps-offer wide">
+      <button type="button" onClick={look}>{t('form.gpsFromPhoto')}</button>
+      <ErrorNote>{error}</ErrorNote>
+      {offers?.length === 0 ? <p className="hint">{t('form.gpsNone')}</p> : null}
+      {offers?.map((p, i) => (
+        <p key={i} className="hint">
+          {t('form.gpsOffer', { name: p.name, lat: p.lat.toFixed(6), lon: p.lon.toFixed(6) })}
+          <button type="button" onClick={() => (onAccept(p), setOffers(null))}>{t('form.gpsUse')}</button>
+        </p>
+      ))}
+    </div>
   );
 }
