@@ -5,6 +5,7 @@ import type { HandlerTable } from './context';
 import { appHandlers } from './handlers/app-handlers';
 import { custodyHandlers } from './handlers/custody-handlers';
 import { dossierHandlers } from './handlers/dossier-handlers';
+import { draftHandlers } from './handlers/draft-handlers';
 import { evidenceHandlers } from './handlers/evidence-handlers';
 import { fileHandlers } from './handlers/file-handlers';
 import { recordHandlers } from './handlers/record-handlers';
@@ -19,6 +20,7 @@ export function buildHandlerTable(): HandlerTable {
     ...sessionHandlers,
     ...fileHandlers,
     ...recordHandlers,
+    ...draftHandlers,
     ...evidenceHandlers,
     ...custodyHandlers,
     ...userHandlers,

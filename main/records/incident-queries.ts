@@ -1,6 +1,9 @@
-// Reading incidents: one with all its versions, lists with filters, and full-text search.
+// Reading incidents: one with all its versions, pages of lists with filters, and full-text search.
+// Which incidents and in what order comes from the list index (incident-index.ts) in SQL; what a
+// summary shows is read from the current version itself, so a stale index cannot misreport content.
 import type { Incident, IncidentType, RiskLevel, Channel } from '../../shared/incident/incident-schema';
 import { CustodiaError } from '../../shared/errors/error-codes';
+import type { SqlValue } from '../vault/database';
 import { assertAllowed } from '../vault/roles';
 import type { VaultSession } from '../vault/vault-session';
 
@@ -36,18 +39,35 @@ export interface IncidentSummary {
   riskLevel: RiskLevel;
   type: IncidentType;
   evidence: number;
+  /** reportedTo names at least one authority. */
+  reported: boolean;
   deleted: boolean;
 }
 
 export interface IncidentFilters {
   caseId?: number;
-  riskLevel?: RiskLevel;
-  type?: IncidentType;
+  /** One value or any of several. */
+  riskLevel?: RiskLevel | readonly RiskLevel[];
+  type?: IncidentType | readonly IncidentType[];
   channel?: Channel;
+  /** Only incidents whose reportedTo is empty (the field protocol's early-warning list). */
+  notReportedOnly?: boolean;
   /** ISO instants; compared as instants, so offsets in the records do not matter. */
   from?: string;
   to?: string;
   includeDeleted?: boolean;
+}
+
+/** A slice of the ordered result; without a limit, everything from offset on. */
+export interface Page {
+  offset?: number;
+  limit?: number;
+}
+
+export interface IncidentPage {
+  items: IncidentSummary[];
+  /** How many match the filters in all. */
+  total: number;
 }
 
 type VersionRow = { version: number; sha256: string; saved_at: string; saved_by: string; body: string };
@@ -73,40 +93,65 @@ export async function getIncident(session: VaultSession, id: number): Promise<In
 
 type SummaryRow = { id: number; case_id: number; version: number; sha256: string; body: string; evidence: number; deleted: number };
 
-const SUMMARY_SQL = `
-  SELECT i.id, i.case_id, v.version, v.sha256, v.body,
-    (SELECT count(*) FROM evidence e WHERE e.incident_id = i.id) AS evidence,
-    EXISTS (SELECT 1 FROM tombstones t WHERE t.subject_type = 'incident' AND t.subject_id = i.id) AS deleted
-  FROM incidents i
-  JOIN incident_versions v ON v.incident_id = i.id
-    AND v.version = (SELECT max(version) FROM incident_versions WHERE incident_id = i.id)`;
+const SUMMARY_COLUMNS = `x.incident_id AS id, x.case_id, x.version, v.sha256, v.body, x.deleted,
+  (SELECT count(*) FROM evidence e WHERE e.incident_id = x.incident_id) AS evidence`;
+const VERSION_JOIN = 'JOIN incident_versions v ON v.incident_id = x.incident_id AND v.version = x.version';
 
 function summary(r: SummaryRow): IncidentSummary {
   const inc = JSON.parse(r.body) as Incident;
   return {
     id: r.id, caseId: r.case_id, version: r.version, sha256: r.sha256, occurredAt: inc.occurredAt, place: inc.place,
-    channel: inc.channel, riskLevel: inc.riskLevel, type: inc.type, evidence: r.evidence, deleted: r.deleted === 1,
+    channel: inc.channel, riskLevel: inc.riskLevel, type: inc.type, evidence: r.evidence,
+    reported: (inc.reportedTo?.length ?? 0) > 0, deleted: r.deleted === 1,
   };
 }
 
-function matches(s: IncidentSummary, f: IncidentFilters): boolean {
-  const at = Date.parse(s.occurredAt);
-  return (f.includeDeleted || !s.deleted)
-    && (f.caseId === undefined || s.caseId === f.caseId)
-    && (f.riskLevel === undefined || s.riskLevel === f.riskLevel)
-    && (f.type === undefined || s.type === f.type)
-    && (f.channel === undefined || s.channel === f.channel)
-    && (f.from === undefined || at >= Date.parse(f.from))
-    && (f.to === undefined || at <= Date.parse(f.to));
+const list = <T>(v: T | readonly T[] | undefined): readonly T[] | undefined => (v === undefined ? undefined : Array.isArray(v) ? v : [v as T]);
+
+function instant(bound: string): string {
+  const t = Date.parse(bound);
+  if (Number.isNaN(t)) throw new CustodiaError('E_INVALID_INPUT', `not a date: ${bound}`);
+  return new Date(t).toISOString();
 }
 
-export async function listIncidents(session: VaultSession, filters: IncidentFilters = {}): Promise<IncidentSummary[]> {
-  await assertAllowed(session, 'records.read', 'incident');
-  for (const bound of [filters.from, filters.to]) {
-    if (bound !== undefined && Number.isNaN(Date.parse(bound))) throw new CustodiaError('E_INVALID_INPUT', `not a date: ${bound}`);
+/** The WHERE clause over incident_index `x` and its parameters. */
+function where(f: IncidentFilters): { sql: string; params: SqlValue[] } {
+  const terms: string[] = [];
+  const params: SqlValue[] = [];
+  const any = (column: string, values: readonly string[] | undefined) => {
+    if (values === undefined) return;
+    terms.push(values.length ? `x.${column} IN (${values.map(() => '?').join(', ')})` : '0');
+    params.push(...values);
+  };
+  if (!f.includeDeleted) terms.push('x.deleted = 0');
+  if (f.caseId !== undefined) { terms.push('x.case_id = ?'); params.push(f.caseId); }
+  any('risk_level', list(f.riskLevel));
+  any('type', list(f.type));
+  any('channel', list(f.channel));
+  if (f.notReportedOnly) terms.push('x.reported = 0');
+  if (f.from !== undefined) { terms.push('x.occurred_utc >= ?'); params.push(instant(f.from)); }
+  if (f.to !== undefined) { terms.push('x.occurred_utc <= ?'); params.push(instant(f.to)); }
+  return { sql: terms.length ? terms.join(' AND ') : '1', params };
+}
+
+function limits(page: Page): SqlValue[] {
+  const offset = page.offset ?? 0;
+  const limit = page.limit ?? -1;
+  if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(limit) || limit < -1) {
+    throw new CustodiaError('E_INVALID_INPUT', 'a page needs a non-negative whole offset and limit');
   }
-  const rows = await session.db.all<SummaryRow>(`${SUMMARY_SQL} ORDER BY i.id`);
-  return rows.map(summary).filter((s) => matches(s, filters));
+  return [limit, offset];
+}
+
+/** Newest first (by the instant it occurred, whatever offset was recorded), then newest id. */
+export async function listIncidents(session: VaultSession, filters: IncidentFilters = {}, page: Page = {}): Promise<IncidentPage> {
+  await assertAllowed(session, 'records.read', 'incident');
+  const w = where(filters);
+  const rows = await session.db.all<SummaryRow>(
+    `SELECT ${SUMMARY_COLUMNS} FROM incident_index x ${VERSION_JOIN} WHERE ${w.sql}
+     ORDER BY x.occurred_utc DESC, x.incident_id DESC LIMIT ? OFFSET ?`, [...w.params, ...limits(page)]);
+  const count = await session.db.get<{ n: number }>(`SELECT count(*) AS n FROM incident_index x WHERE ${w.sql}`, w.params);
+  return { items: rows.map(summary), total: count?.n ?? 0 };
 }
 
 /** Each word must occur (as a prefix, accents ignored); quoting keeps FTS5 syntax out of user text. */
@@ -115,11 +160,16 @@ export function ftsQuery(text: string): string | null {
   return words.length ? words.map((w) => `"${w}"*`).join(' ') : null;
 }
 
-export async function searchIncidents(session: VaultSession, text: string, filters: IncidentFilters = {}): Promise<IncidentSummary[]> {
+/** Best match first (FTS5 rank). Deleted incidents are not in the full-text index. */
+export async function searchIncidents(session: VaultSession, text: string, filters: IncidentFilters = {}, page: Page = {}): Promise<IncidentPage> {
   await assertAllowed(session, 'records.read', 'incident');
   const query = ftsQuery(text);
-  if (!query) return [];
+  if (!query) return { items: [], total: 0 };
+  const w = where(filters);
+  const from = `FROM incident_search s JOIN incident_index x ON x.incident_id = s.rowid`;
   const rows = await session.db.all<SummaryRow>(
-    `${SUMMARY_SQL} JOIN incident_search s ON s.rowid = i.id WHERE incident_search MATCH ? ORDER BY s.rank`, [query]);
-  return rows.map(summary).filter((s) => matches(s, filters));
+    `SELECT ${SUMMARY_COLUMNS} ${from} ${VERSION_JOIN} WHERE incident_search MATCH ? AND ${w.sql}
+     ORDER BY s.rank, x.incident_id DESC LIMIT ? OFFSET ?`, [query, ...w.params, ...limits(page)]);
+  const count = await session.db.get<{ n: number }>(`SELECT count(*) AS n ${from} WHERE incident_search MATCH ? AND ${w.sql}`, [query, ...w.params]);
+  return { items: rows.map(summary), total: count?.n ?? 0 };
 }

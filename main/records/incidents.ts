@@ -1,13 +1,15 @@
 // Incidents: an edit adds a version, a delete adds a tombstone; each is a custody entry that
-// commits to the sha256 of the canonical incident it concerns.
+// commits to the sha256 of the canonical incident it concerns. The list index row of the
+// incident changes in the same transaction, so lists never disagree with the versions.
 import { canonicalJson } from '../../shared/custody/canonical-json';
 import { CustodiaError } from '../../shared/errors/error-codes';
-import { appendCustody } from '../custody/custody-log';
+import { appendCustody, type CustodyInput } from '../custody/custody-log';
 import type { Database } from '../vault/database';
 import { assertAllowed } from '../vault/roles';
 import type { VaultSession } from '../vault/vault-session';
 import { requireLiveCase } from './cases';
 import { incidentText, parseIncident } from './incident-input';
+import { indexRow, markIndexDeleted, putIndexRows } from './incident-index';
 import { incidentBodyHash } from './record-hash';
 import type { Incident } from '../../shared/incident/incident-schema';
 
@@ -19,11 +21,27 @@ export interface IncidentVersionRef {
 
 const MAX_REASON = 5_000;
 
+/** The stored form of a version: canonical body and the hash custody entries commit to. */
+export function canonicalVersion(incident: Incident): { body: string; sha256: string } {
+  const body = canonicalJson(incident);
+  return { body, sha256: incidentBodyHash(body) };
+}
+
+/** The incident_create entry: the same commitment whether one incident is added or many imported. */
+export function createEntry(actor: string, id: number, caseId: number, sha256: string): CustodyInput {
+  return { actor, action: 'incident_create', subject: `incident:${id}`, details: { incidentId: id, caseId, version: 1, sha256 } };
+}
+
+/** Full-text row for the app's search (rowid = incident id). */
+export function searchRow(id: number, incident: Incident): [number, string, string, string] {
+  const t = incidentText(incident);
+  return [id, t.place, t.verbatim, t.body];
+}
+
 async function indexText(tx: Database, id: number, incident: Incident | null): Promise<void> {
   await tx.run('DELETE FROM incident_search WHERE rowid = ?', [id]);
   if (!incident) return;
-  const t = incidentText(incident);
-  await tx.run('INSERT INTO incident_search (rowid, place, verbatim, body) VALUES (?, ?, ?, ?)', [id, t.place, t.verbatim, t.body]);
+  await tx.run('INSERT INTO incident_search (rowid, place, verbatim, body) VALUES (?, ?, ?, ?)', searchRow(id, incident));
 }
 
 /** The current version of a live incident, or E_NOT_FOUND. */
@@ -37,13 +55,13 @@ export async function currentVersion(db: Database, id: number): Promise<{ caseId
   return { caseId: row.case_id, version: row.version, sha256: row.sha256 };
 }
 
-async function saveVersion(tx: Database, session: VaultSession, id: number, version: number, incident: Incident): Promise<IncidentVersionRef> {
-  const body = canonicalJson(incident);
-  const sha256 = incidentBodyHash(body);
+async function saveVersion(tx: Database, session: VaultSession, id: number, caseId: number, version: number, incident: Incident): Promise<IncidentVersionRef> {
+  const { body, sha256 } = canonicalVersion(incident);
   await tx.run('INSERT INTO incident_versions (incident_id, version, body, sha256, saved_at, saved_by) VALUES (?, ?, ?, ?, ?, ?)', [
     id, version, body, sha256, new Date().toISOString(), session.user.name,
   ]);
   await indexText(tx, id, incident);
+  await putIndexRows(tx, [indexRow(id, caseId, version, incident)]);
   return { id, version, sha256 };
 }
 
@@ -55,11 +73,8 @@ export async function addIncident(session: VaultSession, caseId: number, input: 
     const { lastID: id } = await tx.run('INSERT INTO incidents (case_id, created_at, created_by) VALUES (?, ?, ?)', [
       caseId, new Date().toISOString(), session.user.name,
     ]);
-    const ref = await saveVersion(tx, session, id, 1, incident);
-    await appendCustody(tx, {
-      actor: session.user.name, action: 'incident_create', subject: `incident:${id}`,
-      details: { incidentId: id, caseId, version: 1, sha256: ref.sha256 },
-    });
+    const ref = await saveVersion(tx, session, id, caseId, 1, incident);
+    await appendCustody(tx, createEntry(session.user.name, id, caseId, ref.sha256));
     return ref;
   });
 }
@@ -70,8 +85,8 @@ export async function editIncident(session: VaultSession, id: number, input: unk
   const incident = parseIncident(input);
   return session.db.transaction(async (tx) => {
     const current = await currentVersion(tx, id);
-    if (incidentBodyHash(canonicalJson(incident)) === current.sha256) return { id, version: current.version, sha256: current.sha256 };
-    const ref = await saveVersion(tx, session, id, current.version + 1, incident);
+    if (canonicalVersion(incident).sha256 === current.sha256) return { id, version: current.version, sha256: current.sha256 };
+    const ref = await saveVersion(tx, session, id, current.caseId, current.version + 1, incident);
     await appendCustody(tx, {
       actor: session.user.name, action: 'incident_edit', subject: `incident:${id}`,
       details: { incidentId: id, version: ref.version, previousSha256: current.sha256, sha256: ref.sha256 },
@@ -93,6 +108,7 @@ export async function deleteIncident(session: VaultSession, id: number, reason: 
       id, why, new Date().toISOString(), session.user.name,
     ]);
     await indexText(tx, id, null);
+    await markIndexDeleted(tx, id);
     await appendCustody(tx, {
       actor: session.user.name, action: 'delete', subject: `incident:${id}`,
       details: { incidentId: id, version: current.version, sha256: current.sha256, reason: why },

@@ -58,8 +58,8 @@ describe('cases and incidents round trip', () => {
     const got = await getIncident(v.session, first.id);
     expect(got.versions.map((x) => [x.version, x.sha256, x.incident.riskLevel])).toEqual([[1, first.sha256, 'high'], [2, second.sha256, 'medium']]);
     expect(got.deleted).toMatchObject({ reason: 'duplicate of incident 7', by: 'ana' });
-    expect(await listIncidents(v.session)).toEqual([]);
-    expect((await listIncidents(v.session, { includeDeleted: true })).map((i) => i.id)).toEqual([first.id]);
+    expect(await listIncidents(v.session)).toEqual({ items: [], total: 0 });
+    expect((await listIncidents(v.session, { includeDeleted: true })).items.map((i) => i.id)).toEqual([first.id]);
     expect(await code(editIncident(v.session, first.id, INCIDENT))).toBe('E_NOT_FOUND');
     const entries = await v.session.db.all<{ action: string; entry: string }>("SELECT action, entry FROM custody_log WHERE subject = ? ORDER BY seq", [`incident:${first.id}`]);
     expect(entries.map((e) => e.action)).toEqual(['incident_create', 'incident_edit', 'delete']);
@@ -80,7 +80,7 @@ describe('cases and incidents round trip', () => {
     const c2 = await addCase(v.session, { title: 'Dos' });
     const a = await addIncident(v.session, c1.id, INCIDENT);
     const b = await addIncident(v.session, c2.id, { ...INCIDENT, occurredAt: '2026-11-05T10:00:00Z', channel: 'social_media', riskLevel: 'low', type: 'stigmatisation', verbatim: 'Publicación difamatoria contra la defensora', notes: 'Facebook' });
-    const ids = (xs: { id: number }[]) => xs.map((x) => x.id);
+    const ids = (page: { items: { id: number }[] }) => page.items.map((x) => x.id);
     expect(ids(await listIncidents(v.session, { caseId: c2.id }))).toEqual([b.id]);
     expect(ids(await listIncidents(v.session, { riskLevel: 'high' }))).toEqual([a.id]);
     expect(ids(await listIncidents(v.session, { from: '2026-11-01T00:00:00Z' }))).toEqual([b.id]);
@@ -88,7 +88,7 @@ describe('cases and incidents round trip', () => {
     expect(ids(await searchIncidents(v.session, 'publicacion difam'))).toEqual([b.id]);
     expect(ids(await searchIncidents(v.session, 'desaparecer'))).toEqual([a.id]);
     expect(ids(await searchIncidents(v.session, 'facebook'))).toEqual([b.id]);
-    expect(await searchIncidents(v.session, '" OR * NEAR(')).toEqual([]);
+    expect(await searchIncidents(v.session, '" OR * NEAR(')).toEqual({ items: [], total: 0 });
     await editIncident(v.session, a.id, { ...INCIDENT, verbatim: 'otra amenaza' });
     expect(ids(await searchIncidents(v.session, 'desaparecer'))).toEqual([]);
   });
@@ -120,7 +120,7 @@ describe('roles on records', () => {
     const c = await addCase(v.session, { title: 'Caso' });
     await addIncident(v.session, c.id, INCIDENT);
     const legal = await v.open('lex');
-    expect((await listIncidents(legal)).length).toBe(1);
+    expect((await listIncidents(legal)).total).toBe(1);
     expect(await code(addCase(legal, { title: 'x' }))).toBe('E_FORBIDDEN');
     expect(await code(addIncident(legal, c.id, INCIDENT))).toBe('E_FORBIDDEN');
     const auditor = await v.open('aud');

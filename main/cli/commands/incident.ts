@@ -1,4 +1,4 @@
-// `custodia incident add|edit|delete|list|show`: incidents in the interchange format (DESIGN.md).
+// `custodia incident add|import|edit|delete|list|show`: incidents in the interchange format (DESIGN.md).
 import { readFile } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
 import { CHANNELS, INCIDENT_TYPES, RISK_LEVELS, type Channel, type IncidentType, type RiskLevel } from '../../../shared/incident/incident-schema';
@@ -7,6 +7,7 @@ import { listEvidence } from '../../evidence/list-evidence';
 import { getIncident, listIncidents, searchIncidents, type IncidentSummary } from '../../records/incident-queries';
 import { parseIncident } from '../../records/incident-input';
 import { addIncident, deleteIncident, editIncident } from '../../records/incidents';
+import { importIncidents, validateIncidents } from '../../records/bulk-import';
 import { printResult } from '../output';
 import { positiveInt, sessionCommand, withSession, type SessionOptions } from '../session-options';
 
@@ -24,6 +25,26 @@ async function readIncidentFile(path: string): Promise<unknown> {
   }
 }
 
+/** A JSON array of incidents, or JSON Lines (`.jsonl`: one incident per line, blank lines skipped). */
+async function readIncidentList(path: string): Promise<unknown[]> {
+  if (!path.endsWith('.jsonl')) {
+    const list = await readIncidentFile(path);
+    if (!Array.isArray(list)) throw new CustodiaError('E_INVALID_JSON', `${path} must hold a JSON array of incidents`);
+    return list;
+  }
+  const text = await readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
+    throw new CustodiaError('E_UNREADABLE_FILE', `cannot read ${path}: ${e.code ?? e.message}`);
+  });
+  return text.split('\n').flatMap((raw, n) => {
+    if (raw.trim() === '') return [];
+    try {
+      return [JSON.parse(raw) as unknown];
+    } catch (e) {
+      throw new CustodiaError('E_INVALID_JSON', `${path} line ${n + 1} is not valid JSON: ${(e as Error).message}`);
+    }
+  });
+}
+
 const line = (i: IncidentSummary) => `${i.id}\tcase ${i.caseId}\t${i.occurredAt}\t${i.riskLevel}\t${i.type}\t${i.place}${i.deleted ? '\tdeleted' : ''}`;
 
 interface ListOptions extends SessionOptions {
@@ -31,7 +52,7 @@ interface ListOptions extends SessionOptions {
 }
 
 export function registerIncidentCommands(program: Command): void {
-  const incident = program.command('incident').description('incidents: add, edit, delete, list, show');
+  const incident = program.command('incident').description('incidents: add, import, edit, delete, list, show');
   sessionCommand(incident.command('add').description('add an incident from an interchange-format JSON file'))
     .requiredOption('--case <id>', 'case to file it under', positiveInt)
     .requiredOption('--file <incident.json>', 'incident in the interchange format')
@@ -40,6 +61,15 @@ export function registerIncidentCommands(program: Command): void {
       const input = parseIncident(await readIncidentFile(opts.file));
       const { id, version, sha256 } = await withSession(opts, true, (s) => addIncident(s, opts.case, input));
       printResult(opts, { id, version, sha256 }, () => `incident ${id}`);
+    });
+  sessionCommand(incident.command('import').description('import many incidents at once: all or none (one transaction)'))
+    .requiredOption('--case <id>', 'case to file them under', positiveInt)
+    .requiredOption('--file <incidents.json|.jsonl>', 'a JSON array of incidents, or JSON Lines')
+    .action(async (opts: SessionOptions & { case: number; file: string }) => {
+      // Every incident is checked before the vault is opened: one invalid incident writes nothing.
+      const list = validateIncidents(await readIncidentList(opts.file));
+      const { ids } = await withSession(opts, true, (s) => importIncidents(s, opts.case, list));
+      printResult(opts, { ids }, () => `${ids.length} incidents imported (${ids[0] ?? ''}–${ids.at(-1) ?? ''})`);
     });
   sessionCommand(incident.command('edit').description('save a new version of an incident'))
     .requiredOption('--id <id>', 'incident', positiveInt)
@@ -67,8 +97,8 @@ export function registerIncidentCommands(program: Command): void {
     .option('--deleted', 'include deleted incidents')
     .action(async (opts: ListOptions) => {
       const filters = { caseId: opts.case, riskLevel: opts.risk, type: opts.type, channel: opts.channel, from: opts.from, to: opts.to, includeDeleted: opts.deleted };
-      const list = await withSession(opts, false, (s) => (opts.search ? searchIncidents(s, opts.search, filters) : listIncidents(s, filters)));
-      printResult(opts, { incidents: list }, () => list.map(line).join('\n'));
+      const { items } = await withSession(opts, false, (s) => (opts.search ? searchIncidents(s, opts.search, filters) : listIncidents(s, filters)));
+      printResult(opts, { incidents: items }, () => items.map(line).join('\n'));
     });
   sessionCommand(incident.command('show').description('an incident with all its versions and its evidence list'))
     .requiredOption('--id <id>', 'incident', positiveInt)

@@ -3,5 +3,6 @@ import type { Migration } from './migration';
 import { migration as records } from './001-records';
 import { migration as custodyLog } from './002-custody-log';
 import { migration as media } from './003-media';
+import { migration as incidentIndex } from './004-incident-index';
 
-export const migrations: readonly Migration[] = [records, custodyLog, media];
+export const migrations: readonly Migration[] = [records, custodyLog, media, incidentIndex];

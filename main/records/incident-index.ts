@@ -1,0 +1,63 @@
+// The list index: one row per incident describing its CURRENT version (columns to filter and
+// sort on), kept in the same transaction as the version or tombstone it mirrors. It is derived
+// data: custody commitments and `log verify` rest on incident_versions alone, and lists read what
+// they show from the version row itself, so the index only decides which rows and in what order.
+import type { Incident } from '../../shared/incident/incident-schema';
+import type { Database, SqlValue } from '../vault/database';
+import { insertRows } from '../custody/insert-rows';
+
+export const INDEX_COLUMNS = [
+  'incident_id', 'case_id', 'version', 'occurred_utc', 'occurred_at', 'risk_level', 'type', 'channel', 'reported', 'deleted',
+] as const;
+
+/** Milliseconds-precision UTC ISO instant: sorts as text in time order whatever offset was recorded. */
+export function sortableUtc(instant: string): string {
+  return new Date(instant).toISOString();
+}
+
+export function indexRow(id: number, caseId: number, version: number, incident: Incident, deleted = false): SqlValue[] {
+  return [
+    id, caseId, version, sortableUtc(incident.occurredAt), incident.occurredAt, incident.riskLevel, incident.type,
+    incident.channel, (incident.reportedTo?.length ?? 0) > 0 ? 1 : 0, deleted ? 1 : 0,
+  ];
+}
+
+/** Inserts or replaces the rows of the given incidents (the index is derived, never sealed). */
+export async function putIndexRows(tx: Database, rows: readonly SqlValue[][]): Promise<void> {
+  if (rows.length === 0) return;
+  const updates = INDEX_COLUMNS.filter((c) => c !== 'incident_id').map((c) => `${c} = excluded.${c}`).join(', ');
+  const perStatement = Math.floor(30_000 / INDEX_COLUMNS.length);
+  const tuple = `(${INDEX_COLUMNS.map(() => '?').join(', ')})`;
+  for (let start = 0; start < rows.length; start += perStatement) {
+    const slice = rows.slice(start, start + perStatement);
+    await tx.run(
+      `INSERT INTO incident_index (${INDEX_COLUMNS.join(', ')}) VALUES ${slice.map(() => tuple).join(', ')}
+       ON CONFLICT (incident_id) DO UPDATE SET ${updates}`,
+      slice.flat(),
+    );
+  }
+}
+
+export async function insertIndexRows(tx: Database, rows: readonly SqlValue[][]): Promise<void> {
+  await insertRows(tx, 'incident_index', INDEX_COLUMNS, rows);
+}
+
+export async function markIndexDeleted(tx: Database, id: number): Promise<void> {
+  await tx.run('UPDATE incident_index SET deleted = 1 WHERE incident_id = ?', [id]);
+}
+
+/** Rebuilds every row from the current versions and tombstones (migration backfill, repair). */
+export async function rebuildIncidentIndex(db: Database): Promise<number> {
+  await db.run('DELETE FROM incident_index');
+  // Bodies are parsed as they stream past; only the small index rows are held.
+  const rows: SqlValue[][] = [];
+  await db.each<{ id: number; case_id: number; version: number; body: string; deleted: number }>(`
+    SELECT i.id, i.case_id, v.version, v.body,
+      EXISTS (SELECT 1 FROM tombstones t WHERE t.subject_type = 'incident' AND t.subject_id = i.id) AS deleted
+    FROM incidents i JOIN incident_versions v ON v.incident_id = i.id
+      AND v.version = (SELECT max(version) FROM incident_versions w WHERE w.incident_id = i.id)`, [], (r) => {
+    rows.push(indexRow(r.id, r.case_id, r.version, JSON.parse(r.body) as Incident, r.deleted === 1));
+  });
+  await insertIndexRows(db, rows);
+  return rows.length;
+}

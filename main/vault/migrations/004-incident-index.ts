@@ -1,0 +1,37 @@
+// The incident list index (main/records/incident-index.ts): the current version's sort and filter
+// columns per incident, so a page of 100,000 incidents is one indexed query, not a parse of every
+// version. Derived data, rebuilt here from the versions; not committed to by custody entries.
+// Also a draft key, so the app's form autosave finds its draft again. Never edit after release.
+import { rebuildIncidentIndex } from '../../records/incident-index';
+import type { Migration } from './migration';
+
+export const migration: Migration = {
+  version: 4,
+  name: 'incident-index',
+  async up(db) {
+    await db.exec(`
+      CREATE TABLE incident_index (
+        incident_id INTEGER PRIMARY KEY REFERENCES incidents(id),
+        case_id INTEGER NOT NULL REFERENCES cases(id),
+        version INTEGER NOT NULL,           -- the current version, the one the row describes
+        occurred_utc TEXT NOT NULL,         -- occurredAt as a UTC ISO instant with milliseconds: sorts as text
+        occurred_at TEXT NOT NULL,          -- occurredAt as recorded (its offset-local month groups the dashboard)
+        risk_level TEXT NOT NULL,
+        type TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        reported INTEGER NOT NULL CHECK (reported IN (0, 1)),  -- reportedTo is non-empty
+        deleted INTEGER NOT NULL CHECK (deleted IN (0, 1))
+      ) STRICT;
+      CREATE INDEX incident_index_time ON incident_index(deleted, occurred_utc, incident_id);
+      CREATE INDEX incident_index_case ON incident_index(deleted, case_id, occurred_utc);
+      CREATE INDEX incident_index_risk ON incident_index(deleted, risk_level, occurred_utc);
+      CREATE INDEX incident_index_type ON incident_index(deleted, type, occurred_utc);
+      CREATE INDEX incident_index_reported ON incident_index(deleted, reported, occurred_utc);
+      CREATE INDEX evidence_incident ON evidence(incident_id);
+
+      ALTER TABLE drafts ADD COLUMN draft_key TEXT;
+      CREATE INDEX drafts_key ON drafts(saved_by, draft_key, id);
+    `);
+    await rebuildIncidentIndex(db);
+  },
+};
