@@ -1,24 +1,13 @@
-// One streaming pass over the custody log: every entry must hash to the value stored beside it,
-// name its predecessor's hash, carry the next sequence number, and agree with the columns that
-// index it. SQLite's JSON functions pull out the few fields checked here, so no entry is parsed
-// in JavaScript: at a million entries, per-row allocations are what bound the speed.
+// One pass over the custody log: every entry must hash to the value stored beside it, name its
+// predecessor's hash, carry the next sequence number, and agree with the columns that index it.
+// The log arrives in slices (log-slices.ts); each entry is parsed once here, which also yields
+// the latest content commitment per subject that verify-content.ts checks records against.
 import { hash } from 'node:crypto';
 import type { Database } from '../vault/database';
 import { GENESIS_PREV } from '../../shared/custody/custody-entry';
 import type { ProblemList } from './verify-problems';
-
-interface LogRow {
-  seq: number;
-  entry: string;
-  hash: string;
-  /** 1 when the entry's own seq, actor, action and subject equal the indexed columns. */
-  agrees: number;
-  prev: string | null;
-  /** Whose content the entry commits to (see committedSubject below). */
-  subject: string | null;
-  sha256: string | null;
-  recordSha256: string | null;
-}
+import { forEachLogSlice, type Columns } from './log-slices';
+import { LeafCollector } from './leaf-collector';
 
 export interface ScanResult {
   count: number;
@@ -30,45 +19,63 @@ export interface ScanResult {
   committedRecords: Map<string, { seq: number; sha256: string }>;
 }
 
-// Creating the vault also creates its first admin: that entry commits to the user's record.
-const SCAN_SQL = `
-  SELECT seq, entry, lower(hex(hash)) AS hash,
-    (json_extract(entry, '$.seq') IS seq AND json_extract(entry, '$.actor') IS actor
-      AND json_extract(entry, '$.action') IS action AND json_extract(entry, '$.subject') IS subject) AS agrees,
-    json_extract(entry, '$.prev') AS prev,
-    CASE WHEN action = 'vault_create' THEN 'user:' || json_extract(entry, '$.details.user') ELSE subject END AS subject,
-    json_extract(entry, '$.details.sha256') AS sha256,
-    json_extract(entry, '$.details.recordSha256') AS recordSha256
-  FROM custody_log ORDER BY seq`;
+/** A parsed JSON value as text, as SQLite's json_extract would give it (true is 1). A digest is
+ * hex text; anything else here can only mismatch, as it did when SQL extracted it. */
+function sqlText(v: unknown): string | null {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'boolean') return v ? '1' : '0';
+  if (typeof v === 'string') return v;
+  return typeof v === 'number' ? String(v) : JSON.stringify(v);
+}
+
+function parseObject(entry: string): Record<string, unknown> | undefined {
+  try {
+    const v: unknown = JSON.parse(entry);
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function detailsOf(e: Record<string, unknown>): Record<string, unknown> {
+  const d = e.details;
+  return typeof d === 'object' && d !== null && !Array.isArray(d) ? (d as Record<string, unknown>) : {};
+}
 
 export async function scanLog(db: Database, problems: ProblemList): Promise<ScanResult> {
-  let leaves = Buffer.alloc(32 * 1024);
-  const committed = new Map<string, { seq: number; sha256: string }>();
-  const committedRecords = new Map<string, { seq: number; sha256: string }>();
+  const leaves = new LeafCollector();
+  const committed: ScanResult['committed'] = new Map();
+  const committedRecords: ScanResult['committedRecords'] = new Map();
   let expectedSeq = 1;
   let prev = GENESIS_PREV;
-  let count = 0;
-  await db.each<LogRow>(SCAN_SQL, [], (row) => {
-    if (row.seq !== expectedSeq) problems.add({ code: 'E_SEQ_GAP', seq: row.seq, message: `entry ${row.seq} follows ${expectedSeq - 1}: entries are missing or reordered` });
-    expectedSeq = row.seq + 1;
-    const actual = hash('sha256', row.entry, 'hex');
-    if (actual !== row.hash) problems.add({ code: 'E_ENTRY_HASH_MISMATCH', seq: row.seq, message: `entry ${row.seq} does not hash to its stored hash: it was edited` });
-    if (row.agrees !== 1) {
-      problems.add({ code: 'E_ENTRY_HASH_MISMATCH', seq: row.seq, message: `entry ${row.seq} is unreadable or disagrees with its columns` });
-    } else if (row.prev !== prev) {
-      problems.add({ code: 'E_CHAIN_BROKEN', seq: row.seq, message: `entry ${row.seq} does not name the hash of entry ${row.seq - 1}: the chain is broken` });
+
+  const check = (entry: string, storedHash: string, [seq, actor, action, subject]: Columns): void => {
+    if (seq !== expectedSeq) problems.add({ code: 'E_SEQ_GAP', seq, message: `entry ${seq} follows ${expectedSeq - 1}: entries are missing or reordered` });
+    expectedSeq = seq + 1;
+    const actual = hash('sha256', entry, 'hex');
+    if (actual !== storedHash) problems.add({ code: 'E_ENTRY_HASH_MISMATCH', seq, message: `entry ${seq} does not hash to its stored hash: it was edited` });
+    const e = parseObject(entry);
+    if (!e || e.seq !== seq || e.actor !== actor || e.action !== action || e.subject !== subject) {
+      problems.add({ code: 'E_ENTRY_HASH_MISMATCH', seq, message: `entry ${seq} is unreadable or disagrees with its columns` });
+    } else if (e.prev !== prev) {
+      problems.add({ code: 'E_CHAIN_BROKEN', seq, message: `entry ${seq} does not name the hash of entry ${seq - 1}: the chain is broken` });
     }
     prev = actual;
-    if (row.subject !== null && row.sha256 !== null) committed.set(row.subject, { seq: row.seq, sha256: row.sha256 });
-    if (row.subject !== null && row.recordSha256 !== null) committedRecords.set(row.subject, { seq: row.seq, sha256: row.recordSha256 });
-    if ((count + 1) * 32 > leaves.length) {
-      const grown = Buffer.alloc(leaves.length * 2);
-      leaves.copy(grown);
-      leaves = grown;
-    }
-    // RFC 9162 leaf hash H(0x00 || entry): U+0000 encodes as the single byte 0x00 in UTF-8.
-    leaves.set(hash('sha256', `\u0000${row.entry}`, 'buffer'), count * 32);
-    count += 1;
+    leaves.add(entry);
+    if (!e) return;
+    const details = detailsOf(e);
+    // Creating the vault also creates its first admin: that entry commits to the user's record.
+    const user = sqlText(details.user);
+    const committedSubject = action === 'vault_create' ? (user === null ? null : `user:${user}`) : subject;
+    if (committedSubject === null) return;
+    const sha256 = sqlText(details.sha256);
+    const recordSha256 = sqlText(details.recordSha256);
+    if (sha256 !== null) committed.set(committedSubject, { seq, sha256 });
+    if (recordSha256 !== null) committedRecords.set(committedSubject, { seq, sha256: recordSha256 });
+  };
+
+  await forEachLogSlice(db, (slice) => {
+    slice.entries.forEach((entry, i) => check(entry, slice.storedHashes.slice(i * 64, i * 64 + 64), slice.columns[i] as Columns));
   });
-  return { count, leaves: leaves.subarray(0, count * 32), committed, committedRecords };
+  return { count: leaves.count, leaves: leaves.result(), committed, committedRecords };
 }
