@@ -22,16 +22,20 @@ export const migration: Migration = {
         reported INTEGER NOT NULL CHECK (reported IN (0, 1)),  -- reportedTo is non-empty
         deleted INTEGER NOT NULL CHECK (deleted IN (0, 1))
       ) STRICT;
-      CREATE INDEX incident_index_time ON incident_index(deleted, occurred_utc, incident_id);
-      CREATE INDEX incident_index_case ON incident_index(deleted, case_id, occurred_utc);
-      CREATE INDEX incident_index_risk ON incident_index(deleted, risk_level, occurred_utc);
-      CREATE INDEX incident_index_type ON incident_index(deleted, type, occurred_utc);
-      CREATE INDEX incident_index_reported ON incident_index(deleted, reported, occurred_utc);
       CREATE INDEX evidence_incident ON evidence(incident_id);
 
       ALTER TABLE drafts ADD COLUMN draft_key TEXT;
       CREATE INDEX drafts_key ON drafts(saved_by, draft_key, id);
     `);
+    // Indexes after the backfill: one sort each instead of 100,000 random b-tree inserts, which
+    // with 64 KiB encrypted pages and a small page cache cost minutes on a large vault.
     await rebuildIncidentIndex(db);
+    await db.exec(`
+      CREATE INDEX incident_index_time ON incident_index(deleted, occurred_utc, incident_id);
+      CREATE INDEX incident_index_case ON incident_index(deleted, case_id, occurred_utc);
+      CREATE INDEX incident_index_risk ON incident_index(deleted, risk_level, occurred_utc);
+      CREATE INDEX incident_index_type ON incident_index(deleted, type, occurred_utc);
+      CREATE INDEX incident_index_reported ON incident_index(deleted, reported, occurred_utc);
+    `);
   },
 };
