@@ -7,10 +7,13 @@ import type { Database } from '../vault/database';
 import { GENESIS_PREV } from '../../shared/custody/custody-entry';
 import type { ProblemList } from './verify-problems';
 import { forEachLogSlice, type Columns } from './log-slices';
-import { LeafCollector } from './leaf-collector';
+import { TreeWorker } from './tree-worker';
+import type { TreeLevels } from './tree-levels';
 
 export interface ScanResult {
   count: number;
+  /** The Merkle tree recomputed from the entries (its levels[0] is leaves). */
+  tree: TreeLevels;
   /** Leaf hashes, 32 bytes each, in leaf order. */
   leaves: Buffer;
   /** Latest entry per subject that commits to a content hash (details.sha256). */
@@ -43,7 +46,16 @@ function detailsOf(e: Record<string, unknown>): Record<string, unknown> {
 }
 
 export async function scanLog(db: Database, problems: ProblemList): Promise<ScanResult> {
-  const leaves = new LeafCollector();
+  const worker = new TreeWorker();
+  try {
+    return await scanWith(db, worker, problems);
+  } finally {
+    await worker.stop();
+  }
+}
+
+async function scanWith(db: Database, worker: TreeWorker, problems: ProblemList): Promise<ScanResult> {
+  let count = 0;
   const committed: ScanResult['committed'] = new Map();
   const committedRecords: ScanResult['committedRecords'] = new Map();
   let expectedSeq = 1;
@@ -61,7 +73,7 @@ export async function scanLog(db: Database, problems: ProblemList): Promise<Scan
       problems.add({ code: 'E_CHAIN_BROKEN', seq, message: `entry ${seq} does not name the hash of entry ${seq - 1}: the chain is broken` });
     }
     prev = actual;
-    leaves.add(entry);
+    count += 1;
     if (!e) return;
     const details = detailsOf(e);
     // Creating the vault also creates its first admin: that entry commits to the user's record.
@@ -75,7 +87,9 @@ export async function scanLog(db: Database, problems: ProblemList): Promise<Scan
   };
 
   await forEachLogSlice(db, (slice) => {
+    worker.add(slice.text ?? slice.entries);
     slice.entries.forEach((entry, i) => check(entry, slice.storedHashes.slice(i * 64, i * 64 + 64), slice.columns[i] as Columns));
   });
-  return { count: leaves.count, leaves: leaves.result(), committed, committedRecords };
+  const tree = await worker.finish();
+  return { count, tree, leaves: tree.levels[0] as Buffer, committed, committedRecords };
 }

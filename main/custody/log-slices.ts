@@ -16,6 +16,8 @@ export type Columns = [number, string, string, string];
 export interface LogSlice {
   /** The entries' text, in seq order. */
   entries: string[];
+  /** The same entries joined by newlines, when none contains one. */
+  text: string | null;
   /** Each entry's stored hash as 64 lower-case hex characters (or a non-hex filler). */
   storedHashes: string;
   columns: Columns[];
@@ -49,12 +51,13 @@ async function readSlice(db: Database, after: number | null): Promise<{ slice: L
   const row = await db.get<SliceRow>(sql.slice, params);
   if (!row || row.n === 0 || row.last === null) return undefined;
   const columns = JSON.parse(row.columns ?? '[]') as Columns[];
-  let entries = row.newlines ? [] : (row.entries ?? '').split('\n');
+  const text = row.newlines ? null : (row.entries ?? '');
+  let entries = text === null ? [] : text.split('\n');
   if (entries.length !== row.n) {
     const rows = await db.all<{ entry: string }>(sql.rows, params);
     entries = rows.map((r) => r.entry);
   }
-  return { slice: { entries, storedHashes: row.hashes ?? '', columns }, last: row.last };
+  return { slice: { entries, text: entries.length === row.n && text !== null ? text : null, storedHashes: row.hashes ?? '', columns }, last: row.last };
 }
 
 /** Calls onSlice for every slice in seq order; the following slice is read meanwhile. */

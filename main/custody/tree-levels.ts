@@ -7,8 +7,9 @@ export class TreeLevels {
   /** levels[k] holds the perfect subtrees of 2^k leaves, 32 bytes each. */
   readonly levels: Buffer[];
 
-  constructor(leaves: Buffer) {
-    this.levels = [leaves];
+  constructor(leaves: Buffer, levels?: Buffer[]) {
+    this.levels = levels ?? [leaves];
+    if (levels) return;
     let current = leaves;
     while (current.length >= 64) {
       const pairs = Math.floor(current.length / 64);
@@ -20,6 +21,11 @@ export class TreeLevels {
       this.levels.push(next);
       current = next;
     }
+  }
+
+  /** A tree whose levels were computed elsewhere (tree-worker.ts); levels[0] holds the leaves. */
+  static fromLevels(levels: Buffer[]): TreeLevels {
+    return new TreeLevels(levels[0] ?? Buffer.alloc(0), levels);
   }
 
   get size(): number {

@@ -8,7 +8,6 @@ import { toHex } from '../../shared/custody/bytes';
 import { appendCustody } from './custody-log';
 import { checkpointOrigin } from './checkpoints';
 import { scanLog } from './log-scan';
-import { TreeLevels } from './tree-levels';
 import { verifyStoredNodes } from './verify-tree-cache';
 import { verifyExternalCheckpoint, verifyStoredCheckpoints } from './verify-checkpoints';
 import { verifySigningKeys } from './verify-signing-keys';
@@ -56,7 +55,7 @@ export async function verifyLog(session: VaultSession, opts: VerifyLogOptions = 
     progress('chain');
     const scan = await scanLog(db, problems);
     progress('tree');
-    const tree = new TreeLevels(scan.leaves);
+    const { tree } = scan;
     report.entries = scan.count;
     report.rootHash = toHex(tree.rootAt(scan.count));
     await verifyStoredNodes(db, tree, problems);
