@@ -37,8 +37,7 @@ export async function listCases(session: VaultSession): Promise<CaseSummary[]> {
   await assertAllowed(session, 'records.read', 'case');
   const rows = await session.db.all<{ id: number; title: string; created_at: string; created_by: string; incidents: number; deleted: number }>(`
     SELECT c.id, c.title, c.created_at, c.created_by,
-      (SELECT count(*) FROM incidents i WHERE i.case_id = c.id AND NOT EXISTS
-        (SELECT 1 FROM tombstones t WHERE t.subject_type = 'incident' AND t.subject_id = i.id)) AS incidents,
+      (SELECT count(*) FROM incident_index x WHERE x.deleted = 0 AND x.case_id = c.id) AS incidents,
       EXISTS (SELECT 1 FROM tombstones t WHERE t.subject_type = 'case' AND t.subject_id = c.id) AS deleted
     FROM cases c ORDER BY c.id`);
   return rows.map((r) => ({ id: r.id, title: r.title, createdAt: r.created_at, createdBy: r.created_by, incidents: r.incidents, deleted: r.deleted === 1 }));

@@ -166,7 +166,9 @@ export async function searchIncidents(session: VaultSession, text: string, filte
   const query = ftsQuery(text);
   if (!query) return { items: [], total: 0 };
   const w = where(filters);
-  const from = `FROM incident_search s JOIN incident_index x ON x.incident_id = s.rowid`;
+  // CROSS JOIN keeps the full-text hits as the outer loop: otherwise SQLite may walk the whole
+  // index and probe FTS5 once per incident (seconds on 100,000 incidents).
+  const from = `FROM incident_search s CROSS JOIN incident_index x ON x.incident_id = s.rowid`;
   const rows = await session.db.all<SummaryRow>(
     `SELECT ${SUMMARY_COLUMNS} ${from} ${VERSION_JOIN} WHERE incident_search MATCH ? AND ${w.sql}
      ORDER BY s.rank, x.incident_id DESC LIMIT ? OFFSET ?`, [query, ...w.params, ...limits(page)]);
