@@ -50,20 +50,29 @@ test('lawyer exports a dossier after the disclosure check; auditor verifies it g
   await page.getByLabel(es['dossier.recipient'], { exact: true }).selectOption({ label: es['recipient.prosecutor'] });
   await page.getByLabel(es['dossier.purpose'], { exact: true }).fill('Denuncia penal por amenazas (art. 151 CP)');
   await expect(page.getByLabel(es['dossier.pseudonyms'])).toBeChecked();
+  const logLength = async () => ((await app.dispatch('custody.timeline', { limit: 1 })).value as { total: number }).total;
+  const beforeCheck = await logLength();
   await page.getByRole('button', { name: es['dossier.check'] }).click();
   const verdict = page.getByRole('status');
   await expect(verdict).toBeVisible();
+  // The check wrote nothing: the exhibit it counted on is still to be made, and the log did not grow.
+  expect(await logLength()).toBe(beforeCheck);
+  await expect(page.getByText(es['dossier.exhibitAtExport'])).toBeVisible();
   const acknowledge = page.getByLabel(es['dossier.acknowledge']);
   if (await acknowledge.isVisible()) await acknowledge.check();
   const out = join(app.dir, 'dossier-fiscalia.zip');
   app.answer('chooseDossierDestination', out);
   await page.getByRole('button', { name: es['dossier.export'] }).click();
   await expect(page.getByText(es['dossier.written'])).toBeVisible();
+  // The export made the exhibit, once, as its own stored item.
+  const exhibits = ((await app.dispatch('evidence.list', { incidentId })).value as { derivedFrom: number | null }[]).filter((e) => e.derivedFrom !== null);
+  expect(exhibits).toHaveLength(1);
   await expect(page.getByText(out)).toBeVisible();
   const fileSha = createHash('sha256').update(readFileSync(out)).digest('hex');
   await expect(page.getByText(fileSha)).toBeVisible();
   const fingerprint = (await page.locator('.verdict.good code.hash').last().textContent()) ?? '';
   expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
+  await expect(page.getByText(es['dossier.exhibitStored'])).toBeVisible();
   await page.screenshot({ path: `${SCREENSHOTS}/08-dossier-exported.png` });
 
   await go(page, es['nav.verifyDossier']);

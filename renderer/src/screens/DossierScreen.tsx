@@ -47,7 +47,8 @@ export function DossierScreen({ preselected }: { preselected: number[] }) {
   return (
     <section className="dossier" aria-labelledby="dossier-h">
       <h2 id="dossier-h">{t('dossier.title')}</h2>
-      <DossierPicker incidentIds={req.incidentIds} exhibitIds={req.exhibitIds} onChange={(incidentIds, exhibitIds) => patch({ incidentIds, exhibitIds })} />
+      {/* Re-read after an export: the exhibits it made are stored items now. */}
+      <DossierPicker key={done?.sha256 ?? 'before-export'} incidentIds={req.incidentIds} exhibitIds={req.exhibitIds} onChange={(incidentIds, exhibitIds) => patch({ incidentIds, exhibitIds })} />
       <fieldset className="grid">
         <legend>{t('dossier.for')}</legend>
         <Field label={t('dossier.recipient')}>
