@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { verifyLog } from '../../main/custody/verify-log';
 import { addCase } from '../../main/records/cases';
-import { rebuildIncidentIndex } from '../../main/records/incident-index';
+import { rebuildIncidentIndex, staleIndexRows } from '../../main/records/incident-index';
 import { getIncident, listIncidents, searchIncidents } from '../../main/records/incident-queries';
 import { incidentStats } from '../../main/records/incident-stats';
 import { addIncident, deleteIncident, editIncident } from '../../main/records/incidents';
@@ -120,5 +120,18 @@ describe('T3 the list index is derived data that custody does not rest on', () =
     expect((await verifyLog(v.session)).ok).toBe(true);
     const shown = (await listIncidents(v.session, { riskLevel: 'low' })).items.find((i) => i.id === s.d);
     expect(shown).toMatchObject({ riskLevel: 'high', occurredAt: '2026-11-01T07:00:00-05:00' });
+  });
+
+  it('a cheap check names index rows that disagree with the versions, and a rebuild repairs them', async () => {
+    v = await tempVault();
+    const s = await seeded(v);
+    expect(await staleIndexRows(v.session.db)).toEqual([]);
+    await v.session.db.run('UPDATE incident_index SET deleted = 1 WHERE incident_id = ?', [s.a]);
+    await v.session.db.run('DELETE FROM incident_index WHERE incident_id = ?', [s.c]);
+    expect(await staleIndexRows(v.session.db)).toEqual([s.a, s.c].sort((x, y) => x - y));
+    expect(ids(await listIncidents(v.session))).not.toContain(s.a);
+    await v.session.db.transaction((tx) => rebuildIncidentIndex(tx));
+    expect(await staleIndexRows(v.session.db)).toEqual([]);
+    expect(ids(await listIncidents(v.session))).toEqual([s.d, s.b, s.a, s.c, s.e]);
   });
 });
