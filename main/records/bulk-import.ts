@@ -52,7 +52,7 @@ export async function importIncidents(session: VaultSession, caseId: number, inp
       heads.push([id, caseId, at, actor]);
       versions.push([id, 1, body, sha256, at, actor]);
       search.push(searchRow(id, incident));
-      index.push(indexRow(id, caseId, 1, incident));
+      index.push(indexRow(id, caseId, 1, sha256, incident));
       return createEntry(actor, id, caseId, sha256);
     });
     await insertRows(tx, 'incidents', ['id', 'case_id', 'created_at', 'created_by'], heads);

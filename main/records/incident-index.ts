@@ -1,13 +1,13 @@
-// The list index: one row per incident describing its CURRENT version (columns to filter and
-// sort on), kept in the same transaction as the version or tombstone it mirrors. It is derived
-// data: custody commitments and `log verify` rest on incident_versions alone, and lists read what
-// they show from the version row itself, so the index only decides which rows and in what order.
+// The list index: one row per incident summarising its CURRENT version (what a list filters,
+// sorts on and shows), kept in the same transaction as the version or tombstone it mirrors, so a
+// page of 100,000 incidents reads no incident body. It is derived data: custody commitments and
+// `log verify` rest on incident_versions alone; staleIndexRows finds a row out of step with them.
 import type { Incident } from '../../shared/incident/incident-schema';
 import type { Database, SqlValue } from '../vault/database';
 import { insertRows } from '../custody/insert-rows';
 
 export const INDEX_COLUMNS = [
-  'incident_id', 'case_id', 'version', 'occurred_utc', 'occurred_at', 'risk_level', 'type', 'channel', 'reported', 'deleted',
+  'incident_id', 'case_id', 'version', 'sha256', 'occurred_utc', 'occurred_at', 'place', 'risk_level', 'type', 'channel', 'reported', 'deleted',
 ] as const;
 
 /** Milliseconds-precision UTC ISO instant: sorts as text in time order whatever offset was recorded. */
@@ -15,10 +15,11 @@ export function sortableUtc(instant: string): string {
   return new Date(instant).toISOString();
 }
 
-export function indexRow(id: number, caseId: number, version: number, incident: Incident, deleted = false): SqlValue[] {
+/** The row for a version (sha256: of its canonical body, as committed to by custody). */
+export function indexRow(id: number, caseId: number, version: number, sha256: string, incident: Incident, deleted = false): SqlValue[] {
   return [
-    id, caseId, version, sortableUtc(incident.occurredAt), incident.occurredAt, incident.riskLevel, incident.type,
-    incident.channel, (incident.reportedTo?.length ?? 0) > 0 ? 1 : 0, deleted ? 1 : 0,
+    id, caseId, version, sha256, sortableUtc(incident.occurredAt), incident.occurredAt, incident.place, incident.riskLevel,
+    incident.type, incident.channel, (incident.reportedTo?.length ?? 0) > 0 ? 1 : 0, deleted ? 1 : 0,
   ];
 }
 
@@ -47,7 +48,7 @@ export async function markIndexDeleted(tx: Database, id: number): Promise<void> 
 }
 
 const CURRENT_SQL = `
-  SELECT i.id, i.case_id, v.version, v.body,
+  SELECT i.id, i.case_id, v.version, v.sha256, v.body,
     EXISTS (SELECT 1 FROM tombstones t WHERE t.subject_type = 'incident' AND t.subject_id = i.id) AS deleted
   FROM incidents i JOIN incident_versions v ON v.incident_id = i.id
     AND v.version = (SELECT max(version) FROM incident_versions w WHERE w.incident_id = i.id)
@@ -56,8 +57,8 @@ const CURRENT_SQL = `
 /** The rows the index should hold, from the current versions and tombstones (bodies parsed as they stream past). */
 async function expectedRows(db: Database): Promise<SqlValue[][]> {
   const rows: SqlValue[][] = [];
-  await db.each<{ id: number; case_id: number; version: number; body: string; deleted: number }>(CURRENT_SQL, [], (r) => {
-    rows.push(indexRow(r.id, r.case_id, r.version, JSON.parse(r.body) as Incident, r.deleted === 1));
+  await db.each<{ id: number; case_id: number; version: number; sha256: string; body: string; deleted: number }>(CURRENT_SQL, [], (r) => {
+    rows.push(indexRow(r.id, r.case_id, r.version, r.sha256, JSON.parse(r.body) as Incident, r.deleted === 1));
   });
   return rows;
 }
@@ -72,8 +73,8 @@ export async function rebuildIncidentIndex(db: Database): Promise<number> {
 
 /**
  * Ids of incidents whose index row is missing, extra or differs from their current version: one
- * pass, the cost of verify's own record check. Lists could hide or misplace these (never change
- * what they show); rebuildIncidentIndex repairs them.
+ * pass, the cost of verify's own record check. Lists could hide, misplace or misdescribe these
+ * (opening one shows its version); rebuildIncidentIndex repairs them.
  */
 export async function staleIndexRows(db: Database): Promise<number[]> {
   const stored = new Map<number, string>();

@@ -1,6 +1,6 @@
 // Reading incidents: one with all its versions, pages of lists with filters, and full-text search.
-// Which incidents and in what order comes from the list index (incident-index.ts) in SQL; what a
-// summary shows is read from the current version itself, so a stale index cannot misreport content.
+// Lists and their counts come from the list index (incident-index.ts) in SQL, without reading
+// incident bodies; getIncident reads the versions themselves.
 import type { Incident, IncidentType, RiskLevel, Channel } from '../../shared/incident/incident-schema';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import type { SqlValue } from '../vault/database';
@@ -91,18 +91,18 @@ export async function getIncident(session: VaultSession, id: number): Promise<In
   };
 }
 
-type SummaryRow = { id: number; case_id: number; version: number; sha256: string; body: string; evidence: number; deleted: number };
+type SummaryRow = {
+  id: number; case_id: number; version: number; sha256: string; occurred_at: string; place: string;
+  channel: Channel; risk_level: RiskLevel; type: IncidentType; reported: number; evidence: number; deleted: number;
+};
 
-const SUMMARY_COLUMNS = `x.incident_id AS id, x.case_id, x.version, v.sha256, v.body, x.deleted,
-  (SELECT count(*) FROM evidence e WHERE e.incident_id = x.incident_id) AS evidence`;
-const VERSION_JOIN = 'JOIN incident_versions v ON v.incident_id = x.incident_id AND v.version = x.version';
+const SUMMARY_COLUMNS = `x.incident_id AS id, x.case_id, x.version, x.sha256, x.occurred_at, x.place, x.channel,
+  x.risk_level, x.type, x.reported, x.deleted, (SELECT count(*) FROM evidence e WHERE e.incident_id = x.incident_id) AS evidence`;
 
 function summary(r: SummaryRow): IncidentSummary {
-  const inc = JSON.parse(r.body) as Incident;
   return {
-    id: r.id, caseId: r.case_id, version: r.version, sha256: r.sha256, occurredAt: inc.occurredAt, place: inc.place,
-    channel: inc.channel, riskLevel: inc.riskLevel, type: inc.type, evidence: r.evidence,
-    reported: (inc.reportedTo?.length ?? 0) > 0, deleted: r.deleted === 1,
+    id: r.id, caseId: r.case_id, version: r.version, sha256: r.sha256, occurredAt: r.occurred_at, place: r.place,
+    channel: r.channel, riskLevel: r.risk_level, type: r.type, evidence: r.evidence, reported: r.reported === 1, deleted: r.deleted === 1,
   };
 }
 
@@ -148,7 +148,7 @@ export async function listIncidents(session: VaultSession, filters: IncidentFilt
   await assertAllowed(session, 'records.read', 'incident');
   const w = where(filters);
   const rows = await session.db.all<SummaryRow>(
-    `SELECT ${SUMMARY_COLUMNS} FROM incident_index x ${VERSION_JOIN} WHERE ${w.sql}
+    `SELECT ${SUMMARY_COLUMNS} FROM incident_index x WHERE ${w.sql}
      ORDER BY x.occurred_utc DESC, x.incident_id DESC LIMIT ? OFFSET ?`, [...w.params, ...limits(page)]);
   const count = await session.db.get<{ n: number }>(`SELECT count(*) AS n FROM incident_index x WHERE ${w.sql}`, w.params);
   return { items: rows.map(summary), total: count?.n ?? 0 };
@@ -170,7 +170,7 @@ export async function searchIncidents(session: VaultSession, text: string, filte
   // index and probe FTS5 once per incident (seconds on 100,000 incidents).
   const from = `FROM incident_search s CROSS JOIN incident_index x ON x.incident_id = s.rowid`;
   const rows = await session.db.all<SummaryRow>(
-    `SELECT ${SUMMARY_COLUMNS} ${from} ${VERSION_JOIN} WHERE incident_search MATCH ? AND ${w.sql}
+    `SELECT ${SUMMARY_COLUMNS} ${from} WHERE incident_search MATCH ? AND ${w.sql}
      ORDER BY s.rank, x.incident_id DESC LIMIT ? OFFSET ?`, [query, ...w.params, ...limits(page)]);
   const count = await session.db.get<{ n: number }>(`SELECT count(*) AS n ${from} WHERE incident_search MATCH ? AND ${w.sql}`, [query, ...w.params]);
   return { items: rows.map(summary), total: count?.n ?? 0 };

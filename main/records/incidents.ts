@@ -61,7 +61,7 @@ async function saveVersion(tx: Database, session: VaultSession, id: number, case
     id, version, body, sha256, new Date().toISOString(), session.user.name,
   ]);
   await indexText(tx, id, incident);
-  await putIndexRows(tx, [indexRow(id, caseId, version, incident)]);
+  await putIndexRows(tx, [indexRow(id, caseId, version, sha256, incident)]);
   return { id, version, sha256 };
 }
 

@@ -111,15 +111,21 @@ describe('incident lists paged in SQL over the list index', () => {
 });
 
 describe('T3 the list index is derived data that custody does not rest on', () => {
-  it('log verify passes with the index in place and does not read it; a list shows the version, not the index', async () => {
+  it('log verify passes with the index in place and rests on the versions, not on it', async () => {
     v = await tempVault();
     const s = await seeded(v);
     expect((await verifyLog(v.session)).ok).toBe(true);
-    // A tampered index row can reorder or misfilter a list, never change what it shows nor what verify checks.
-    await v.session.db.run("UPDATE incident_index SET risk_level = 'low', occurred_utc = '1999-01-01T00:00:00.000Z' WHERE incident_id = ?", [s.d]);
+    // A tampered index row misleads a list, not verify (staleIndexRows, below, is what finds it);
+    // opening the incident shows its version.
+    await v.session.db.run("UPDATE incident_index SET risk_level = 'low', place = 'elsewhere' WHERE incident_id = ?", [s.d]);
     expect((await verifyLog(v.session)).ok).toBe(true);
-    const shown = (await listIncidents(v.session, { riskLevel: 'low' })).items.find((i) => i.id === s.d);
-    expect(shown).toMatchObject({ riskLevel: 'high', occurredAt: '2026-11-01T07:00:00-05:00' });
+    expect((await getIncident(v.session, s.d)).incident).toMatchObject({ riskLevel: 'high', place: INCIDENT.place });
+    // …and a version altered behind the log's back is still caught, whatever the index says.
+    await v.session.db.exec('DROP TRIGGER incident_versions_no_update');
+    await v.session.db.run("UPDATE incident_versions SET body = replace(body, 'desaparecer', 'callar') WHERE incident_id = ?", [s.a]);
+    const report = await verifyLog(v.session);
+    expect(report.ok).toBe(false);
+    expect(report.problems.map((p) => p.code)).toContain('E_RECORD_HASH_MISMATCH');
   });
 
   it('a cheap check names index rows that disagree with the versions, and a rebuild repairs them', async () => {

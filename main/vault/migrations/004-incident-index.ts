@@ -1,5 +1,5 @@
-// The incident list index (main/records/incident-index.ts): the current version's sort and filter
-// columns per incident, so a page of 100,000 incidents is one indexed query, not a parse of every
+// The incident list index (main/records/incident-index.ts): a summary of the current version of
+// each incident, so a page of 100,000 incidents is one indexed query, not a parse of every
 // version. Derived data, rebuilt here from the versions; not committed to by custody entries.
 // Also a draft key, so the app's form autosave finds its draft again. Never edit after release.
 import { rebuildIncidentIndex } from '../../records/incident-index';
@@ -14,8 +14,10 @@ export const migration: Migration = {
         incident_id INTEGER PRIMARY KEY REFERENCES incidents(id),
         case_id INTEGER NOT NULL REFERENCES cases(id),
         version INTEGER NOT NULL,           -- the current version, the one the row describes
+        sha256 TEXT NOT NULL,               -- of that version's canonical body (what custody committed to)
         occurred_utc TEXT NOT NULL,         -- occurredAt as a UTC ISO instant with milliseconds: sorts as text
         occurred_at TEXT NOT NULL,          -- occurredAt as recorded (its offset-local month groups the dashboard)
+        place TEXT NOT NULL,
         risk_level TEXT NOT NULL,
         type TEXT NOT NULL,
         channel TEXT NOT NULL,
@@ -31,10 +33,11 @@ export const migration: Migration = {
     // with 64 KiB encrypted pages and a small page cache cost minutes on a large vault.
     await rebuildIncidentIndex(db);
     await db.exec(`
-      -- Both cover every filter column and what a page needs (case, version), so any filter and its
-      -- count walk one index in time order without reading table rows: each such read is a random
-      -- encrypted 64 KiB page, and per-column indexes cost a read per matching incident.
-      CREATE INDEX incident_index_time ON incident_index(deleted, occurred_utc, incident_id, case_id, version, risk_level, type, channel, reported);
+      -- Both cover every filter column, so any filter and its count walk one index in time order
+      -- without reading table rows: each such read is a random encrypted 64 KiB page, and
+      -- per-column indexes cost a read per matching incident. The time index also holds all a
+      -- list row shows, so the first page after unlock reads a few index pages and nothing else.
+      CREATE INDEX incident_index_time ON incident_index(deleted, occurred_utc, incident_id, case_id, version, risk_level, type, channel, reported, occurred_at, place, sha256);
       CREATE INDEX incident_index_case ON incident_index(deleted, case_id, occurred_utc, incident_id, version, risk_level, type, channel, reported);
       -- The dashboard's counts walk this one in group order: no sort, no table row read.
       CREATE INDEX incident_index_stats ON incident_index(deleted, substr(occurred_at, 1, 7), risk_level, type, reported);
