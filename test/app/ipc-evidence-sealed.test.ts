@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../main/ipc/dispatcher';
 import { buildHandlerTable } from '../../main/ipc/handler-table';
-import { cachedThumbnails } from '../../main/ipc/handlers/evidence-display';
+import { cachedThumbnails, forgetThumbnails } from '../../main/ipc/handlers/evidence-display';
 import { exiftool, makeGpsPhoto } from '../e2e/harness/photos';
 import { testContext } from './ipc-context';
 
@@ -116,6 +116,11 @@ describe('T5 evidence shown from what was sealed at import', () => {
     const added = (await log()).slice(before);
     expect(added.map((e) => [e.action, e.subject, e.details.purpose])).toEqual([['view', `evidence:${exhibit.id}`, 'thumbnail']]);
     expect(cachedThumbnails(ctx.session!.vault)).toBe(1);
+    // What the lock calls: the session's thumbnails are gone, the next one is made (and logged) again.
+    forgetThumbnails(ctx.session!.vault);
+    expect(cachedThumbnails(ctx.session!.vault)).toBe(0);
+    expect(await value('evidence.thumbnail', { id: photoId })).toEqual(thumb);
+    expect((await log()).slice(before).filter((e) => e.details.purpose === 'thumbnail')).toHaveLength(2);
   });
 
   it('T2: a new unlock starts with no thumbnail; the auditor is refused the item, its metadata, exhibits and thumbnails', async () => {

@@ -91,8 +91,9 @@ export async function thumbnail(session: VaultSession, id: number): Promise<Disp
   const bytes = await readForDisplay(session, exhibit.id, 'thumbnail');
   // sharp writes no metadata unless asked (withMetadata): the JPEG holds pixels only.
   const jpeg = await sharp(bytes).rotate().resize(THUMB_EDGE, THUMB_EDGE, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 70 }).toBuffer();
-  bytes.fill(0);
   const made = { mediaType: 'image/jpeg', base64: jpeg.toString('base64') };
+  bytes.fill(0);
+  jpeg.fill(0);
   cache.set(id, made);
   return made;
 }
