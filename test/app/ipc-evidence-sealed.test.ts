@@ -123,9 +123,13 @@ describe('T5 evidence shown from what was sealed at import', () => {
     expect((await log()).slice(before).filter((e) => e.details.purpose === 'thumbnail')).toHaveLength(2);
   });
 
-  it('T2: a new unlock starts with no thumbnail; the auditor is refused the item, its metadata, exhibits and thumbnails', async () => {
+  it('T2: a lock empties the thumbnails at once; a new unlock starts with none; the auditor is refused the item, its metadata, exhibits and thumbnails', async () => {
+    await value('evidence.thumbnail', { id: photoId });
+    const locked = ctx.session!.vault;
+    expect(cachedThumbnails(locked)).toBe(1);
     await value('vault.lock', {});
     expect(ctx.session).toBeNull();
+    expect(cachedThumbnails(locked)).toBe(0);
     await value('vault.unlock', { vaultId, user: 'olga', passphrase: PASS });
     expect(cachedThumbnails(ctx.session!.vault)).toBe(0);
     const before = (await log()).length;

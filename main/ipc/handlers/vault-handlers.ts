@@ -1,6 +1,7 @@
 // Vault channels that stand on the shell alone: which vaults exist, status and lock.
 // Create, unlock and verify join the table when the vault service exists.
 import type { HandlerContext, HandlerTable } from '../context';
+import { forgetThumbnails } from './evidence-display';
 
 export function statusOf(ctx: HandlerContext) {
   const s = ctx.session;
@@ -14,7 +15,10 @@ export async function lockNow(ctx: HandlerContext, reason: 'user' | 'idle' | 'sy
   const session = ctx.session;
   ctx.session = null;
   ctx.files.clear();
-  if (session) await session.vault.close();
+  if (session) {
+    forgetThumbnails(session.vault);
+    await session.vault.close();
+  }
   ctx.emit({ kind: 'locked', reason });
 }
 
