@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { INCIDENT_TYPES, RISK_LEVELS } from '../incident/incident-schema';
 import { CUSTODY_ACTIONS } from '../custody/custody-entry';
 import { RECIPIENT_KINDS } from '../dossier/dossier-types';
+import { VERIFY_ITEM_KINDS } from '../dossier/verify-item-kind';
 
 export const RECIPIENTS = RECIPIENT_KINDS;
 
@@ -132,7 +133,7 @@ export const disclosureFinding = z.strictObject({
   message: z.string().max(2000),
 });
 export const verifyItem = z.strictObject({
-  check: z.string().max(200),
+  check: z.enum(VERIFY_ITEM_KINDS),
   subject: z.string().max(500),
   ok: z.boolean(),
   code: z.string().max(100).optional(),

@@ -7,6 +7,7 @@ import { exportDossier, previewDisclosure, type ExportDossierOptions } from '../
 import { verifyDossier } from '../../dossier/verify-dossier';
 import type { HandlerContext, HandlerTable } from '../context';
 import { requireSession } from '../dispatcher';
+import { verifyItemKind } from '../../../shared/dossier/verify-item-kind';
 
 type DossierRequest = ParsedRequest<'dossier.export'>;
 
@@ -48,7 +49,10 @@ export const dossierHandlers: HandlerTable = {
     return {
       ok: r.ok,
       signerFingerprint: r.signer,
-      items: r.items.map((i) => ({ check: i.name, subject: '', ok: i.ok, ...(i.problem ? { message: i.problem } : {}) })),
+      items: r.items.map((i) => {
+        const { kind, subject } = verifyItemKind(i.name);
+        return { check: kind, subject, ok: i.ok, ...(i.problem ? { message: i.problem } : {}) };
+      }),
     };
   },
 };

@@ -58,8 +58,8 @@ export function VerifyDossierScreen() {
               <li key={i} className={item.ok ? 'pass' : 'fail'}>
                 <span className="mark" aria-hidden="true">{item.ok ? '✓' : '✗'}</span>
                 <span className="sr-only">{item.ok ? t('verifyDossier.pass') : t('verifyDossier.fail')}</span>
-                <span>{item.check}</span> <span className="subject">{item.subject}</span>
-                {item.message ? <span className="hint"> {item.message}</span> : null}
+                <span>{t(`verifyDossier.check.${item.check}`)}</span> <span className="subject">{item.subject}</span>
+                {item.message ? <span className="hint"> {t('verifyDossier.detail')} {item.message}</span> : null}
               </li>
             ))}
           </ul>
