@@ -6,7 +6,10 @@ import { hash } from 'node:crypto';
 import type { Database } from '../vault/database';
 import { GENESIS_PREV } from '../../shared/custody/custody-entry';
 import type { ProblemList } from './verify-problems';
-import { forEachLogSlice, type Columns } from './log-slices';
+import { forEachLogSlice, yieldToIo, type Columns } from './log-slices';
+
+/** Entries checked between two yields to the event loop, so SQLite reads the next slice meanwhile. */
+const YIELD_EVERY = 1024;
 import { TreeWorker } from './tree-worker';
 import type { TreeLevels } from './tree-levels';
 
@@ -98,9 +101,12 @@ async function scanWith(db: Database, worker: TreeWorker, problems: ProblemList)
     if (recordSha256 !== null) commit(committedRecords, committedSubject, seq, recordSha256);
   };
 
-  await forEachLogSlice(db, (slice) => {
+  await forEachLogSlice(db, async (slice) => {
     worker.add(slice.text ?? slice.entries);
-    for (let i = 0; i < slice.entries.length; i += 1) check(slice.entries[i] as string, slice.storedHashes, i, slice.columns[i] as Columns);
+    for (let i = 0; i < slice.entries.length; i += 1) {
+      if (i % YIELD_EVERY === 0) await yieldToIo();
+      check(slice.entries[i] as string, slice.storedHashes, i, slice.columns[i] as Columns);
+    }
   });
   const tree = await worker.finish();
   return { count, tree, leaves: tree.levels[0] as Buffer, committed, committedRecords };

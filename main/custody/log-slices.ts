@@ -32,6 +32,8 @@ interface SliceRow {
   newlines: number | null;
 }
 
+// The three lists are built in one pass over the same rows, so the i-th entry, hash and columns
+// belong together; the ordered subquery hands them over in seq order (columns carry each seq).
 // Canonical JSON escapes every control character, so char(10) cannot occur inside an entry
 // unless someone wrote it there; such a slice is re-read row by row (see readSlice).
 const SLICE_SQL = `
@@ -60,18 +62,27 @@ async function readSlice(db: Database, after: number | null): Promise<{ slice: L
   return { slice: { entries, text: entries.length === row.n && text !== null ? text : null, storedHashes: row.hashes ?? '', columns }, last: row.last };
 }
 
-/** Calls onSlice for every slice in seq order; the following slice is read meanwhile. */
-export async function forEachLogSlice(db: Database, onSlice: (slice: LogSlice) => void): Promise<void> {
+/**
+ * Calls onSlice for every slice in seq order; the following slice is read meanwhile, provided
+ * onSlice yields to the event loop now and then (see yieldToIo): node-sqlite3 starts a query's
+ * steps from main-thread callbacks, so a long synchronous onSlice would leave SQLite idle.
+ */
+export async function forEachLogSlice(db: Database, onSlice: (slice: LogSlice) => Promise<void>): Promise<void> {
   let pending = readSlice(db, null);
   for (;;) {
     const got = await pending;
     if (!got) return;
     pending = readSlice(db, got.last);
     try {
-      onSlice(got.slice);
+      await onSlice(got.slice);
     } catch (e) {
       await pending.catch(() => undefined);
       throw e;
     }
   }
+}
+
+/** Lets pending I/O callbacks (such as the next slice's query being started) run. */
+export function yieldToIo(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
