@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import type { MediaFormat, MediaReport, StripResult } from '../../shared/media/media-report';
-import { writeFileAtomic } from './atomic-write';
+import { writeExhibitFile } from './write-exhibit-file';
 import { asMalformed } from './container-dispatch';
 import { refuseHeic } from './heic';
 import { inspectBuffer, inspectDetailed } from './inspect';
@@ -89,7 +89,7 @@ export async function stripMedia(input: string | Buffer, outPath: string): Promi
   // Refused before any work; writeFileAtomic checks again at the last moment.
   if (existsSync(outPath)) throw new CustodiaError('E_EXISTS', `${outPath} already exists; choose another output file`);
   const { data, ...result } = await stripMediaToBuffer(input);
-  await writeFileAtomic(outPath, data);
+  await writeExhibitFile(outPath, data);
   return { ...result, bytes: data.length };
 }
 

@@ -11,7 +11,7 @@ import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp, { type Sharp } from 'sharp';
-import { writeFileAtomic } from '../../main/media/atomic-write';
+import { writeExhibitFile } from '../../main/media/write-exhibit-file';
 import { stripJpeg } from '../../main/media/jpeg-strip';
 import { loadInput } from '../../main/media/limits';
 import { reencode } from '../../main/media/reencode';
@@ -85,7 +85,7 @@ async function jpegBench(thumb: string): Promise<void> {
     await writeFile(join(outA, `p${i}.jpg`), stripJpeg(await loadInput(pick(i))).data);
   });
   const strip = await timed('Custodia lossless strip + atomic write with fsync', N, async (i) => {
-    await writeFileAtomic(join(outA, `${i}.jpg`), stripJpeg(await loadInput(pick(i))).data);
+    await writeExhibitFile(join(outA, `${i}.jpg`), stripJpeg(await loadInput(pick(i))).data);
   });
   const full = await timed('Custodia strip + verification (stripMedia)', N, (i) => stripMedia(pick(i), join(outB, `${i}.jpg`)));
   const batches: number[] = [];
