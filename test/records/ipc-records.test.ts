@@ -1,0 +1,64 @@
+// The records channels through the real dispatcher and handler table (contract schemas both
+// ways) over a real vault: the paged incident list with `reported` and the "not reported only"
+// filter, the dashboard's not-reported count, and the form's drafts.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../main/ipc/dispatcher';
+import { buildHandlerTable } from '../../main/ipc/handler-table';
+import { testContext } from '../app/ipc-context';
+import { INCIDENT } from '../vault/fixture';
+
+const { ctx, dir, answer } = testContext();
+const dispatch = createDispatcher(buildHandlerTable(), ctx);
+const value = async <T>(channel: string, request: unknown): Promise<T> => {
+  const r = await dispatch(channel, request);
+  if (!r.ok) throw new Error(`${channel}: ${r.error.code}`);
+  return r.value as T;
+};
+type Page = { total: number; items: { id: number; reported: boolean | null; riskLevel: string }[] };
+const REPORT = [{ authority: 'prosecutor', reference: 'Carpeta 77', on: '2026-10-04', status: 'filed' }];
+let caseId = 0;
+
+beforeAll(async () => {
+  answer('chooseVaultLocation', join(dir, 'v.custodia'));
+  await value('vault.create', { label: 'Org', user: 'ana', passphrase: 'una frase de prueba larga' });
+  caseId = (await value<{ id: number }>('cases.add', { title: 'Caso' })).id;
+  for (let i = 0; i < 7; i++) {
+    const incident = { ...INCIDENT, occurredAt: `2026-10-0${i + 1}T12:00:00-05:00`, riskLevel: i % 2 ? 'high' : 'low', ...(i % 3 === 0 ? { reportedTo: REPORT } : {}) };
+    await value('incidents.add', { caseId, incident });
+  }
+}, 60_000);
+afterAll(async () => {
+  if (ctx.session) await ctx.session.vault.close();
+});
+
+describe('incidents.list and dashboard.stats through the contract', () => {
+  it('pages newest first with a total, says whether each was reported, filters the not reported', async () => {
+    const first = await value<Page>('incidents.list', { offset: 0, limit: 3 });
+    expect(first.total).toBe(7);
+    expect(first.items.map((i) => i.id)).toEqual([7, 6, 5]);
+    expect(first.items.map((i) => i.reported)).toEqual([true, false, false]);
+    const unreported = await value<Page>('incidents.list', { notReportedOnly: true, risk: ['high'], offset: 1, limit: 10 });
+    expect(unreported.total).toBe(2);
+    expect(unreported.items.map((i) => [i.id, i.reported, i.riskLevel])).toEqual([[2, false, 'high']]);
+    expect((await value<Page>('incidents.list', { from: '2026-10-03', to: '2026-10-04', offset: 0, limit: 10 })).items.map((i) => i.id)).toEqual([4, 3]);
+  });
+
+  it('counts the incidents no authority was told of', async () => {
+    expect(await value('dashboard.stats', {})).toMatchObject({ total: 7, notReported: 4, openCases: 1, byMonth: [{ month: '2026-10', low: 4, medium: 0, high: 3 }] });
+  });
+});
+
+describe('drafts channels', () => {
+  it('save, get back the latest, discard; an unknown case is refused', async () => {
+    const key = `new:${caseId}`;
+    expect(await value('drafts.get', { key })).toBeNull();
+    await value('drafts.save', { key, data: { place: 'Tres' } });
+    const saved = await value<{ savedAt: string }>('drafts.save', { key, data: { place: 'Tres Islas', reportedTo: [] } });
+    expect(await value('drafts.get', { key })).toEqual({ data: { place: 'Tres Islas', reportedTo: [] }, savedAt: saved.savedAt });
+    expect(await value('drafts.discard', { key })).toEqual({ ok: true });
+    expect(await value('drafts.get', { key })).toBeNull();
+    const r = await dispatch('drafts.save', { key: 'new:999', data: {} });
+    expect(r.ok ? 'ok' : r.error.code).toBe('E_NOT_FOUND');
+  });
+});
