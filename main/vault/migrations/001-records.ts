@@ -3,10 +3,7 @@
 // add versions and deletes add tombstones, and triggers refuse UPDATE/DELETE of sealed rows so
 // a bug cannot quietly rewrite history (a direct edit with SQL is what `log verify` catches).
 import type { Migration } from './migration';
-
-const sealed = (table: string) => `
-  CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table} BEGIN SELECT RAISE(ABORT, '${table} rows are sealed'); END;
-  CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, '${table} rows are sealed'); END;`;
+import { sealedTableTriggers } from './sealed-table';
 
 export const migration: Migration = {
   version: 1,
@@ -94,10 +91,10 @@ export const migration: Migration = {
       -- Current text of each live incident (rowid = incident id) for the app's search.
       CREATE VIRTUAL TABLE incident_search USING fts5(place, verbatim, body, tokenize = 'unicode61 remove_diacritics 2');
 
-      ${sealed('incident_versions')}
-      ${sealed('tombstones')}
-      ${sealed('evidence')}
-      ${sealed('evidence_chunks')}
+      ${sealedTableTriggers('incident_versions')}
+      ${sealedTableTriggers('tombstones')}
+      ${sealedTableTriggers('evidence')}
+      ${sealedTableTriggers('evidence_chunks')}
     `);
   },
 };

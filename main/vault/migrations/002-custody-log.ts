@@ -1,12 +1,7 @@
 // Custody log tables: the entries (hash chain), the Merkle tree's perfect subtrees, signed
 // checkpoints and the users' Ed25519 signing keys. Never edit after release; add a migration.
 import type { Migration } from './migration';
-
-// Append-only by construction: a bug cannot rewrite history; a direct SQL edit (which can drop
-// these triggers) is what `log verify` catches.
-const appendOnly = (table: string) => `
-  CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END;
-  CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END;`;
+import { sealedTableTriggers } from './sealed-table';
 
 export const migration: Migration = {
   version: 2,
@@ -45,10 +40,10 @@ export const migration: Migration = {
         created_at TEXT NOT NULL
       ) STRICT;
 
-      ${appendOnly('custody_log')}
-      ${appendOnly('merkle_nodes')}
-      ${appendOnly('checkpoints')}
-      ${appendOnly('signing_keys')}
+      ${sealedTableTriggers('custody_log')}
+      ${sealedTableTriggers('merkle_nodes')}
+      ${sealedTableTriggers('checkpoints')}
+      ${sealedTableTriggers('signing_keys')}
     `);
   },
 };

@@ -2,10 +2,7 @@
 // it was made from. Never edit after release; add a migration. Both tables are append-only like
 // the evidence they describe; `log verify` checks them against the custody entries that sealed them.
 import type { Migration } from './migration';
-
-const appendOnly = (table: string) => `
-  CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table} BEGIN SELECT RAISE(ABORT, '${table} rows are sealed'); END;
-  CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, '${table} rows are sealed'); END;`;
+import { sealedTableTriggers } from './sealed-table';
 
 export const migration: Migration = {
   version: 3,
@@ -29,8 +26,8 @@ export const migration: Migration = {
       ) STRICT;
       CREATE INDEX evidence_derivations_from ON evidence_derivations(derived_from);
 
-      ${appendOnly('evidence_metadata')}
-      ${appendOnly('evidence_derivations')}
+      ${sealedTableTriggers('evidence_metadata')}
+      ${sealedTableTriggers('evidence_derivations')}
     `);
   },
 };
