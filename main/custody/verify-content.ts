@@ -5,6 +5,7 @@ import type { Database } from '../vault/database';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { caseHash, evidenceRecordHash, incidentBodyHash, userHash } from '../records/record-hash';
 import { checkStoredEvidence } from '../evidence/stored-chunks';
+import { staleIndexRows } from '../records/incident-index';
 import { verifyEvidenceMetadata } from '../evidence/verify-metadata';
 import type { ScanResult } from './log-scan';
 import type { ProblemList } from './verify-problems';
@@ -104,6 +105,15 @@ function evidenceRecordSha256(row: EvidenceRow): string {
   });
 }
 
+/** The incident list index is derived data, but lists show it: a row edited to hide an incident is tampering too. */
+async function verifyIncidentIndex(db: Database, problems: ProblemList): Promise<void> {
+  for (const id of await staleIndexRows(db)) {
+    problems.add({ code: 'E_RECORD_HASH_MISMATCH', message: `incident:${id}: its row in the incident list disagrees with its current version, so lists could hide or misdescribe it` });
+  }
+}
+
 export async function verifyContent(db: Database, scan: Commitments, problems: ProblemList): Promise<{ records: number; evidence: number }> {
-  return { records: await verifyRecords(db, scan.committed, problems), evidence: await verifyEvidence(db, scan, problems) };
+  const records = await verifyRecords(db, scan.committed, problems);
+  await verifyIncidentIndex(db, problems);
+  return { records, evidence: await verifyEvidence(db, scan, problems) };
 }

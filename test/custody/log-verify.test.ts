@@ -53,6 +53,12 @@ describe('T3: an insider with the database key alters the vault directly', () =>
     expect(await codes(v)).toContain('E_RECORD_HASH_MISMATCH');
   });
 
+  it('finds an incident hidden from every list by editing the list index', async () => {
+    v = await populatedVault();
+    await tamper(v.session.db, `UPDATE incident_index SET deleted = 1 WHERE incident_id = ${v.incidentId}`);
+    expect(await codes(v)).toEqual(['E_RECORD_HASH_MISMATCH']);
+  });
+
   it('finds an incident deleted directly with SQL, without a tombstone', async () => {
     v = await populatedVault();
     await tamper(v.session.db, `PRAGMA foreign_keys = OFF; DELETE FROM incident_search WHERE rowid = ${v.incidentId};
@@ -199,8 +205,11 @@ describe('T3: an insider with the database key alters the vault directly', () =>
   });
 });
 
-/** An insider who truncates the log rebuilds the Merkle cache so the vault looks consistent. */
+/** An insider who truncates the log rebuilds the Merkle cache and the list index so the vault looks consistent. */
 async function rebuildTree(vault: PopulatedVault): Promise<void> {
+  const { rebuildIncidentIndex } = await import('../../main/records/incident-index');
+  await tamper(vault.session.db, 'DELETE FROM incident_index');
+  await rebuildIncidentIndex(vault.session.db);
   const { appendLeaves } = await import('../../main/custody/merkle-store');
   const { leafHash } = await import('../../shared/custody/merkle');
   const rows = await vault.session.db.all<{ seq: number; entry: string }>('SELECT seq, entry FROM custody_log ORDER BY seq');
