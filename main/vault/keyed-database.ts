@@ -13,6 +13,9 @@ export const DEFAULT_PAGE_SIZE = 65536;
 // does not keep 4 GiB of (encrypted) WAL on disk.
 const WAL_SIZE_LIMIT = 64 * 1024 * 1024;
 
+/** Page cache in KiB; decrypted pages live here, and a lock closes the connection, freeing it. */
+const CACHE_KIB = 32 * 1024;
+
 function translate(e: unknown, path: string): CustodiaError {
   const code = sqliteCode(e);
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
@@ -43,6 +46,9 @@ export async function openKeyedDatabase(o: { path: string; key: Buffer; pageSize
     await db.get('PRAGMA journal_mode = WAL');
     await db.exec(`PRAGMA journal_size_limit = ${WAL_SIZE_LIMIT}`);
     await db.exec('PRAGMA foreign_keys = ON');
+    // SQLite's default cache is 2 MiB: 31 pages of 64 KiB. Lists, search and bulk imports over a
+    // large vault re-read the same index pages; decrypting them again each time dominated.
+    await db.exec(`PRAGMA cache_size = -${CACHE_KIB}`);
     // A write transaction takes the exclusive lock now, not at the first change.
     await db.exec('BEGIN EXCLUSIVE; COMMIT');
     return db;
