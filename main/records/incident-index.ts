@@ -1,7 +1,7 @@
 // The list index: one row per incident summarising its CURRENT version (what a list filters,
 // sorts on and shows), kept in the same transaction as the version or tombstone it mirrors, so a
-// page of 100,000 incidents reads no incident body. It is derived data: custody commitments and
-// `log verify` rest on incident_versions alone; staleIndexRows finds a row out of step with them.
+// page of 100,000 incidents reads no incident body. It is derived data: custody commitments rest
+// on incident_versions alone, and `log verify` names any row out of step with them (staleIndexRows).
 import type { Incident } from '../../shared/incident/incident-schema';
 import type { Database, SqlValue } from '../vault/database';
 import { insertRows } from '../custody/insert-rows';

@@ -110,17 +110,19 @@ describe('incident lists paged in SQL over the list index', () => {
   });
 });
 
-describe('T3 the list index is derived data that custody does not rest on', () => {
-  it('log verify passes with the index in place and rests on the versions, not on it', async () => {
+describe('T3 the list index is derived data: verify checks it, and custody rests on the versions', () => {
+  it('log verify finds a list row edited to misdescribe an incident, and still catches an altered version', async () => {
     v = await tempVault();
     const s = await seeded(v);
     expect((await verifyLog(v.session)).ok).toBe(true);
-    // A tampered index row misleads a list, not verify (staleIndexRows, below, is what finds it);
-    // opening the incident shows its version.
+    // A tampered index row would mislead a list: verify names it; opening the incident shows its version.
     await v.session.db.run("UPDATE incident_index SET risk_level = 'low', place = 'elsewhere' WHERE incident_id = ?", [s.d]);
-    expect((await verifyLog(v.session)).ok).toBe(true);
+    const misled = await verifyLog(v.session);
+    expect(misled.problems.map((p) => [p.code, p.message.startsWith(`incident:${s.d}:`)])).toEqual([['E_RECORD_HASH_MISMATCH', true]]);
     expect((await getIncident(v.session, s.d)).incident).toMatchObject({ riskLevel: 'high', place: INCIDENT.place });
-    // …and a version altered behind the log's back is still caught, whatever the index says.
+    await v.session.db.transaction((tx) => rebuildIncidentIndex(tx));
+    expect((await verifyLog(v.session)).ok).toBe(true);
+    // …and a version altered behind the log's back is caught whatever the index says.
     await v.session.db.exec('DROP TRIGGER incident_versions_no_update');
     await v.session.db.run("UPDATE incident_versions SET body = replace(body, 'desaparecer', 'callar') WHERE incident_id = ?", [s.a]);
     const report = await verifyLog(v.session);
