@@ -9,7 +9,6 @@ import { importEvidence } from '../../main/evidence/import-evidence';
 import { addCase } from '../../main/records/cases';
 import { addIncident } from '../../main/records/incidents';
 import type { VaultSession } from '../../main/vault/vault-session';
-import { CustodiaError } from '../../shared/errors/error-codes';
 import type { CustodyEntry } from '../../shared/custody/custody-entry';
 import { tamper } from '../custody/tamper-fixture';
 import { makeRichImage } from '../media/fixtures';
@@ -29,12 +28,7 @@ export async function importFile(s: VaultSession, incidentId: number, path: stri
   return { id: got.id, sha256: got.sha256, bytes };
 }
 
-/** The error code a promise rejects with; fails the test when it resolves or throws something else. */
-export async function code(p: Promise<unknown>): Promise<string> {
-  const e: unknown = await p.then(() => undefined, (err: unknown) => err);
-  expect(e).toBeInstanceOf(CustodiaError);
-  return (e as CustodiaError).code;
-}
+export { errorCode as code } from '../vault/fixture';
 
 export async function entries(s: VaultSession, subject: string): Promise<CustodyEntry[]> {
   const rows = await s.db.all<{ entry: string }>('SELECT entry FROM custody_log WHERE subject = ? ORDER BY seq', [subject]);

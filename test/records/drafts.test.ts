@@ -1,24 +1,17 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../shared/custody/canonical-json';
-import { CustodiaError } from '../../shared/errors/error-codes';
 import { verifyLog } from '../../main/custody/verify-log';
 import { addCase } from '../../main/records/cases';
 import { discardDraft, getDraft, listDrafts, MAX_DRAFT_BYTES, saveDraft } from '../../main/records/drafts';
 import { addIncident } from '../../main/records/incidents';
-import { addRoleUsers, INCIDENT, tempVault, type TempVault } from '../vault/fixture';
+import { addRoleUsers, INCIDENT, tempVault, type TempVault, errorCode as code } from '../vault/fixture';
 
 let v: TempVault | undefined;
 afterEach(async () => {
   await v?.cleanup();
   v = undefined;
 });
-
-async function code(p: Promise<unknown>): Promise<string> {
-  const e: unknown = await p.then(() => undefined, (err: unknown) => err);
-  expect(e).toBeInstanceOf(CustodiaError);
-  return (e as CustodiaError).code;
-}
 
 const sha = (data: unknown) => createHash('sha256').update(canonicalJson(data)).digest('hex');
 const draftEntries = async (t: TempVault) => (await t.session.db.all<{ entry: string }>("SELECT entry FROM custody_log WHERE subject LIKE 'draft:%' ORDER BY seq"))

@@ -3,7 +3,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { CustodiaError } from '../../shared/errors/error-codes';
 import { importEvidence, importEvidenceStream } from '../../main/evidence/import-evidence';
 import { deleteEvidence, listEvidence } from '../../main/evidence/list-evidence';
 import { openEvidenceStream, readEvidence } from '../../main/evidence/read-evidence';
@@ -11,19 +10,13 @@ import { checkStoredEvidence, sealedItem } from '../../main/evidence/stored-chun
 import { addCase } from '../../main/records/cases';
 import { addIncident } from '../../main/records/incidents';
 import type { VaultSession } from '../../main/vault/vault-session';
-import { addRoleUsers, custodyActions, INCIDENT, tempVault, type TempVault } from '../vault/fixture';
+import { addRoleUsers, custodyActions, INCIDENT, tempVault, type TempVault, errorCode as code } from '../vault/fixture';
 
 let v: TempVault | undefined;
 afterEach(async () => {
   await v?.cleanup();
   v = undefined;
 });
-
-async function code(p: Promise<unknown>): Promise<string> {
-  const e: unknown = await p.then(() => undefined, (err: unknown) => err);
-  expect(e).toBeInstanceOf(CustodiaError);
-  return (e as CustodiaError).code;
-}
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const CHUNK = 64 * 1024;

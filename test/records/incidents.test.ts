@@ -3,19 +3,13 @@ import { CustodiaError } from '../../shared/errors/error-codes';
 import { addCase, listCases } from '../../main/records/cases';
 import { getIncident, listIncidents, searchIncidents } from '../../main/records/incident-queries';
 import { addIncident, deleteIncident, editIncident } from '../../main/records/incidents';
-import { addRoleUsers, custodyActions, INCIDENT, tempVault, type TempVault } from '../vault/fixture';
+import { addRoleUsers, custodyActions, INCIDENT, tempVault, type TempVault, errorCode as code } from '../vault/fixture';
 
 let v: TempVault | undefined;
 afterEach(async () => {
   await v?.cleanup();
   v = undefined;
 });
-
-async function code(p: Promise<unknown>): Promise<string> {
-  const e: unknown = await p.then(() => undefined, (err: unknown) => err);
-  expect(e).toBeInstanceOf(CustodiaError);
-  return (e as CustodiaError).code;
-}
 
 const FULL = {
   ...INCIDENT,

@@ -1,9 +1,11 @@
 // Real SQLCipher vaults in temporary folders. The KDF is made cheap by passing parameters
 // explicitly; the defaults stay at full cost (asserted in key-slots.test.ts).
+import { expect } from 'vitest';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CustodiaError } from '../../shared/errors/error-codes';
 import type { KdfParams } from '../../main/vault/kdf';
 import { addUser } from '../../main/vault/users';
 import { createVault, openVault, type VaultSession } from '../../main/vault/vault-session';
@@ -64,4 +66,11 @@ export async function snapshot(dir: string): Promise<Record<string, string>> {
 export async function custodyActions(session: VaultSession): Promise<string[]> {
   const rows = await session.db.all<{ action: string }>('SELECT action FROM custody_log ORDER BY seq');
   return rows.map((r) => r.action);
+}
+
+/** The stable code of the error a promise rejects with; fails the test unless it is a CustodiaError. */
+export async function errorCode(p: Promise<unknown>): Promise<string> {
+  const e: unknown = await p.then(() => undefined, (err: unknown) => err);
+  expect(e).toBeInstanceOf(CustodiaError);
+  return (e as CustodiaError).code;
 }

@@ -1,11 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFile, writeFile } from 'node:fs/promises';
-import { CustodiaError } from '../../shared/errors/error-codes';
 import { readHeader } from '../../main/vault/header-file';
 import { slotId } from '../../main/vault/key-slots';
 import { addUser, changePassphrase, listUsers, removeUser } from '../../main/vault/users';
 import { createVault, openVault } from '../../main/vault/vault-session';
-import { CHEAP_KDF, PASSPHRASE, snapshot, tempVault, type TempVault } from './fixture';
+import { CHEAP_KDF, errorCode as code, PASSPHRASE, snapshot, tempVault, type TempVault } from './fixture';
 import { migrations } from '../../main/vault/migrations';
 
 let v: TempVault | undefined;
@@ -13,12 +12,6 @@ afterEach(async () => {
   await v?.cleanup();
   v = undefined;
 });
-
-async function code(p: Promise<unknown>): Promise<string> {
-  const e: unknown = await p.then(() => undefined, (err: unknown) => err);
-  expect(e).toBeInstanceOf(CustodiaError);
-  return (e as CustodiaError).code;
-}
 
 describe('vault creation and opening', () => {
   it('creates a WAL, STRICT, migrated vault whose first user is admin, and reopens it', async () => {
