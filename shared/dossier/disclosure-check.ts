@@ -5,18 +5,12 @@ import type { DossierInput, IdentifyingTag } from './dossier-types';
 import { freeTextFields, wordPattern } from './free-text';
 import { pseudonymise } from './pseudonymise';
 
-export type DisclosureKind =
-  | 'real_name'
-  | 'name_in_text'
-  | 'phone_number'
-  | 'email_address'
-  | 'original_with_gps'
-  | 'device_serial'
-  | 'original_metadata'
-  | 'exhibit_metadata'
-  | 'exhibit_not_stripped'
-  | 'originals_to_public'
-  | 'coordinates';
+export const DISCLOSURE_KINDS = [
+  'real_name', 'name_in_text', 'phone_number', 'email_address', 'original_with_gps', 'device_serial',
+  'original_metadata', 'exhibit_metadata', 'exhibit_not_stripped', 'originals_to_public', 'coordinates',
+] as const;
+
+export type DisclosureKind = (typeof DISCLOSURE_KINDS)[number];
 
 export interface DisclosureFinding {
   kind: DisclosureKind;

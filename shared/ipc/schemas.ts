@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { INCIDENT_TYPES, RISK_LEVELS } from '../incident/incident-schema';
 import { CUSTODY_ACTIONS } from '../custody/custody-entry';
 import { RECIPIENT_KINDS } from '../dossier/dossier-types';
+import { DISCLOSURE_KINDS } from '../dossier/disclosure-check';
 import { VERIFY_ITEM_KINDS } from '../dossier/verify-item-kind';
 
 export const RECIPIENTS = RECIPIENT_KINDS;
@@ -128,7 +129,7 @@ export const dossierRequest = z.strictObject({
 });
 export const disclosureFinding = z.strictObject({
   severity: z.enum(['high', 'medium', 'info']),
-  code: z.string().max(100),
+  code: z.enum(DISCLOSURE_KINDS),
   subject: z.string().max(200),
   message: z.string().max(2000),
 });
