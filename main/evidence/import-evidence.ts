@@ -26,6 +26,8 @@ export interface ImportedEvidence {
 
 export interface ImportOptions {
   chunkSize?: number;
+  /** Called with the bytes stored so far after each chunk, for the app's progress bar. */
+  onProgress?: (bytesStored: number) => void;
 }
 
 const SNIFF_BYTES = 4096;
@@ -84,6 +86,7 @@ export async function importEvidenceStream(
         await tx.run('INSERT INTO evidence_chunks (evidence_id, seq, data) VALUES (?, ?, ?)', [id, seq, chunk]);
         bytes += chunk.length;
         seq += 1;
+        o.onProgress?.(bytes);
       }
       const sha256 = hash.digest('hex');
       const { mediaType } = sniffMediaType(head);

@@ -50,7 +50,23 @@ describe('IPC handlers over a real vault', () => {
     const [again] = await value<{ token: string }[]>('evidence.pick', {});
     const imported = await value<{ name: string; bytes: number }[]>('evidence.import', { incidentId, tokens: [again!.token], acquisition: { method: 'received' } });
     expect(imported).toMatchObject([{ name: 'nota.txt', bytes: 15 }]);
-    expect(events.filter((e) => e.kind === 'progress' && e.task === 'import').map((e) => e.kind === 'progress' && e.done)).toEqual([0, 1]);
+    // Progress counts bytes stored, from 0 to the file's size.
+    expect(events.filter((e) => e.kind === 'progress' && e.task === 'import').map((e) => e.kind === 'progress' && [e.done, e.total])).toEqual([[0, 15], [15, 15]]);
+  });
+
+  it('reports the bytes of a large import as they are stored, never going back', async () => {
+    const incidentId = 1; // the incident the previous test filed
+    const file = join(dir, 'video.bin');
+    const size = 6 * 1024 * 1024 + 5;
+    writeFileSync(file, Buffer.alloc(size, 7));
+    answer('pickEvidenceFiles', [file]);
+    const [picked] = await value<{ token: string }[]>('evidence.pick', {});
+    const from = events.length;
+    await value('evidence.import', { incidentId, tokens: [picked!.token], acquisition: { method: 'recording' } });
+    const steps = events.slice(from).flatMap((e) => (e.kind === 'progress' && e.item === 'video.bin' ? [[e.done, e.total]] : []));
+    expect(steps[0]).toEqual([0, size]);
+    expect(steps.at(-1)).toEqual([size, size]);
+    for (let i = 1; i < steps.length; i += 1) expect(steps[i]![0]).toBeGreaterThanOrEqual(steps[i - 1]![0]!);
   });
 
   it('T2: locking closes the session, forgets staged files and tells the renderer', async () => {

@@ -10,6 +10,7 @@ import type { HandlerTable } from '../context';
 import { requireSession } from '../dispatcher';
 import { listExhibits } from '../../evidence/list-exhibits';
 import { displayBytes, exhibitView, sealedMetadataView, thumbnail } from './evidence-display';
+import { stat } from 'node:fs/promises';
 
 function summary(e: EvidenceItem): Response<'evidence.list'>[number] {
   return {
@@ -24,6 +25,18 @@ async function findItem(session: VaultSession, id: number): Promise<EvidenceItem
   return item;
 }
 
+/** At most one progress event per PROGRESS_EVERY_MS per file: a 4 GiB video is 4,096 chunks. */
+const PROGRESS_EVERY_MS = 100;
+function throttled(emit: (done: number) => void): (done: number) => void {
+  let last = -Infinity;
+  return (done) => {
+    const now = Date.now();
+    if (now - last < PROGRESS_EVERY_MS) return;
+    last = now;
+    emit(done);
+  };
+}
+
 export const evidenceHandlers: HandlerTable = {
   'evidence.import': async ({ incidentId, tokens, acquisition }, ctx) => {
     const session = requireSession(ctx);
@@ -32,9 +45,11 @@ export const evidenceHandlers: HandlerTable = {
     const ids: number[] = [];
     for (const path of paths) {
       const item = path.split(/[\\/]/).pop() ?? '';
-      ctx.emit({ kind: 'progress', task: 'import', item, done: 0, total: 1 });
-      ids.push((await importEvidence(session, incidentId, path, acquisition)).id);
-      ctx.emit({ kind: 'progress', task: 'import', item, done: 1, total: 1 });
+      const total = await stat(path).then((st) => st.size, () => 0);
+      const report = throttled((done: number) => ctx.emit({ kind: 'progress', task: 'import', item, done, total }));
+      report(0);
+      ids.push((await importEvidence(session, incidentId, path, acquisition, { onProgress: report })).id);
+      ctx.emit({ kind: 'progress', task: 'import', item, done: total, total });
     }
     const listed = await listEvidence(session, { incidentId });
     return listed.filter((e) => ids.includes(e.id)).map(summary);
