@@ -32,6 +32,8 @@ export interface ExportDossierOptions {
   outPath: string;
   /** Sees the disclosure findings before anything is written; returning false stops the export. */
   confirm?: (findings: DisclosureFinding[]) => boolean | Promise<boolean>;
+  /** Payload bytes written so far and in all, after each exhibit and original. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface ExportDossierResult extends WriteDossierResult {
@@ -117,7 +119,7 @@ export async function exportDossier(session: VaultSession, o: ExportDossierOptio
     showNames: o.showNames, incidents: gathered.incidents, exhibits, originals: o.originals ? made.map((m) => m.original) : undefined,
     custody, checkpoint, signer,
   };
-  const written = await writeDossier(input, o.outPath);
+  const written = await writeDossier(input, o.outPath, o.onProgress ? { onProgress: o.onProgress } : {});
   const sha256 = await fileSha256(o.outPath);
   await session.db.transaction((tx) =>
     appendCustody(tx, {

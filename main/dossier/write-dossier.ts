@@ -31,9 +31,20 @@ function checkDigest(d: FileDigest, what: string, size: number, sha256: string):
   }
 }
 
-export async function writeDossier(input: DossierInput, outPath: string): Promise<WriteDossierResult> {
+export interface WriteDossierOptions {
+  /** Called after each exhibit and original is written, with payload bytes done and in all. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export async function writeDossier(input: DossierInput, outPath: string, opts: WriteDossierOptions = {}): Promise<WriteDossierResult> {
   validateDossierInput(input);
   const originals = input.originals ?? [];
+  const toWrite = [...input.exhibits, ...originals].reduce((n, f) => n + f.size, 0);
+  let written = 0;
+  const advance = (bytes: number) => {
+    written += bytes;
+    opts.onProgress?.(written, toWrite);
+  };
   const exhibitFiles = numberedNames(input.exhibits.map((e) => e.name)).map((n) => `data/exhibits/${n}`);
   const originalPaths = numberedNames(originals.map((o) => o.name)).map((n) => `data/originals/${n}`);
   const originalFiles = new Map(originals.map((o, i) => [o.sha256, originalPaths[i]!]));
@@ -51,11 +62,13 @@ export async function writeDossier(input: DossierInput, outPath: string): Promis
       const d = await writer.addSource(exhibitFiles[i]!, e.content, isCompressible(e.mediaType));
       checkDigest(d, `exhibit ${e.id}`, e.size, e.sha256);
       payload.push(d);
+      advance(d.bytes);
     }
     for (const [i, o] of originals.entries()) {
       const d = await writer.addSource(originalPaths[i]!, o.content, isCompressible(o.mediaType));
       checkDigest(d, `original ${o.name}`, o.size, o.sha256);
       payload.push(d);
+      advance(d.bytes);
     }
     for (const [path, bytes] of buildTagFiles(input, payload)) tags.set(path, writer.addBuffer(path, bytes, false));
     const signed = buildTagManifests(tags, input.signer.secretKey);

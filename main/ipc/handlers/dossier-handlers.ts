@@ -39,7 +39,10 @@ export const dossierHandlers: HandlerTable = {
     const out = await ctx.dialogs.chooseDossierDestination(`dossier-${new Date().toISOString().slice(0, 10)}.zip`);
     if (!out) return null;
     ctx.emit({ kind: 'progress', task: 'export', item: '', done: 0, total: 1 });
-    const written = await exportDossier(session, options(r, ctx, out));
+    const written = await exportDossier(session, {
+      ...options(r, ctx, out),
+      onProgress: (done, total) => ctx.emit({ kind: 'progress', task: 'export', item: '', done, total }),
+    });
     ctx.emit({ kind: 'progress', task: 'export', item: '', done: 1, total: 1 });
     return { location: written.path, sha256: written.sha256, bytes: statSync(written.path).size, fingerprint: written.signer };
   },
