@@ -7,6 +7,8 @@ import type { AppEvent } from '../../shared/ipc/events';
 import type { Dialogs, HandlerContext } from '../../main/ipc/context';
 import { FileTokens } from '../../main/ipc/file-tokens';
 import { SettingsStore } from '../../main/ipc/settings-store';
+import { createDispatcher } from '../../main/ipc/dispatcher';
+import { buildHandlerTable } from '../../main/ipc/handler-table';
 
 export function testContext(dir = mkdtempSync(join(tmpdir(), 'custodia-ipc-')), emit?: (event: AppEvent) => void) {
   const answers: Partial<Record<keyof Dialogs, unknown[]>> = {};
@@ -29,4 +31,19 @@ export function testContext(dir = mkdtempSync(join(tmpdir(), 'custodia-ipc-')), 
   };
   const answer = (name: keyof Dialogs, value: unknown) => (answers[name] = [...(answers[name] ?? []), value]);
   return { ctx, dir, events, answer };
+}
+
+/** Calls the real handler table through the real dispatcher, as the preload's functions do. */
+export function handlerClient(ctx: HandlerContext) {
+  const dispatch = createDispatcher(buildHandlerTable(), ctx);
+  const value = async <T>(channel: string, request: unknown): Promise<T> => {
+    const r = await dispatch(channel, request);
+    if (!r.ok) throw new Error(`${channel}: ${r.error.code}`);
+    return r.value as T;
+  };
+  const code = async (channel: string, request: unknown): Promise<string> => {
+    const r = await dispatch(channel, request);
+    return r.ok ? 'ok' : r.error.code;
+  };
+  return { dispatch, value, code };
 }

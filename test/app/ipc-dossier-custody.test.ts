@@ -3,18 +3,11 @@
 // incident in SQL (T5, T4).
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../main/ipc/dispatcher';
-import { buildHandlerTable } from '../../main/ipc/handler-table';
 import { makeGpsPhoto } from '../e2e/harness/photos';
-import { testContext } from './ipc-context';
+import { handlerClient, testContext } from './ipc-context';
 
 const { ctx, dir, answer } = testContext();
-const dispatch = createDispatcher(buildHandlerTable(), ctx);
-const value = async <T>(channel: string, request: unknown): Promise<T> => {
-  const r = await dispatch(channel, request);
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code}`);
-  return r.value as T;
-};
+const { value } = handlerClient(ctx);
 type Entry = { seq: number; action: string; subject: string };
 type Timeline = { total: number; entries: Entry[] };
 const incident = { occurredAt: '2026-10-02T18:30:00-05:00', place: 'Tres Islas', channel: 'phone', verbatim: 'x', riskLevel: 'high', type: 'threat' };

@@ -4,24 +4,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../main/ipc/dispatcher';
-import { buildHandlerTable } from '../../main/ipc/handler-table';
 import { cachedThumbnails, forgetThumbnails } from '../../main/ipc/handlers/evidence-display';
 import { exiftool, makeGpsPhoto } from '../e2e/harness/photos';
-import { testContext } from './ipc-context';
+import { handlerClient, testContext } from './ipc-context';
 
 const { ctx, dir, answer } = testContext();
-const dispatch = createDispatcher(buildHandlerTable(), ctx);
+const { value, code } = handlerClient(ctx);
 const PASS = 'una frase de prueba larga';
-const value = async <T>(channel: string, request: unknown): Promise<T> => {
-  const r = await dispatch(channel, request);
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code}`);
-  return r.value as T;
-};
-const code = async (channel: string, request: unknown) => {
-  const r = await dispatch(channel, request);
-  return r.ok ? 'ok' : r.error.code;
-};
 type Entry = { seq: number; action: string; subject: string; details: Record<string, unknown> };
 const log = async (): Promise<Entry[]> => (await value<{ entries: Entry[] }>('custody.timeline', { limit: 1000 })).entries;
 type Detail = {

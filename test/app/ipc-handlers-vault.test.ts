@@ -4,22 +4,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CATALOGUES } from '../../shared/i18n/catalogues';
-import { createDispatcher } from '../../main/ipc/dispatcher';
-import { buildHandlerTable } from '../../main/ipc/handler-table';
-import { testContext } from './ipc-context';
+import { handlerClient, testContext } from './ipc-context';
 
 const { ctx, dir, answer, events } = testContext();
-const dispatch = createDispatcher(buildHandlerTable(), ctx);
+const { dispatch, value, code } = handlerClient(ctx);
 const PASS = 'una frase de prueba larga';
-const value = async <T>(channel: string, request: unknown): Promise<T> => {
-  const r = await dispatch(channel, request);
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code}`);
-  return r.value as T;
-};
-const code = async (channel: string, request: unknown) => {
-  const r = await dispatch(channel, request);
-  return r.ok ? 'ok' : r.error.code;
-};
 afterAll(async () => {
   if (ctx.session) await ctx.session.vault.close();
 });

@@ -3,18 +3,11 @@
 // filter, the dashboard's not-reported count, and the form's drafts.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../main/ipc/dispatcher';
-import { buildHandlerTable } from '../../main/ipc/handler-table';
-import { testContext } from '../app/ipc-context';
+import { handlerClient, testContext } from '../app/ipc-context';
 import { INCIDENT } from '../vault/fixture';
 
 const { ctx, dir, answer } = testContext();
-const dispatch = createDispatcher(buildHandlerTable(), ctx);
-const value = async <T>(channel: string, request: unknown): Promise<T> => {
-  const r = await dispatch(channel, request);
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code}`);
-  return r.value as T;
-};
+const { dispatch, value } = handlerClient(ctx);
 type Page = { total: number; items: { id: number; reported: boolean | null; riskLevel: string }[] };
 const REPORT = [{ authority: 'prosecutor', reference: 'Carpeta 77', on: '2026-10-04', status: 'filed' }];
 let caseId = 0;
