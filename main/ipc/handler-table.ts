@@ -7,6 +7,7 @@ import { custodyHandlers } from './handlers/custody-handlers';
 import { dossierHandlers } from './handlers/dossier-handlers';
 import { draftHandlers } from './handlers/draft-handlers';
 import { evidenceHandlers } from './handlers/evidence-handlers';
+import { uploadHandlers } from './handlers/evidence-upload';
 import { fileHandlers } from './handlers/file-handlers';
 import { recordHandlers } from './handlers/record-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
@@ -22,6 +23,7 @@ export function buildHandlerTable(): HandlerTable {
     ...recordHandlers,
     ...draftHandlers,
     ...evidenceHandlers,
+    ...uploadHandlers,
     ...custodyHandlers,
     ...userHandlers,
     ...dossierHandlers,

@@ -28,6 +28,8 @@ export interface CustodiaApi {
   evidence: {
     pick: Call0<'evidence.pick'>; import: Call<'evidence.import'>; list: Call<'evidence.list'>; get: Call<'evidence.get'>;
     thumbnail: Call<'evidence.thumbnail'>; view: Call<'evidence.view'>; makeExhibit: Call<'evidence.makeExhibit'>;
+    uploadBegin: Call<'evidence.uploadBegin'>; uploadChunk: Call<'evidence.uploadChunk'>;
+    uploadEnd: Call<'evidence.uploadEnd'>; uploadAbort: Call<'evidence.uploadAbort'>;
   };
   custody: { timeline: Call<'custody.timeline'> };
   dossier: {
@@ -71,6 +73,10 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe): CustodiaApi 
     evidence: {
       pick: () => invoke('evidence.pick', {}),
       import: (r) => invoke('evidence.import', r),
+      uploadBegin: (r) => invoke('evidence.uploadBegin', r),
+      uploadChunk: (r) => invoke('evidence.uploadChunk', r),
+      uploadEnd: (r) => invoke('evidence.uploadEnd', r),
+      uploadAbort: (r) => invoke('evidence.uploadAbort', r),
       list: (r) => invoke('evidence.list', r),
       get: (r) => invoke('evidence.get', r),
       thumbnail: (r) => invoke('evidence.thumbnail', r),

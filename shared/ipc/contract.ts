@@ -4,6 +4,10 @@ import { z } from 'zod';
 import { incidentSchema } from '../incident/incident-schema';
 import * as s from './schemas';
 
+/** 1 MiB of bytes per upload chunk, as base64. */
+export const UPLOAD_CHUNK_BYTES = 1024 * 1024;
+const UPLOAD_CHUNK_BASE64_MAX = 4 * Math.ceil(UPLOAD_CHUNK_BYTES / 3);
+
 const ch = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) => ({ request, response });
 const nullable = <T extends z.ZodType>(t: T) => t.nullable();
 
@@ -65,6 +69,17 @@ export const CONTRACT = {
     z.strictObject({ incidentId: s.id, tokens: z.array(s.fileToken).min(1).max(1000), acquisition: s.acquisition }),
     z.array(s.evidenceSummary),
   ),
+  // Dropped files arrive as their bytes, never as paths: the page can only hand over what it holds.
+  'evidence.uploadBegin': ch(
+    z.strictObject({ incidentId: s.id, name: z.string().min(1).max(1000), bytes: z.number().int().nonnegative().max(2 ** 40), acquisition: s.acquisition }),
+    z.strictObject({ uploadId: s.uploadId }),
+  ),
+  'evidence.uploadChunk': ch(
+    z.strictObject({ uploadId: s.uploadId, data: z.base64().max(UPLOAD_CHUNK_BASE64_MAX) }),
+    z.strictObject({ received: z.number().int().nonnegative() }),
+  ),
+  'evidence.uploadEnd': ch(z.strictObject({ uploadId: s.uploadId }), s.evidenceSummary),
+  'evidence.uploadAbort': ch(z.strictObject({ uploadId: s.uploadId }), s.okResponse),
   'evidence.list': ch(z.strictObject({ incidentId: s.id }), z.array(s.evidenceSummary)),
   'evidence.get': ch(
     z.strictObject({ id: s.id }),

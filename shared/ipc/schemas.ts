@@ -72,6 +72,9 @@ export const incidentSummary = z.strictObject({
   evidenceCount: z.number().int().nonnegative(),
 });
 
+/** An upload in progress, named by main (random, single session). */
+export const uploadId = z.string().regex(/^[0-9a-f]{32}$/);
+
 export const acquisition = z.strictObject({
   method: z.enum(ACQUISITION_METHODS),
   from: z.string().max(1000).nullable().optional(),

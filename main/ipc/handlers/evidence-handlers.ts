@@ -1,6 +1,5 @@
 // Evidence through the core: import from files main's dialog chose, lists, the sealed metadata,
 // stored exhibits, and bytes for display.
-import type { Response } from '../../../shared/ipc/contract';
 import { CustodiaError } from '../../../shared/errors/error-codes';
 import { importEvidence } from '../../evidence/import-evidence';
 import { listEvidence, type EvidenceItem } from '../../evidence/list-evidence';
@@ -10,14 +9,8 @@ import type { HandlerTable } from '../context';
 import { requireSession } from '../dispatcher';
 import { listExhibits } from '../../evidence/list-exhibits';
 import { displayBytes, exhibitView, sealedMetadataView, thumbnail } from './evidence-display';
+import { evidenceSummary } from './evidence-summary';
 import { stat } from 'node:fs/promises';
-
-function summary(e: EvidenceItem): Response<'evidence.list'>[number] {
-  return {
-    id: e.id, incidentId: e.incidentId, name: e.originalName, mediaType: e.mediaType, bytes: e.bytes, sha256: e.sha256,
-    importedAt: e.importedAt, importedBy: e.importedBy, derivedFrom: e.derivedFrom,
-  };
-}
 
 async function findItem(session: VaultSession, id: number): Promise<EvidenceItem> {
   const item = (await listEvidence(session)).find((e) => e.id === id);
@@ -52,9 +45,9 @@ export const evidenceHandlers: HandlerTable = {
       ctx.emit({ kind: 'progress', task: 'import', item, done: total, total });
     }
     const listed = await listEvidence(session, { incidentId });
-    return listed.filter((e) => ids.includes(e.id)).map(summary);
+    return listed.filter((e) => ids.includes(e.id)).map(evidenceSummary);
   },
-  'evidence.list': async ({ incidentId }, ctx) => (await listEvidence(requireSession(ctx), { incidentId })).map(summary),
+  'evidence.list': async ({ incidentId }, ctx) => (await listEvidence(requireSession(ctx), { incidentId })).map(evidenceSummary),
   // Reads no evidence bytes and so logs no `view`: metadata was sealed at import, exhibits are
   // stored. The auditor is refused here as by every record read (E_FORBIDDEN, a `denied` entry).
   'evidence.get': async ({ id }, ctx) => {
@@ -62,7 +55,7 @@ export const evidenceHandlers: HandlerTable = {
     const item = await findItem(session, id);
     const metadata = await sealedMetadataView(session, id);
     const exhibits = (await listExhibits(session, id)).map(exhibitView);
-    return { ...summary(item), acquisition: item.acquisition, ...metadata, exhibits };
+    return { ...evidenceSummary(item), acquisition: item.acquisition, ...metadata, exhibits };
   },
   'evidence.makeExhibit': async ({ id }, ctx) => {
     const made = await makeExhibit(requireSession(ctx), id);

@@ -2,6 +2,7 @@
 // Create, unlock and verify join the table when the vault service exists.
 import type { HandlerContext, HandlerTable } from '../context';
 import { forgetThumbnails } from './evidence-display';
+import { abortUploads } from './evidence-upload';
 
 export function statusOf(ctx: HandlerContext) {
   const s = ctx.session;
@@ -17,6 +18,7 @@ export async function lockNow(ctx: HandlerContext, reason: 'user' | 'idle' | 'sy
   ctx.files.clear();
   if (session) {
     forgetThumbnails(session.vault);
+    abortUploads(session.vault);
     await session.vault.close();
   }
   ctx.emit({ kind: 'locked', reason });

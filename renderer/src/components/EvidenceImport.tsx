@@ -1,5 +1,6 @@
-// Files are chosen in main's own dialog (the page never sees a path); main reports progress
-// per file while it hashes, seals and stores them.
+// Files are chosen in main's own dialog (the page never sees a path) or dropped here, in which
+// case their bytes are handed over (never a path); main reports progress per file while it
+// hashes, seals and stores them.
 import { useState } from 'react';
 import { ACQUISITION_METHODS } from '../../../shared/ipc/schemas';
 import type { Response } from '../../../shared/ipc/contract';
@@ -8,6 +9,7 @@ import { useT } from '../i18n';
 import { useEvidence } from '../stores/evidence-store';
 import { useProgress } from '../stores/progress-store';
 import { ErrorNote, Field, Progress } from './Field';
+import { uploadDropped } from '../upload-dropped';
 
 type Picked = Response<'evidence.pick'>;
 
@@ -19,6 +21,28 @@ export function EvidenceImport({ incidentId }: { incidentId: number }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const progress = useProgress((s) => s.items);
+  const [over, setOver] = useState(false);
+  const [dropped, setDropped] = useState<Record<string, { done: number; total: number }>>({});
+
+  const drop = async (files: File[]) => {
+    setOver(false);
+    if (files.length === 0 || busy) return;
+    setBusy(true);
+    setError('');
+    setDropped(Object.fromEntries(files.map((f) => [f.name, { done: 0, total: f.size }])));
+    try {
+      for (const file of files) {
+        await uploadDropped(file, incidentId, { method, from: from || undefined }, (done, total) =>
+          setDropped((d) => ({ ...d, [file.name]: { done, total } })));
+      }
+      await useEvidence.getState().loadForIncident(incidentId);
+      setDropped({});
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const pick = async () => {
     setError('');
@@ -46,6 +70,26 @@ export function EvidenceImport({ incidentId }: { incidentId: number }) {
   return (
     <div className="import card">
       <button type="button" onClick={pick} disabled={busy}>{t('evidence.pick')}</button>
+      <div
+        className={`dropzone${over ? ' over' : ''}`}
+        data-testid="evidence-dropzone"
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          void drop(Array.from(e.dataTransfer.files));
+        }}
+      >
+        {t('evidence.dropHere')}
+      </div>
+      {Object.keys(dropped).length ? (
+        <ul className="picked">
+          {Object.entries(dropped).map(([name, p]) => <li key={name}><Progress label={name} done={p.done} total={p.total} /></li>)}
+        </ul>
+      ) : null}
       {picked.length ? (
         <>
           <ul className="picked">
