@@ -12,6 +12,7 @@ export const DISCLOSURE_KINDS = [
 
 export type DisclosureKind = (typeof DISCLOSURE_KINDS)[number];
 
+/** A finding's `detail` is data only (a name, a number, a tag and its value): its kind says what it means, in the reader's language. */
 export interface DisclosureFinding {
   kind: DisclosureKind;
   severity: 'high' | 'medium' | 'info';
@@ -52,8 +53,8 @@ function metadataFindings(where: string, tags: readonly IdentifyingTag[], exhibi
       return { kind: 'device_serial', severity: 'high', where, detail: `${t.tag}: ${t.value}` };
     }
     return exhibit
-      ? { kind: 'exhibit_metadata', severity: 'high', where, detail: `${t.kind} ${t.tag}: ${t.value}` }
-      : { kind: 'original_metadata', severity: t.kind === 'time' ? 'info' : 'medium', where, detail: `${t.kind} ${t.tag}: ${t.value}` };
+      ? { kind: 'exhibit_metadata', severity: 'high', where, detail: `${t.tag}: ${t.value}` }
+      : { kind: 'original_metadata', severity: t.kind === 'time' ? 'info' : 'medium', where, detail: `${t.tag}: ${t.value}` };
   });
 }
 
@@ -62,7 +63,7 @@ export function disclosureCheck(input: DisclosureInput): DisclosureFinding[] {
   for (const { id, incident } of input.incidents) {
     const p = pseudonymise(incident, { showNames: input.showNames, recipient: input.recipient.kind, language: input.language });
     for (const s of p.shownNames) {
-      findings.push({ kind: 'real_name', severity: 'high', where: `incident ${id} ${s.who}[${s.index}]`, detail: `real name included: ${s.name}` });
+      findings.push({ kind: 'real_name', severity: 'high', where: `incident ${id} ${s.who}[${s.index}]`, detail: s.name });
     }
     const nameParts = new Set(
       p.hiddenNames.flatMap((h) => h.name.split(/\s+/)).filter((w) => w.length >= 3 && !NAME_STOPWORDS.has(w.toLowerCase())),
@@ -71,7 +72,7 @@ export function disclosureCheck(input: DisclosureInput): DisclosureFinding[] {
       const where = `incident ${id} ${f.field}`;
       for (const part of nameParts) {
         if (wordPattern(part).test(f.text.normalize('NFC'))) {
-          findings.push({ kind: 'name_in_text', severity: 'high', where, detail: `contains "${part}", part of a protected name` });
+          findings.push({ kind: 'name_in_text', severity: 'high', where, detail: part });
         }
       }
       for (const phone of findPhoneNumbers(f.text)) findings.push({ kind: 'phone_number', severity: 'medium', where, detail: phone });
@@ -85,12 +86,12 @@ export function disclosureCheck(input: DisclosureInput): DisclosureFinding[] {
   for (const e of input.exhibits) {
     findings.push(...metadataFindings(`exhibit ${e.name}`, e.identifying ?? [], true));
     if (e.stripped === false) {
-      findings.push({ kind: 'exhibit_not_stripped', severity: 'medium', where: `exhibit ${e.name}`, detail: 'this kind of file cannot be cleaned: any metadata inside it goes out as it is' });
+      findings.push({ kind: 'exhibit_not_stripped', severity: 'medium', where: `exhibit ${e.name}`, detail: e.mediaType });
     }
   }
   const originals = input.originals ?? [];
   if (originals.length > 0 && input.recipient.kind === 'other') {
-    findings.push({ kind: 'originals_to_public', severity: 'high', where: 'dossier', detail: `${originals.length} sealed originals for a non-authority recipient` });
+    findings.push({ kind: 'originals_to_public', severity: 'high', where: 'dossier', detail: String(originals.length) });
   }
   for (const o of originals) {
     const where = `original ${o.name}`;
