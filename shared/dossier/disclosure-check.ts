@@ -86,7 +86,7 @@ export function disclosureCheck(input: DisclosureInput): DisclosureFinding[] {
   for (const e of input.exhibits) {
     findings.push(...metadataFindings(`exhibit ${e.name}`, e.identifying ?? [], true));
     if (e.stripped === false) {
-      findings.push({ kind: 'exhibit_not_stripped', severity: 'medium', where: `exhibit ${e.name}`, detail: e.mediaType });
+      findings.push({ kind: 'exhibit_not_stripped', severity: 'medium', where: `exhibit ${e.name}`, detail: '' });
     }
   }
   const originals = input.originals ?? [];

@@ -79,7 +79,7 @@ export function DossierScreen({ preselected }: { preselected: number[] }) {
       {check ? (
         <div className={`verdict ${check.ok ? 'good' : 'bad'}`} role="status">
           <strong>{check.ok ? t('dossier.checkOk') : t('dossier.checkBlocked')}</strong>
-          <ul>{check.findings.map((f, i) => <li key={i} className={`finding ${f.severity}`}>{t(`severity.${f.severity}`)}: {t(`disclosure.kind.${f.code}`)} — {f.subject}: {f.message}</li>)}</ul>
+          <ul>{check.findings.map((f, i) => <li key={i} className={`finding ${f.severity}`}>{t(`severity.${f.severity}`)}: {t(`disclosure.kind.${f.code}`)} — {f.subject}{f.message ? `: ${f.message}` : null}</li>)}</ul>
           {check.ok ? null : (
             <label className="check">
               <input type="checkbox" checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} />
