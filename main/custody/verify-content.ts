@@ -5,6 +5,7 @@ import type { Database } from '../vault/database';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { caseHash, evidenceRecordHash, incidentBodyHash, userHash } from '../records/record-hash';
 import { checkStoredEvidence } from '../evidence/stored-chunks';
+import { CURRENT_CASE_STATUS } from '../records/cases';
 import { staleIndexRows } from '../records/incident-index';
 import { verifyEvidenceMetadata } from '../evidence/verify-metadata';
 import type { ScanResult } from './log-scan';
@@ -19,13 +20,13 @@ interface Digest {
 }
 
 async function currentDigests(db: Database): Promise<Digest[]> {
-  const cases = await db.all<{ id: number; title: string }>('SELECT id, title FROM cases');
+  const cases = await db.all<{ id: number; title: string; status: 'open' | 'closed' }>(`SELECT c.id, c.title, ${CURRENT_CASE_STATUS} AS status FROM cases c`);
   const incidents = await db.all<{ id: number; body: string }>(`
     SELECT v.incident_id AS id, v.body FROM incident_versions v
     WHERE v.version = (SELECT MAX(version) FROM incident_versions w WHERE w.incident_id = v.incident_id)`);
   const users = await db.all<{ name: string; role: string; removed_at: string | null }>('SELECT name, role, removed_at FROM users');
   return [
-    ...cases.map((c) => ({ subject: `case:${c.id}`, sha256: caseHash({ id: c.id, title: c.title }) })),
+    ...cases.map((c) => ({ subject: `case:${c.id}`, sha256: caseHash({ id: c.id, title: c.title, status: c.status }) })),
     ...incidents.map((i) => ({ subject: `incident:${i.id}`, sha256: incidentBodyHash(i.body) })),
     ...users.map((u) => ({ subject: `user:${u.name}`, sha256: userHash({ name: u.name, role: u.role, removed: u.removed_at !== null }) })),
   ];

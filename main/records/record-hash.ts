@@ -8,9 +8,12 @@ export function recordSha256(record: unknown): string {
   return sha256Hex(canonicalJson(record));
 }
 
+export type CaseStatus = 'open' | 'closed';
+
 export interface CaseRecord {
   id: number;
   title: string;
+  status?: CaseStatus;
 }
 
 export interface UserRecord {
@@ -33,7 +36,9 @@ export interface EvidenceRecord {
   operation?: string;
 }
 
-export const caseHash = (c: CaseRecord): string => recordSha256({ id: c.id, title: c.title });
+/** A closed case commits to its status too; an open one hashes as it did when created. */
+export const caseHash = (c: CaseRecord): string =>
+  recordSha256(c.status === 'closed' ? { id: c.id, title: c.title, status: c.status } : { id: c.id, title: c.title });
 export const userHash = (u: UserRecord): string => recordSha256({ name: u.name, role: u.role, removed: u.removed });
 // Originals hash exactly the fields they always did, so every seal written before derivatives
 // existed still verifies; a derivative adds its link, so moving or dropping the link is caught.

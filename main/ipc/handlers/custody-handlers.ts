@@ -27,6 +27,6 @@ export const custodyHandlers: HandlerTable = {
   'dashboard.stats': async (_req, ctx) => {
     const session = requireSession(ctx);
     const [stats, cases] = await Promise.all([incidentStats(session), listCases(session)]);
-    return { ...stats, openCases: cases.filter((c) => !c.deleted).length };
+    return { ...stats, openCases: cases.filter((c) => !c.deleted && c.status === 'open').length };
   },
 };

@@ -1,7 +1,7 @@
 // Cases, incidents and their versions through the core's record services.
 import { CustodiaError } from '../../../shared/errors/error-codes';
 import type { Incident } from '../../../shared/incident/incident-schema';
-import { addCase, listCases } from '../../records/cases';
+import { addCase, listCases, setCaseStatus } from '../../records/cases';
 import { addIncident, editIncident } from '../../records/incidents';
 import { getIncident } from '../../records/incident-queries';
 import type { HandlerTable } from '../context';
@@ -21,9 +21,13 @@ export const recordHandlers: HandlerTable = {
     // The core has no closing of cases yet: every live case is open.
     return cases
       .filter((c) => !c.deleted)
-      .map((c) => ({ id: c.id, title: c.title, status: 'open' as const, incidentCount: c.incidents, createdAt: c.createdAt }));
+      .map((c) => ({ id: c.id, title: c.title, status: c.status, incidentCount: c.incidents, createdAt: c.createdAt }));
   },
   'cases.add': async ({ title }, ctx) => ({ id: (await addCase(requireSession(ctx), { title })).id }),
+  'cases.setStatus': async ({ id, status }, ctx) => {
+    await setCaseStatus(requireSession(ctx), id, status);
+    return { ok: true as const };
+  },
 
   'incidents.list': async (filter, ctx) => queryIncidents(requireSession(ctx), filter),
   'incidents.get': async ({ id, version }, ctx) => {

@@ -4,5 +4,6 @@ import { migration as records } from './001-records';
 import { migration as custodyLog } from './002-custody-log';
 import { migration as media } from './003-media';
 import { migration as incidentIndex } from './004-incident-index';
+import { migration as caseStatus } from './005-case-status';
 
-export const migrations: readonly Migration[] = [records, custodyLog, media, incidentIndex];
+export const migrations: readonly Migration[] = [records, custodyLog, media, incidentIndex, caseStatus];

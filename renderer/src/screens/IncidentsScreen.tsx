@@ -11,7 +11,7 @@ import { useNav } from '../stores/nav-store';
 
 export function IncidentsScreen() {
   const t = useT();
-  const { cases, load, add } = useCases();
+  const { cases, load, add, setStatus } = useCases();
   const { filter, setFilter, total } = useIncidents();
   const go = useNav((s) => s.go);
   const [title, setTitle] = useState('');
@@ -44,11 +44,18 @@ export function IncidentsScreen() {
             </button>
           </li>
           {cases.map((c) => (
-            <li key={c.id}>
+            <li key={c.id} className={c.status === 'closed' ? 'closed' : undefined}>
               <button type="button" aria-pressed={filter.caseId === c.id} onClick={() => void setFilter({ ...filter, caseId: c.id })}>
                 <span>{c.title}</span>
-                <span className="count">{t('cases.count', { n: c.incidentCount })}</span>
+                <span className="count">
+                  {t('cases.count', { n: c.incidentCount })}{c.status === 'closed' ? ` · ${t('cases.closed')}` : null}
+                </span>
               </button>
+              {filter.caseId === c.id ? (
+                <button type="button" className="link" onClick={() => void setStatus(c.id, c.status === 'open' ? 'closed' : 'open')}>
+                  {c.status === 'open' ? t('cases.close') : t('cases.reopen')}
+                </button>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -9,6 +9,7 @@ interface CasesState {
   cases: CaseSummary[];
   load(): Promise<void>;
   add(title: string): Promise<number>;
+  setStatus(id: number, status: CaseSummary['status']): Promise<void>;
 }
 
 export const useCases = create<CasesState>()((set) => ({
@@ -18,6 +19,10 @@ export const useCases = create<CasesState>()((set) => ({
     const { id } = await unwrap(api().cases.add({ title }));
     set({ cases: await unwrap(api().cases.list()) });
     return id;
+  },
+  setStatus: async (id, status) => {
+    await unwrap(api().cases.setStatus({ id, status }));
+    set({ cases: await unwrap(api().cases.list()) });
   },
 }));
 
