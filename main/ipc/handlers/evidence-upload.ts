@@ -21,12 +21,12 @@ interface Upload {
   received: number;
   queue: ChunkQueue;
   done: Promise<{ id: number }>;
-  timer: NodeJS.Timeout;
+  timer?: NodeJS.Timeout;
 }
 
 const uploads = new Map<string, Upload>();
 
-async function find(ctx: HandlerContext, uploadId: string): Promise<Upload> {
+function find(ctx: HandlerContext, uploadId: string): Upload {
   const up = uploads.get(uploadId);
   if (!up || up.session !== ctx.session?.vault) throw new CustodiaError('E_NOT_FOUND', 'no such upload in progress');
   return up;
@@ -57,7 +57,7 @@ export const uploadHandlers: HandlerTable = {
     const uploadId = randomBytes(16).toString('hex');
     const queue = new ChunkQueue();
     const done = importEvidenceStream(session, incidentId, queue, { originalName: name, acquisition });
-    const up: Upload = { session, name, bytes, received: 0, queue, done, timer: setTimeout(() => undefined, 0) };
+    const up: Upload = { session, name, bytes, received: 0, queue, done };
     uploads.set(uploadId, up);
     // A failed import (a refused role, a deleted incident, a full disk) ends the upload; the next
     // chunk or the end reports why.
@@ -69,7 +69,7 @@ export const uploadHandlers: HandlerTable = {
     return { uploadId };
   },
   'evidence.uploadChunk': async ({ uploadId, data }, ctx) => {
-    const up = await find(ctx, uploadId);
+    const up = find(ctx, uploadId);
     const chunk = Buffer.from(data, 'base64');
     if (up.received + chunk.length > up.bytes) {
       cancel(uploadId, new CustodiaError('E_INVALID_INPUT', `${up.name} is larger than announced; nothing was stored`));
@@ -83,7 +83,7 @@ export const uploadHandlers: HandlerTable = {
     return { received: up.received };
   },
   'evidence.uploadEnd': async ({ uploadId }, ctx) => {
-    const up = await find(ctx, uploadId);
+    const up = find(ctx, uploadId);
     if (up.received !== up.bytes) {
       cancel(uploadId, new CustodiaError('E_INVALID_INPUT', `${up.name} ended after ${up.received} of ${up.bytes} bytes; nothing was stored`));
       await up.done.catch(() => undefined);
@@ -98,7 +98,7 @@ export const uploadHandlers: HandlerTable = {
     return evidenceSummary(item);
   },
   'evidence.uploadAbort': async ({ uploadId }, ctx) => {
-    const up = await find(ctx, uploadId);
+    const up = find(ctx, uploadId);
     cancel(uploadId, new CustodiaError('E_INVALID_INPUT', `the upload of ${up.name} was cancelled; nothing was stored`));
     await up.done.catch(() => undefined);
     return { ok: true };
