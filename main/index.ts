@@ -16,7 +16,7 @@ import { FileTokens } from './ipc/file-tokens';
 import { buildHandlerTable } from './ipc/handler-table';
 import { lockNow } from './ipc/handlers/vault-handlers';
 import { registerIpc } from './ipc/register-ipc';
-import { SettingsStore } from './ipc/settings-store';
+import { SettingsStore } from './app/settings-store';
 
 const development = !app.isPackaged && process.env.CUSTODIA_DEV === '1';
 let window: BrowserWindow | null = null;

@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { layersRule } from './lint/layers-rule.js';
 
 const electronShell = ['main/app/**', 'main/preload/**', 'main/ipc/**', 'main/index.ts'];
 
@@ -11,6 +12,34 @@ const noNodeBuiltins = {
 };
 const noElectron = { group: ['electron', 'electron/*'], message: 'Only main/app, main/preload and main/ipc may import electron.' };
 const noMain = { group: ['**/main/**', '../main', '../../main'], message: 'This layer may not import main/.' };
+const sqlcipherRoom = ['main/vault/database.ts', 'main/vault/drivers/**'];
+const sharpRoom = ['main/media/**'];
+const ipcMainRoom = ['main/ipc/register-ipc.ts'];
+
+/**
+ * One no-restricted-imports setting per group of main/ files (ESLint keeps only the last one a
+ * file matches): electron only in the shell, and each driver only in its room, so a change of
+ * driver touches one folder.
+ */
+function mainImportRules() {
+  const sqlcipher = (name) => ({ name, message: 'Only the database module (main/vault/database.ts, main/vault/drivers/) talks to a SQLCipher driver.' });
+  const sharp = { name: 'sharp', message: 'Only main/media/ decodes images (through its limits).' };
+  const ipcMain = { name: 'electron', importNames: ['ipcMain'], message: 'Only main/ipc/register-ipc.ts registers IPC handlers.' };
+  const drivers = (room) => [
+    ...(room === 'sqlcipher' ? [] : [sqlcipher('@journeyapps/sqlcipher'), sqlcipher('@signalapp/sqlcipher')]),
+    ...(room === 'sharp' ? [] : [sharp]),
+  ];
+  const rule = (paths, patterns) => ({ 'no-restricted-imports': ['error', { paths, patterns }] });
+  const core = [noElectron, noRenderer];
+  return [
+    { files: ['main/**/*.ts'], ignores: [...electronShell, ...sqlcipherRoom, ...sharpRoom], rules: rule(drivers(), core) },
+    { files: sqlcipherRoom, rules: rule(drivers('sqlcipher'), core) },
+    { files: sharpRoom, rules: rule(drivers('sharp'), core) },
+    { files: electronShell, ignores: ipcMainRoom, rules: rule([...drivers(), ipcMain], [noRenderer]) },
+    { files: ipcMainRoom, rules: rule(drivers(), [noRenderer]) },
+  ];
+}
+
 const noRenderer = { group: ['**/renderer/**', '../renderer', '../../renderer'], message: 'This layer may not import renderer/.' };
 
 export default tseslint.config(
@@ -34,13 +63,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: { 'no-restricted-imports': ['error', { patterns: [noNodeBuiltins, noElectron, noMain] }] },
   },
+  ...mainImportRules(),
   {
     files: ['main/**/*.ts'],
-    ignores: electronShell,
-    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer] }] },
-  },
-  {
-    files: electronShell,
-    rules: { 'no-restricted-imports': ['error', { patterns: [noRenderer] }] },
+    plugins: { custodia: { rules: { layers: layersRule } } },
+    rules: { 'custodia/layers': 'error' },
   },
 );

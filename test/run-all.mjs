@@ -25,6 +25,7 @@ function step(label, cmd, args) {
   }
 }
 
+step('import graph', 'node', ['test/layers/import-graph.mjs']);
 step('lint', bin('eslint'), ['--config', 'test/eslint.config.js', '--max-warnings', '0', '.']);
 step('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 step('build', 'npm', ['run', '--silent', 'build']);

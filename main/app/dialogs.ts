@@ -1,6 +1,14 @@
 // Main's own file dialogs: the only source of paths the app acts on.
 import { dialog, type BrowserWindow } from 'electron';
-import type { Dialogs } from '../ipc/context';
+
+/** Main's own file dialogs; the renderer only ever learns a token or a display name. */
+export interface Dialogs {
+  pickEvidenceFiles(): Promise<string[]>;
+  pickDossier(): Promise<string | null>;
+  pickVault(): Promise<string | null>;
+  chooseVaultLocation(suggestedName: string): Promise<string | null>;
+  chooseDossierDestination(suggestedName: string): Promise<string | null>;
+}
 
 const DOSSIER = [{ name: 'Dossier', extensions: ['zip'] }];
 const VAULT = [{ name: 'Custodia', extensions: ['custodia'] }];

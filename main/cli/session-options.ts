@@ -2,8 +2,8 @@
 // checkpoint → close sequence around each command.
 import { type Command, InvalidArgumentError } from 'commander';
 import { CustodiaError } from '../../shared/errors/error-codes';
-import { signCheckpoint } from '../custody/checkpoints';
-import { openVault, type VaultSession } from '../vault/vault-session';
+import { withSealedChanges } from '../accounts/sealed-changes';
+import { openVault, type VaultSession } from '../accounts/vault-session';
 import type { OutputOptions } from './output';
 import { readPassphrase } from './passphrase';
 
@@ -33,20 +33,12 @@ export function positiveInt(value: string): number {
   return Number(value);
 }
 
-/**
- * Runs fn with an open session. A command that changed the vault (or was refused, which adds a
- * `denied` entry) ends with a checkpoint signed by the acting user; the session always closes.
- */
-export async function withSession<R>(opts: SessionOptions, changes: boolean, fn: (s: VaultSession) => Promise<R>): Promise<R> {
+/** Runs fn with an open session; what it appended to the log is sealed (core rule); the session always closes. */
+export async function withSession<R>(opts: SessionOptions, fn: (s: VaultSession) => Promise<R>): Promise<R> {
   const passphrase = await readPassphrase('CUSTODIA_PASSPHRASE', `passphrase for ${opts.user}: `);
   const session = await openVault({ path: opts.vault, user: opts.user, passphrase });
   try {
-    const result = await fn(session);
-    if (changes) await signCheckpoint(session);
-    return result;
-  } catch (e) {
-    if (e instanceof CustodiaError && e.code === 'E_FORBIDDEN') await signCheckpoint(session).catch(() => undefined);
-    throw e;
+    return await withSealedChanges(session, () => fn(session));
   } finally {
     await session.close();
   }

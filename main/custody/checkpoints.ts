@@ -1,6 +1,5 @@
 // Checkpoints: the tree size and root hash at a moment, signed by the acting user. Kept in the
 // vault and exportable, so a copy held elsewhere can later prove the log was not cut short.
-import type { VaultSession } from '../vault/vault-session';
 import type { Database } from '../vault/database';
 import { signCheckpoint as signBody, type Checkpoint } from '../../shared/custody/checkpoint';
 import { toHex } from '../../shared/custody/bytes';
@@ -12,12 +11,13 @@ export function checkpointOrigin(vaultId: string): string {
   return `custodia/${vaultId}`;
 }
 
-export async function signCheckpoint(session: VaultSession): Promise<Checkpoint> {
-  return session.db.transaction(async (tx) => {
-    const key = await loadSigningKey(tx, session.user.name);
+/** Signs the log as it stands with signer's key, and keeps the checkpoint in the vault. */
+export async function signCheckpoint(db: Database, vaultId: string, signer: string): Promise<Checkpoint> {
+  return db.transaction(async (tx) => {
+    const key = await loadSigningKey(tx, signer);
     const size = await treeSize(tx);
     const checkpoint = signBody({
-      origin: checkpointOrigin(session.vaultId),
+      origin: checkpointOrigin(vaultId),
       treeSize: size,
       rootHash: toHex(await rootAt(tx, size)),
       time: new Date().toISOString(),

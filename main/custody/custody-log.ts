@@ -6,9 +6,9 @@ import type { Database, SqlValue } from '../vault/database';
 import { canonicalJson } from '../../shared/custody/canonical-json';
 import { GENESIS_PREV, type CustodyAction, type CustodyEntry } from '../../shared/custody/custody-entry';
 import { leafHash } from '../../shared/custody/merkle';
-import { nodeSha256 } from './node-sha256';
+import { nodeSha256 } from '../platform/sha256';
 import { appendLeaves } from './merkle-store';
-import { insertRows } from './insert-rows';
+import { insertRows } from '../vault/insert-rows';
 
 export interface CustodyInput {
   actor: string;

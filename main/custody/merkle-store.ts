@@ -4,8 +4,8 @@
 import type { Database, SqlValue } from '../vault/database';
 import { nodeHash } from '../../shared/custody/merkle';
 import { CustodiaError } from '../../shared/errors/error-codes';
-import { nodeSha256 } from './node-sha256';
-import { insertRows } from './insert-rows';
+import { nodeSha256 } from '../platform/sha256';
+import { insertRows } from '../vault/insert-rows';
 
 async function storedNode(db: Database, level: number, idx: number): Promise<Buffer> {
   const row = await db.get<{ hash: Buffer }>('SELECT hash FROM merkle_nodes WHERE level = ? AND idx = ?', [level, idx]);

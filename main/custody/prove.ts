@@ -8,7 +8,7 @@ import { leafHash } from '../../shared/custody/merkle';
 import { toHex, utf8 } from '../../shared/custody/bytes';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { consistencyProofAt, inclusionProofAt, rootAt } from './merkle-store';
-import { nodeSha256 } from './node-sha256';
+import { nodeSha256 } from '../platform/sha256';
 
 export async function readEntry(db: Database, seq: number): Promise<{ entry: CustodyEntry; text: string }> {
   const row = await db.get<{ entry: string }>('SELECT entry FROM custody_log WHERE seq = ?', [seq]);

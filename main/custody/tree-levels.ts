@@ -1,7 +1,7 @@
 // The Merkle tree rebuilt in memory from the leaf hashes alone, so `log verify` trusts nothing
 // the vault stored about the tree: it recomputes every perfect subtree and every root.
 import { nodeHash } from '../../shared/custody/merkle';
-import { nodeSha256 } from './node-sha256';
+import { nodeSha256 } from '../platform/sha256';
 
 export class TreeLevels {
   /** levels[k] holds the perfect subtrees of 2^k leaves, 32 bytes each. */

@@ -9,12 +9,12 @@ import type { DossierIncidentInput, DossierInput, DossierLanguage, Recipient } f
 import { disclosureCheck, type DisclosureFinding } from '../../shared/dossier/disclosure-check';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { appendCustody } from '../custody/custody-log';
-import { signCheckpoint } from '../custody/checkpoints';
+import { signSessionCheckpoint } from '../accounts/sealed-changes';
 import { loadSigningKey } from '../custody/signing-keys';
 import { listEvidence, type EvidenceItem } from '../evidence/list-evidence';
 import { getIncident } from '../records/incident-queries';
-import { assertAllowed } from '../vault/roles';
-import type { VaultSession } from '../vault/vault-session';
+import { assertAllowed } from '../accounts/roles';
+import type { VaultSession } from '../accounts/vault-session';
 import { custodyExcerpt } from './vault-custody-excerpt';
 import { disclosedExhibit, materialiseExhibit, planExhibit, type PlannedExhibit } from './vault-exhibits';
 import { writeDossier, type WriteDossierResult } from './write-dossier';
@@ -130,6 +130,6 @@ export async function exportDossier(session: VaultSession, o: ExportDossierOptio
         originals: o.originals, namesShown: o.showNames, signer: written.signer,
       },
     }));
-  await signCheckpoint(session);
+  await signSessionCheckpoint(session);
   return { ...written, sha256, disclosure };
 }

@@ -2,13 +2,13 @@
 // and an inclusion proof for every entry that concerns the chosen incidents and evidence.
 import type { Checkpoint } from '../../shared/custody/checkpoint';
 import type { CustodyExcerptItem } from '../../shared/dossier/dossier-types';
-import { signCheckpoint } from '../custody/checkpoints';
+import { signSessionCheckpoint } from '../accounts/sealed-changes';
 import { entriesFor } from '../custody/custody-log';
 import { proveInclusion } from '../custody/prove';
-import type { VaultSession } from '../vault/vault-session';
+import type { VaultSession } from '../accounts/vault-session';
 
 export async function custodyExcerpt(session: VaultSession, subjects: readonly string[]): Promise<{ checkpoint: Checkpoint; custody: CustodyExcerptItem[] }> {
-  const checkpoint = await signCheckpoint(session);
+  const checkpoint = await signSessionCheckpoint(session);
   const entries = (await Promise.all(subjects.map((s) => entriesFor(session.db, s))))
     .flat()
     .filter((e) => e.seq <= checkpoint.treeSize)

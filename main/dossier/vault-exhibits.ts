@@ -14,7 +14,7 @@ import { getEvidenceMetadata } from '../evidence/evidence-metadata';
 import type { DisclosureInput } from '../../shared/dossier/disclosure-check';
 import type { ExhibitInput, OriginalInput } from '../../shared/dossier/dossier-types';
 import type { IdentifyingTag } from '../../shared/media/media-report';
-import type { VaultSession } from '../vault/vault-session';
+import type { VaultSession } from '../accounts/vault-session';
 
 const CLEANABLE = /^image\/(jpeg|png|webp|tiff|gif|avif)$/;
 

@@ -2,9 +2,9 @@
 // owner, device serial), so it needs records.read: the auditor never sees it. What is returned is
 // checked against the custody entry that sealed it, so an edited row is refused, never shown.
 import { CustodiaError } from '../../shared/errors/error-codes';
-import { metadataBodyHash } from '../records/record-hash';
-import { assertAllowed } from '../vault/roles';
-import type { VaultSession } from '../vault/vault-session';
+import { metadataBodyHash } from '../custody/record-hash';
+import { assertAllowed } from '../accounts/roles';
+import type { VaultSession } from '../accounts/vault-session';
 import type { SealedMetadata } from './media-metadata';
 import { metadataCommitment } from './metadata-commitment';
 

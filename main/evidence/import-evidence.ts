@@ -9,12 +9,12 @@ import { CustodiaError } from '../../shared/errors/error-codes';
 import { appendCustody } from '../custody/custody-log';
 import { sniffMediaType } from '../media/sniff';
 import { currentVersion } from '../records/incidents';
-import { evidenceRecordHash } from '../records/record-hash';
-import { assertAllowed } from '../vault/roles';
-import type { VaultSession } from '../vault/vault-session';
+import { evidenceRecordHash } from '../custody/record-hash';
+import { assertAllowed } from '../accounts/roles';
+import type { VaultSession } from '../accounts/vault-session';
 import { parseAcquisition, type AcquisitionInput } from './acquisition';
 import { DEFAULT_CHUNK_SIZE, fixedChunks } from './chunking';
-import { storageError } from './evidence-errors';
+import { storageError } from '../vault/storage-error';
 import { ImageCollector, insertMetadata, readMetadata, type MetadataSeal } from './media-metadata';
 
 export interface ImportedEvidence {

@@ -1,8 +1,8 @@
 // Evidence metadata for lists and the incident view; never the bytes.
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { appendCustody } from '../custody/custody-log';
-import { assertAllowed } from '../vault/roles';
-import type { VaultSession } from '../vault/vault-session';
+import { assertAllowed } from '../accounts/roles';
+import type { VaultSession } from '../accounts/vault-session';
 import type { Acquisition } from './acquisition';
 
 export interface EvidenceItem {

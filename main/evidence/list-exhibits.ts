@@ -2,8 +2,8 @@
 // facts from the vault, what was removed and the pixel proof from the exhibit's `derive` entry
 // (the one record of them, so nothing here can disagree with the custody log).
 import { entriesFor } from '../custody/custody-log';
-import { assertAllowed } from '../vault/roles';
-import type { VaultSession } from '../vault/vault-session';
+import { assertAllowed } from '../accounts/roles';
+import type { VaultSession } from '../accounts/vault-session';
 
 export interface ExhibitSummary {
   id: number;

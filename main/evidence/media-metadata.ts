@@ -8,7 +8,7 @@ import type { MediaReport } from '../../shared/media/media-report';
 import { inspectBuffer } from '../media/inspect';
 import { MAX_FILE_BYTES } from '../media/limits';
 import { sniffMediaType } from '../media/sniff';
-import { metadataBodyHash } from '../records/record-hash';
+import { metadataBodyHash } from '../custody/record-hash';
 import type { Database } from '../vault/database';
 
 export type SealedMetadata =

@@ -6,8 +6,8 @@ import { basename, dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { appendCustody } from '../custody/custody-log';
-import { assertAllowed } from '../vault/roles';
-import type { VaultSession } from '../vault/vault-session';
+import { assertAllowed } from '../accounts/roles';
+import type { VaultSession } from '../accounts/vault-session';
 import { sealedItem, verifiedChunks, type SealedItem } from './stored-chunks';
 
 export interface EvidenceAccess {

@@ -3,8 +3,8 @@
 // original (its seal was broken to make the exhibit) and one `derive` on the exhibit that
 // commits to everything `log verify` re-checks (sha256, recordSha256, metadataSha256).
 import { appendCustodyBatch } from '../custody/custody-log';
-import { evidenceRecordHash } from '../records/record-hash';
-import type { VaultSession } from '../vault/vault-session';
+import { evidenceRecordHash } from '../custody/record-hash';
+import type { VaultSession } from '../accounts/vault-session';
 import { parseAcquisition } from './acquisition';
 import { DEFAULT_CHUNK_SIZE } from './chunking';
 import { exhibitSource, type ExhibitSource } from './exhibit-source';

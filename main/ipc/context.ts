@@ -2,18 +2,10 @@
 // harness; nothing here imports electron, so the same handlers run in plain Node.
 import type { AppEvent } from '../../shared/ipc/events';
 import type { Channel, ParsedRequest, Response } from '../../shared/ipc/contract';
-import type { VaultSession } from '../vault/vault-session';
+import type { VaultSession } from '../accounts/vault-session';
+import type { Dialogs } from '../app/dialogs';
 import type { FileTokens } from './file-tokens';
-import type { SettingsStore } from './settings-store';
-
-/** Main's own file dialogs; the renderer only ever learns a token or a display name. */
-export interface Dialogs {
-  pickEvidenceFiles(): Promise<string[]>;
-  pickDossier(): Promise<string | null>;
-  pickVault(): Promise<string | null>;
-  chooseVaultLocation(suggestedName: string): Promise<string | null>;
-  chooseDossierDestination(suggestedName: string): Promise<string | null>;
-}
+import type { SettingsStore } from '../app/settings-store';
 
 /** The unlocked vault: the core's session, plus how the renderer names it. Closing drops its key. */
 export interface OpenSession {

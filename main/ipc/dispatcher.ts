@@ -4,7 +4,8 @@
 import { CONTRACT, isChannel, type Envelope, type IpcError } from '../../shared/ipc/contract';
 import { CustodiaError, isCustodiaError, type ErrorCode } from '../../shared/errors/error-codes';
 import { errorMessage } from '../../shared/i18n/error-messages';
-import type { VaultSession } from '../vault/vault-session';
+import { sealSoon } from '../accounts/sealed-changes';
+import type { VaultSession } from '../accounts/vault-session';
 import type { Handler, HandlerContext, HandlerTable } from './context';
 
 export type Dispatch = (channel: unknown, request: unknown) => Promise<Envelope<unknown>>;
@@ -23,7 +24,10 @@ export function createDispatcher(table: HandlerTable, ctx: HandlerContext): Disp
     const parsed = schema.request.safeParse(request);
     if (!parsed.success) return fail('E_INVALID_INPUT');
     try {
-      const value = await handler(parsed.data as never, ctx);
+      const value = await handler(parsed.data as never, ctx).finally(() => {
+        // What the call appended is sealed by the core's rule, coalesced for the app.
+        if (ctx.session) sealSoon(ctx.session.vault);
+      });
       return { ok: true, value: schema.response.parse(value) };
     } catch (e) {
       if (isCustodiaError(e)) return fail(e.code);

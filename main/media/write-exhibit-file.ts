@@ -2,7 +2,7 @@
 // OUT may be the sealed original someone passed by mistake.
 import { access } from 'node:fs/promises';
 import { CustodiaError } from '../../shared/errors/error-codes';
-import { writeFileAtomic } from '../fs/atomic-write';
+import { writeFileAtomic } from '../platform/atomic-write';
 
 export async function writeExhibitFile(outPath: string, data: Buffer): Promise<void> {
   if (await exists(outPath)) throw new CustodiaError('E_EXISTS', `${outPath} already exists; choose another output file`);

@@ -2,9 +2,9 @@
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { appendCustody } from '../custody/custody-log';
 import type { Database } from '../vault/database';
-import { assertAllowed } from '../vault/roles';
-import type { VaultSession } from '../vault/vault-session';
-import { caseHash, type CaseStatus } from './record-hash';
+import { assertAllowed } from '../accounts/roles';
+import type { VaultSession } from '../accounts/vault-session';
+import { caseHash, type CaseStatus } from '../custody/record-hash';
 
 export interface CaseSummary {
   id: number;

@@ -8,10 +8,10 @@
 import { canonicalJson } from '../../shared/custody/canonical-json';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { appendCustody } from '../custody/custody-log';
-import { sha256Hex } from '../custody/node-sha256';
+import { sha256Hex } from '../platform/sha256';
 import type { Database } from '../vault/database';
-import { assertAllowed } from '../vault/roles';
-import type { VaultSession } from '../vault/vault-session';
+import { assertAllowed } from '../accounts/roles';
+import type { VaultSession } from '../accounts/vault-session';
 import { requireLiveCase } from './cases';
 import { currentVersion } from './incidents';
 

@@ -4,7 +4,7 @@
 // on incident_versions alone, and `log verify` names any row out of step with them (staleIndexRows).
 import type { Incident } from '../../shared/incident/incident-schema';
 import type { Database, SqlValue } from '../vault/database';
-import { insertRows } from '../custody/insert-rows';
+import { insertRows } from '../vault/insert-rows';
 
 export const INDEX_COLUMNS = [
   'incident_id', 'case_id', 'version', 'sha256', 'occurred_utc', 'occurred_at', 'place', 'risk_level', 'type', 'channel', 'reported', 'deleted',

@@ -4,8 +4,8 @@
 import type { Incident, IncidentType, RiskLevel, Channel } from '../../shared/incident/incident-schema';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import type { SqlValue } from '../vault/database';
-import { assertAllowed } from '../vault/roles';
-import type { VaultSession } from '../vault/vault-session';
+import { assertAllowed } from '../accounts/roles';
+import type { VaultSession } from '../accounts/vault-session';
 
 export interface IncidentVersion {
   version: number;

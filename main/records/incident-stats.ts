@@ -1,8 +1,8 @@
 // The dashboard's counts of live incidents, aggregated in SQL over the list index: by month and
 // risk level, by type, and how many were reported to no authority (the field protocol's early warning).
 import type { RiskLevel } from '../../shared/incident/incident-schema';
-import { assertAllowed } from '../vault/roles';
-import type { VaultSession } from '../vault/vault-session';
+import { assertAllowed } from '../accounts/roles';
+import type { VaultSession } from '../accounts/vault-session';
 
 export interface IncidentStats {
   /** The month as recorded where it happened (the offset-local date), not the viewer's. */

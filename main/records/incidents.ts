@@ -5,12 +5,12 @@ import { canonicalJson } from '../../shared/custody/canonical-json';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { appendCustody, type CustodyInput } from '../custody/custody-log';
 import type { Database } from '../vault/database';
-import { assertAllowed } from '../vault/roles';
-import type { VaultSession } from '../vault/vault-session';
+import { assertAllowed } from '../accounts/roles';
+import type { VaultSession } from '../accounts/vault-session';
 import { requireLiveCase } from './cases';
 import { incidentText, parseIncident } from './incident-input';
 import { indexRow, markIndexDeleted, putIndexRows } from './incident-index';
-import { incidentBodyHash } from './record-hash';
+import { incidentBodyHash } from '../custody/record-hash';
 import type { Incident } from '../../shared/incident/incident-schema';
 
 export interface IncidentVersionRef {

@@ -4,9 +4,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppEvent } from '../../shared/ipc/events';
-import type { Dialogs, HandlerContext } from '../../main/ipc/context';
+import type { Dialogs } from '../../main/app/dialogs';
+import type { HandlerContext } from '../../main/ipc/context';
 import { FileTokens } from '../../main/ipc/file-tokens';
-import { SettingsStore } from '../../main/ipc/settings-store';
+import { SettingsStore } from '../../main/app/settings-store';
 import { createDispatcher } from '../../main/ipc/dispatcher';
 import { buildHandlerTable } from '../../main/ipc/handler-table';
 

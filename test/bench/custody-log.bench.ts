@@ -6,11 +6,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { hash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createVault } from '../../main/vault/vault-session';
+import { createVault } from '../../main/accounts/vault-session';
 import { appendCustody, appendCustodyBatch } from '../../main/custody/custody-log';
-import { signCheckpoint } from '../../main/custody/checkpoints';
+import { signSessionCheckpoint } from '../../main/accounts/sealed-changes';
 import { proveInclusion, readEntry } from '../../main/custody/prove';
-import { verifyLog } from '../../main/custody/verify-log';
+import { verifyLog } from '../../main/audit/verify-log';
 import { verifyInclusionProofJson } from '../../shared/custody/proof-json';
 
 const N = Number(process.argv[2] ?? 1_000_000);
@@ -38,7 +38,7 @@ try {
     appended += n;
   }
   const batchRate = (N - single) / seconds(t0);
-  const checkpoint = await signCheckpoint(session);
+  const checkpoint = await signSessionCheckpoint(session);
 
   // Baseline: read every entry and hash it once, nothing else. It reads the log in bounded
   // slices as verify does (`each` would queue a million row objects and inflate the peak RSS).

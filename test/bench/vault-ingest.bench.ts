@@ -15,7 +15,7 @@ const CHEAP = { alg: 'scrypt', N: 1024, r: 8, p: 1 } as const;
 interface ChildResult { seconds: number; maxRssMiB: number; extra?: number }
 
 async function child(mode: string, file: string, dir: string, pageSize: number, chunkSize: number, journal: string): Promise<ChildResult> {
-  const { createVault } = await import('../../main/vault/vault-session');
+  const { createVault } = await import('../../main/accounts/vault-session');
   const { importEvidence } = await import('../../main/evidence/import-evidence');
   const { readEvidence } = await import('../../main/evidence/read-evidence');
   const { addCase } = await import('../../main/records/cases');

@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createVault } from '../../main/vault/vault-session';
+import { createVault } from '../../main/accounts/vault-session';
 import { CHEAP_KDF, INCIDENT } from '../vault/fixture';
 import { buildCli, runCli } from './cli-harness';
 

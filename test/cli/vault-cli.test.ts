@@ -8,7 +8,7 @@ import { readHeader } from '../../main/vault/header-file';
 import { kdfMemoryBytes } from '../../main/vault/kdf';
 import { addCase } from '../../main/records/cases';
 import { addIncident } from '../../main/records/incidents';
-import { openVault, type VaultSession } from '../../main/vault/vault-session';
+import { openVault, type VaultSession } from '../../main/accounts/vault-session';
 import { addRoleUsers, INCIDENT, PASSPHRASE, snapshot, tempVault } from '../vault/fixture';
 import { buildCli, runCli } from './cli-harness';
 

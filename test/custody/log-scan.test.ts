@@ -3,12 +3,12 @@
 // that defeat the newline-joined fast path, and the worker-built Merkle tree.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { verifyLog, type VerifyLogReport } from '../../main/custody/verify-log';
+import { verifyLog, type VerifyLogReport } from '../../main/audit/verify-log';
 import { appendCustodyBatch } from '../../main/custody/custody-log';
 import { rootAt } from '../../main/custody/merkle-store';
-import { SLICE_ENTRIES } from '../../main/custody/log-slices';
+import { SLICE_ENTRIES } from '../../main/audit/log-slices';
 import { TreeLevels } from '../../main/custody/tree-levels';
-import { TreeWorker } from '../../main/custody/tree-worker';
+import { TreeWorker } from '../../main/audit/tree-worker';
 import { leafHash, merkleRoot } from '../../shared/custody/merkle';
 import { toHex } from '../../shared/custody/bytes';
 import { tempVault, type TempVault } from '../vault/fixture';

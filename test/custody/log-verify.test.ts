@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { open } from 'node:fs/promises';
-import { verifyLog } from '../../main/custody/verify-log';
+import { verifyLog } from '../../main/audit/verify-log';
 import { appendCustody } from '../../main/custody/custody-log';
-import { listCheckpoints, signCheckpoint } from '../../main/custody/checkpoints';
+import { listCheckpoints } from '../../main/custody/checkpoints';
+import { signSessionCheckpoint } from '../../main/accounts/sealed-changes';
 import { rootAt } from '../../main/custody/merkle-store';
 import { generateSigningKeyPair, signCheckpoint as signBody } from '../../shared/custody/checkpoint';
 import { toHex } from '../../shared/custody/bytes';
@@ -112,7 +113,7 @@ describe('T3: an insider with the database key alters the vault directly', () =>
     const failure = await proveInclusion(v.session.db, 4, v.checkpoint).catch((e: { code?: string }) => e);
     expect(failure).toMatchObject({ code: 'E_ROOT_MISMATCH' });
     // A checkpoint signed over the altered cache has a root the entries do not make.
-    await signCheckpoint(v.session);
+    await signSessionCheckpoint(v.session);
     expect(await codes(v)).toEqual(['E_ROOT_MISMATCH']);
   });
 
@@ -145,7 +146,7 @@ describe('T3: an insider with the database key alters the vault directly', () =>
       DELETE FROM checkpoints; DELETE FROM incident_versions WHERE version > 1 OR incident_id > ${v.incidentId}; PRAGMA foreign_keys = OFF;
       DELETE FROM incident_search; DELETE FROM incidents WHERE id > ${v.incidentId}; DELETE FROM evidence_chunks; DELETE FROM evidence`);
     await rebuildTree(v);
-    await signCheckpoint(v.session);
+    await signSessionCheckpoint(v.session);
     expect(await codes(v)).toEqual([]);
     expect(await codes(v, true)).toEqual(['E_CONSISTENCY']);
   });
@@ -162,7 +163,7 @@ describe('T3: an insider with the database key alters the vault directly', () =>
         await appendCustody(tx, { actor: 'ana', action: 'verify', subject: 'vault', details: { ok: true } });
       }
     });
-    await signCheckpoint(v.session);
+    await signSessionCheckpoint(v.session);
     expect(await codes(v)).toEqual([]);
     expect(await codes(v, true)).toEqual(['E_CONSISTENCY']);
   });

@@ -3,7 +3,7 @@ import { appendCustody } from '../../main/custody/custody-log';
 import { consistencyProofAt, inclusionProofAt, rootAt } from '../../main/custody/merkle-store';
 import { TreeLevels } from '../../main/custody/tree-levels';
 import { proveConsistency, proveInclusion } from '../../main/custody/prove';
-import { signCheckpoint } from '../../main/custody/checkpoints';
+import { signSessionCheckpoint } from '../../main/accounts/sealed-changes';
 import { consistencyProof, inclusionProof, leafHash, merkleRoot, verifyConsistency, verifyInclusion } from '../../shared/custody/merkle';
 import { fromHex, toHex, utf8 } from '../../shared/custody/bytes';
 import { verifyInclusionProofJson, verifyConsistencyProofJson } from '../../shared/custody/proof-json';
@@ -57,7 +57,7 @@ describe('the stored Merkle tree agrees with the RFC 9162 reference functions', 
   });
 
   it('proves one entry against a signed checkpoint without the others (T4: authenticity in court)', async () => {
-    const checkpoint = await signCheckpoint(v.session);
+    const checkpoint = await signSessionCheckpoint(v.session);
     const proof = await proveInclusion(v.session.db, 5, checkpoint);
     const row = await v.session.db.get<{ entry: string }>('SELECT entry FROM custody_log WHERE seq = 5');
     const entry = JSON.parse(row?.entry ?? '{}') as CustodyEntry;

@@ -2,7 +2,7 @@
 // raw SQL with the append-only triggers dropped.
 import { addCase } from '../../main/records/cases';
 import { addIncident, editIncident } from '../../main/records/incidents';
-import { signCheckpoint } from '../../main/custody/checkpoints';
+import { signSessionCheckpoint } from '../../main/accounts/sealed-changes';
 import { importEvidence } from '../../main/evidence/import-evidence';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -26,7 +26,7 @@ export async function populatedVault(): Promise<PopulatedVault> {
   await writeFile(file, 'Deja de denunciar. '.repeat(5000));
   // Small chunks so the item spans several of them.
   const { id: evidenceId } = await importEvidence(v.session, incidentId, file, { method: 'received', from: 'Defensora A' }, { chunkSize: 16 * 1024 });
-  const checkpoint = await signCheckpoint(v.session);
+  const checkpoint = await signSessionCheckpoint(v.session);
   return Object.assign(v, { checkpoint, incidentId, evidenceId });
 }
 

@@ -17,7 +17,7 @@ import { addRoleUsers, PASSPHRASE, tempVault, type TempVault } from '../vault/fi
 import { bundleCli, runCli } from './helpers/cli';
 import { sampleIncident, sampleJpeg } from './helpers/dossier-fixture';
 import { readZip, rootOf } from './helpers/zip-entries';
-import { verifyLog } from '../../main/custody/verify-log';
+import { verifyLog } from '../../main/audit/verify-log';
 
 let v: TempVault;
 let incidentId: number;

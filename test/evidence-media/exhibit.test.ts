@@ -4,7 +4,7 @@
 import { writeFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { verifyLog } from '../../main/custody/verify-log';
+import { verifyLog } from '../../main/audit/verify-log';
 import { getEvidenceMetadata } from '../../main/evidence/evidence-metadata';
 import { deleteEvidence, listEvidence } from '../../main/evidence/list-evidence';
 import { exhibitOf, listExhibits } from '../../main/evidence/list-exhibits';

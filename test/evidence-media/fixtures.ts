@@ -8,7 +8,7 @@ import { expect } from 'vitest';
 import { importEvidence } from '../../main/evidence/import-evidence';
 import { addCase } from '../../main/records/cases';
 import { addIncident } from '../../main/records/incidents';
-import type { VaultSession } from '../../main/vault/vault-session';
+import type { VaultSession } from '../../main/accounts/vault-session';
 import type { CustodyEntry } from '../../shared/custody/custody-entry';
 import { tamper } from '../custody/tamper-fixture';
 import { makeRichImage } from '../media/fixtures';

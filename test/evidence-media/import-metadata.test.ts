@@ -4,7 +4,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { verifyLog } from '../../main/custody/verify-log';
+import { verifyLog } from '../../main/audit/verify-log';
 import { getEvidenceMetadata } from '../../main/evidence/evidence-metadata';
 import { ImageCollector } from '../../main/evidence/media-metadata';
 import { readEvidence } from '../../main/evidence/read-evidence';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { treeSize } from '../../main/custody/custody-log';
-import { verifyLog } from '../../main/custody/verify-log';
+import { verifyLog } from '../../main/audit/verify-log';
 import { importIncidents } from '../../main/records/bulk-import';
 import { addCase } from '../../main/records/cases';
 import { getIncident, listIncidents, searchIncidents } from '../../main/records/incident-queries';

@@ -2,7 +2,7 @@
 // case's content, so a status flipped behind the log's back is found by log verify (T3).
 import { afterEach, describe, expect, it } from 'vitest';
 import { addCase, listCases, setCaseStatus } from '../../main/records/cases';
-import { verifyLog } from '../../main/custody/verify-log';
+import { verifyLog } from '../../main/audit/verify-log';
 import { addRoleUsers, custodyActions, errorCode, tempVault, type TempVault } from '../vault/fixture';
 import { tamper } from '../custody/tamper-fixture';
 

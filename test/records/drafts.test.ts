@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../shared/custody/canonical-json';
-import { verifyLog } from '../../main/custody/verify-log';
+import { verifyLog } from '../../main/audit/verify-log';
 import { addCase } from '../../main/records/cases';
 import { discardDraft, getDraft, listDrafts, MAX_DRAFT_BYTES, saveDraft } from '../../main/records/drafts';
 import { addIncident } from '../../main/records/incidents';

@@ -9,7 +9,7 @@ import { openEvidenceStream, readEvidence } from '../../main/evidence/read-evide
 import { checkStoredEvidence, sealedItem } from '../../main/evidence/stored-chunks';
 import { addCase } from '../../main/records/cases';
 import { addIncident } from '../../main/records/incidents';
-import type { VaultSession } from '../../main/vault/vault-session';
+import type { VaultSession } from '../../main/accounts/vault-session';
 import { addRoleUsers, custodyActions, INCIDENT, tempVault, type TempVault, errorCode as code } from '../vault/fixture';
 
 let v: TempVault | undefined;

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createVault } from '../../main/vault/vault-session';
+import { createVault } from '../../main/accounts/vault-session';
 import { buildCli, runCli } from '../cli/cli-harness';
 import { CHEAP_KDF, INCIDENT } from '../vault/fixture';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CustodiaError } from '../../shared/errors/error-codes';
-import { verifyLog } from '../../main/custody/verify-log';
+import { verifyLog } from '../../main/audit/verify-log';
 import { addCase } from '../../main/records/cases';
 import { rebuildIncidentIndex, staleIndexRows } from '../../main/records/incident-index';
 import { getIncident, listIncidents, searchIncidents } from '../../main/records/incident-queries';

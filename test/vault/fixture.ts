@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import type { KdfParams } from '../../main/vault/kdf';
-import { addUser } from '../../main/vault/users';
-import { createVault, openVault, type VaultSession } from '../../main/vault/vault-session';
+import { addUser } from '../../main/accounts/users';
+import { createVault, openVault, type VaultSession } from '../../main/accounts/vault-session';
 
 export const CHEAP_KDF: KdfParams = { alg: 'scrypt', N: 2 ** 10, r: 8, p: 1 };
 export const PASSPHRASE = 'correct horse battery staple';

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readFile, writeFile } from 'node:fs/promises';
 import { readHeader } from '../../main/vault/header-file';
 import { slotId } from '../../main/vault/key-slots';
-import { addUser, changePassphrase, listUsers, removeUser } from '../../main/vault/users';
-import { createVault, openVault } from '../../main/vault/vault-session';
+import { addUser, changePassphrase, listUsers, removeUser } from '../../main/accounts/users';
+import { createVault, openVault } from '../../main/accounts/vault-session';
 import { CHEAP_KDF, errorCode as code, PASSPHRASE, snapshot, tempVault, type TempVault } from './fixture';
 import { migrations } from '../../main/vault/migrations';
 

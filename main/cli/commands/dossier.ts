@@ -7,7 +7,7 @@ import type { VerifyResult } from '../../../shared/dossier/verify-types';
 import { CustodiaError, type ErrorCode } from '../../../shared/errors/error-codes';
 import { exportDossier, type ExportDossierResult } from '../../dossier/export-from-vault';
 import { verifyDossier } from '../../dossier/verify-dossier';
-import type { VaultSession } from '../../vault/vault-session';
+import type { VaultSession } from '../../accounts/vault-session';
 import { printResult, type OutputOptions } from '../output';
 import { positiveInt, sessionCommand, withSession, type SessionOptions } from '../session-options';
 
@@ -50,7 +50,7 @@ export function registerDossierCommands(program: Command): void {
     .option('--purpose <text>', 'why it is sent (kept in the custody log)', 'complaint')
     .option('--organisation <name>', 'the sending organisation, as printed on the cover')
     .action(async (opts: ExportOptions) => {
-      const r = await withSession(opts, true, async (s) =>
+      const r = await withSession(opts, async (s) =>
         exportDossier(s, {
           incidentIds: opts.incident, exhibitIds: opts.exhibit, outPath: opts.out, language: opts.lang,
           originals: opts.originals === true, showNames: opts.showNames === true,

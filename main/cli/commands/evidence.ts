@@ -35,7 +35,7 @@ export function registerEvidenceCommands(program: Command): void {
     .action(async (files: string[], opts: AddOptions) => {
       const acquisition = parseAcquisition({ method: opts.method, from: opts.from ?? null, platform: opts.platform ?? null, capturedAt: opts.capturedAt ?? null });
       await requireRegularFiles(files);
-      const items = await withSession(opts, true, async (s) => {
+      const items = await withSession(opts, async (s) => {
         const done: ImportedEvidence[] = [];
         // One transaction per file: a 4 GiB video does not hold the others hostage.
         for (const f of files) {
@@ -56,20 +56,20 @@ export function registerEvidenceCommands(program: Command): void {
     .requiredOption('--out <file>', 'where to write it (must not exist)')
     .option('--purpose <text>', 'why it is taken out (kept in the custody log)')
     .action(async (opts: SessionOptions & { id: number; out: string; purpose?: string }) => {
-      const r = await withSession(opts, true, (s) => readEvidence(s, opts.id, opts.out, { purpose: opts.purpose }));
+      const r = await withSession(opts, (s) => readEvidence(s, opts.id, opts.out, { purpose: opts.purpose }));
       printResult(opts, r, () => `evidence ${r.id} → ${r.out} (${r.bytes} bytes, sha256 ${r.sha256} verified)`);
     });
   sessionCommand(evidence.command('list').description('list evidence items (metadata only)'))
     .option('--incident <id>', 'only this incident', positiveInt)
     .option('--deleted', 'include deleted items')
     .action(async (opts: SessionOptions & { incident?: number; deleted?: boolean }) => {
-      const items = await withSession(opts, false, (s) => listEvidence(s, { incidentId: opts.incident, includeDeleted: opts.deleted }));
+      const items = await withSession(opts, (s) => listEvidence(s, { incidentId: opts.incident, includeDeleted: opts.deleted }));
       printResult(opts, { items }, () => items.map((i) => `${i.id}\tincident ${i.incidentId}\t${i.mediaType}\t${i.bytes}\t${i.sha256}\t${i.originalName}`).join('\n'));
     });
   sessionCommand(evidence.command('exhibit').description('make a copy of an image original without identifying metadata, kept as a new linked item'))
     .requiredOption('--id <id>', 'original evidence item', positiveInt)
     .action(async (opts: SessionOptions & { id: number }) => {
-      const x = await withSession(opts, true, (s) => makeExhibit(s, opts.id));
+      const x = await withSession(opts, (s) => makeExhibit(s, opts.id));
       printResult(opts, x, () => [
         `evidence ${x.id} = exhibit of evidence ${x.derivedFrom}${x.created ? '' : ' (made before; unchanged)'}: ${x.originalName}, ${x.bytes} bytes, sha256 ${x.sha256}`,
         `removed: ${x.removed.join(', ') || 'nothing'}`,
@@ -80,7 +80,7 @@ export function registerEvidenceCommands(program: Command): void {
   sessionCommand(evidence.command('metadata').description('show the metadata sealed with an image at import (GPS, device, names, times)'))
     .requiredOption('--id <id>', 'evidence item', positiveInt)
     .action(async (opts: SessionOptions & { id: number }) => {
-      const m = await withSession(opts, false, (s) => getEvidenceMetadata(s, opts.id));
+      const m = await withSession(opts, (s) => getEvidenceMetadata(s, opts.id));
       printResult(opts, m, () => describeMetadata(m));
     });
 }

@@ -59,7 +59,7 @@ export function registerIncidentCommands(program: Command): void {
     .action(async (opts: SessionOptions & { case: number; file: string }) => {
       // Checked before the vault is opened: an invalid file costs no unlock and touches nothing.
       const input = parseIncident(await readIncidentFile(opts.file));
-      const { id, version, sha256 } = await withSession(opts, true, (s) => addIncident(s, opts.case, input));
+      const { id, version, sha256 } = await withSession(opts, (s) => addIncident(s, opts.case, input));
       printResult(opts, { id, version, sha256 }, () => `incident ${id}`);
     });
   sessionCommand(incident.command('import').description('import many incidents at once: all or none (one transaction)'))
@@ -68,7 +68,7 @@ export function registerIncidentCommands(program: Command): void {
     .action(async (opts: SessionOptions & { case: number; file: string }) => {
       // Every incident is checked before the vault is opened: one invalid incident writes nothing.
       const list = validateIncidents(await readIncidentList(opts.file));
-      const { ids } = await withSession(opts, true, (s) => importIncidents(s, opts.case, list));
+      const { ids } = await withSession(opts, (s) => importIncidents(s, opts.case, list));
       printResult(opts, { ids }, () => `${ids.length} incidents imported (${ids[0] ?? ''}–${ids.at(-1) ?? ''})`);
     });
   sessionCommand(incident.command('edit').description('save a new version of an incident'))
@@ -76,14 +76,14 @@ export function registerIncidentCommands(program: Command): void {
     .requiredOption('--file <incident.json>', 'the whole incident, as it should now read')
     .action(async (opts: SessionOptions & { id: number; file: string }) => {
       const input = parseIncident(await readIncidentFile(opts.file));
-      const ref = await withSession(opts, true, (s) => editIncident(s, opts.id, input));
+      const ref = await withSession(opts, (s) => editIncident(s, opts.id, input));
       printResult(opts, ref, () => `incident ${ref.id} version ${ref.version}`);
     });
   sessionCommand(incident.command('delete').description('delete an incident (a tombstone with a reason; versions are kept)'))
     .requiredOption('--id <id>', 'incident', positiveInt)
     .requiredOption('--reason <text>', 'why it is deleted (kept in the custody log)')
     .action(async (opts: SessionOptions & { id: number; reason: string }) => {
-      await withSession(opts, true, (s) => deleteIncident(s, opts.id, opts.reason));
+      await withSession(opts, (s) => deleteIncident(s, opts.id, opts.reason));
       printResult(opts, { id: opts.id, deleted: true }, () => `incident ${opts.id} deleted`);
     });
   sessionCommand(incident.command('list').description('list incidents, optionally filtered or searched'))
@@ -97,13 +97,13 @@ export function registerIncidentCommands(program: Command): void {
     .option('--deleted', 'include deleted incidents')
     .action(async (opts: ListOptions) => {
       const filters = { caseId: opts.case, riskLevel: opts.risk, type: opts.type, channel: opts.channel, from: opts.from, to: opts.to, includeDeleted: opts.deleted };
-      const { items } = await withSession(opts, false, (s) => (opts.search ? searchIncidents(s, opts.search, filters) : listIncidents(s, filters)));
+      const { items } = await withSession(opts, (s) => (opts.search ? searchIncidents(s, opts.search, filters) : listIncidents(s, filters)));
       printResult(opts, { incidents: items }, () => items.map(line).join('\n'));
     });
   sessionCommand(incident.command('show').description('an incident with all its versions and its evidence list'))
     .requiredOption('--id <id>', 'incident', positiveInt)
     .action(async (opts: SessionOptions & { id: number }) => {
-      const { detail, evidence } = await withSession(opts, false, async (s) => ({
+      const { detail, evidence } = await withSession(opts, async (s) => ({
         detail: await getIncident(s, opts.id),
         evidence: await listEvidence(s, { incidentId: opts.id, includeDeleted: true }),
       }));

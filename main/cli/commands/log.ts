@@ -5,10 +5,11 @@ import type { Command } from 'commander';
 import { CustodiaError } from '../../../shared/errors/error-codes';
 import type { Checkpoint } from '../../../shared/custody/checkpoint';
 import type { CustodyEntry } from '../../../shared/custody/custody-entry';
-import { latestCheckpoint, signCheckpoint } from '../../custody/checkpoints';
+import { latestCheckpoint } from '../../custody/checkpoints';
+import { signSessionCheckpoint } from '../../accounts/sealed-changes';
 import { proveInclusion, readEntry } from '../../custody/prove';
-import { verifyLog } from '../../custody/verify-log';
-import { writeFileAtomic } from '../../fs/atomic-write';
+import { verifyLog } from '../../audit/verify-log';
+import { writeFileAtomic } from '../../platform/atomic-write';
 import { printResult } from '../output';
 import { positiveInt, sessionCommand, withSession, type SessionOptions } from '../session-options';
 import { parseCheckpointFile } from '../../custody/checkpoint-file';
@@ -20,7 +21,7 @@ export function registerLogCommands(program: Command): void {
     .option('--checkpoint <file>', 'a checkpoint kept outside the vault: the log must still contain its tree')
     .action(async (opts: SessionOptions & { checkpoint?: string }) => {
       const external = opts.checkpoint ? parseCheckpointFile(opts.checkpoint, await readCheckpoint(opts.checkpoint)) : undefined;
-      const report = await withSession(opts, true, (s) => verifyLog(s, external ? { externalCheckpoint: external } : {}));
+      const report = await withSession(opts, (s) => verifyLog(s, external ? { externalCheckpoint: external } : {}));
       printResult(opts, report, () => (report.ok
         ? `ok: ${report.entries} entries, ${report.checkpoints} checkpoints, ${report.records} records, ${report.evidence} evidence items; root ${report.rootHash}`
         : report.problems.map((p) => `${p.code}: ${p.message}`).join('\n')));
@@ -31,7 +32,7 @@ export function registerLogCommands(program: Command): void {
   sessionCommand(log.command('checkpoint').description('sign a checkpoint and write it to a file to keep outside the vault'))
     .requiredOption('--out <file>', 'where to write the signed checkpoint (JSON)')
     .action(async (opts: SessionOptions & { out: string }) => {
-      const cp = await withSession(opts, false, (s) => signCheckpoint(s));
+      const cp = await withSession(opts, signSessionCheckpoint);
       await writeFileAtomic(opts.out, `${JSON.stringify(cp, null, 2)}\n`);
       printResult(opts, cp, () => `checkpoint of ${cp.treeSize} entries, root ${cp.rootHash}, written to ${opts.out}`);
     });
@@ -41,7 +42,7 @@ export function registerLogCommands(program: Command): void {
     .option('--from <seq>', 'first sequence number', positiveInt, 1)
     .option('--limit <n>', 'at most this many entries', positiveInt, 1000)
     .action(async (opts: SessionOptions & { subject?: string; from: number; limit: number }) => {
-      const entries = await withSession(opts, false, async (s) => {
+      const entries = await withSession(opts, async (s) => {
         const rows = opts.subject
           ? await s.db.all<{ entry: string }>('SELECT entry FROM custody_log WHERE subject = ? AND seq >= ? ORDER BY seq LIMIT ?', [opts.subject, opts.from, opts.limit])
           : await s.db.all<{ entry: string }>('SELECT entry FROM custody_log WHERE seq >= ? ORDER BY seq LIMIT ?', [opts.from, opts.limit]);
@@ -53,9 +54,9 @@ export function registerLogCommands(program: Command): void {
   sessionCommand(log.command('prove').description('inclusion proof of one entry against a signed checkpoint'))
     .requiredOption('--seq <n>', 'sequence number of the entry', positiveInt)
     .action(async (opts: SessionOptions & { seq: number }) => {
-      const result = await withSession(opts, false, async (s) => {
+      const result = await withSession(opts, async (s) => {
         const stored = await latestCheckpoint(s.db);
-        const checkpoint: Checkpoint = stored && stored.treeSize >= opts.seq ? stored : await signCheckpoint(s);
+        const checkpoint: Checkpoint = stored && stored.treeSize >= opts.seq ? stored : await signSessionCheckpoint(s);
         const { entry } = await readEntry(s.db, opts.seq);
         return { entry, proof: await proveInclusion(s.db, opts.seq, checkpoint), checkpoint };
       });

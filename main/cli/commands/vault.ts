@@ -1,7 +1,7 @@
 // `custodia vault init`: a new vault whose first user is its admin.
 import type { Command } from 'commander';
-import { signCheckpoint } from '../../custody/checkpoints';
-import { createVault } from '../../vault/vault-session';
+import { signSessionCheckpoint } from '../../accounts/sealed-changes';
+import { createVault } from '../../accounts/vault-session';
 import { printResult, type OutputOptions } from '../output';
 import { newPassphrase } from '../session-options';
 
@@ -18,7 +18,7 @@ export function registerVaultCommands(program: Command): void {
       const passphrase = await newPassphrase('CUSTODIA_PASSPHRASE', opts.user);
       const session = await createVault({ path: opts.vault, user: opts.user, passphrase, ...(opts.organisation ? { organisation: opts.organisation } : {}) });
       try {
-        const checkpoint = await signCheckpoint(session);
+        const checkpoint = await signSessionCheckpoint(session);
         printResult(opts, { vaultId: session.vaultId, user: session.user.name, role: session.user.role, treeSize: checkpoint.treeSize },
           () => `created vault ${session.vaultId} at ${opts.vault}; ${session.user.name} is admin`);
       } finally {

@@ -1,14 +1,14 @@
 // What the evidence screen shows, without decrypting any original: metadata from the report
 // sealed at import, exhibits as the stored derivatives, and display bytes only of exhibits
 // (or of the original when the user opens it, which is a logged `view` of the original).
-import sharp from 'sharp';
 import type { Response } from '../../../shared/ipc/contract';
 import { CustodiaError } from '../../../shared/errors/error-codes';
 import type { MediaReport } from '../../../shared/media/media-report';
 import { getEvidenceMetadata } from '../../evidence/evidence-metadata';
 import { exhibitOf, type ExhibitSummary } from '../../evidence/list-exhibits';
 import { openEvidenceStream } from '../../evidence/read-evidence';
-import type { VaultSession } from '../../vault/vault-session';
+import type { VaultSession } from '../../accounts/vault-session';
+import { makePreview } from '../../media/preview';
 
 export const MAX_DISPLAY_BYTES = 64 * 1024 * 1024;
 const THUMB_EDGE = 256;
@@ -82,15 +82,17 @@ export function cachedThumbnails(session: VaultSession): number {
 
 export async function thumbnail(session: VaultSession, id: number): Promise<DisplayBytes | null> {
   let cache = thumbnails.get(session);
-  if (!cache) thumbnails.set(session, (cache = new Map()));
+  if (!cache) {
+    thumbnails.set(session, (cache = new Map()));
+    session.onClose(() => forgetThumbnails(session));
+  }
   const known = cache.get(id);
   if (known) return known;
   const exhibit = await exhibitOf(session, id);
   // "No exhibit yet" is not remembered: one may be made later in the session.
   if (!exhibit || exhibit.bytes > MAX_DISPLAY_BYTES) return null;
   const bytes = await readForDisplay(session, exhibit.id, 'thumbnail');
-  // sharp writes no metadata unless asked (withMetadata): the JPEG holds pixels only.
-  const jpeg = await sharp(bytes).rotate().resize(THUMB_EDGE, THUMB_EDGE, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 70 }).toBuffer();
+  const jpeg = await makePreview(bytes, { edge: THUMB_EDGE, quality: 70 });
   const made = { mediaType: 'image/jpeg', base64: jpeg.toString('base64') };
   bytes.fill(0);
   jpeg.fill(0);

@@ -4,7 +4,7 @@ import { CustodiaError } from '../../../shared/errors/error-codes';
 import { importEvidence } from '../../evidence/import-evidence';
 import { listEvidence, type EvidenceItem } from '../../evidence/list-evidence';
 import { makeExhibit } from '../../evidence/make-exhibit';
-import type { VaultSession } from '../../vault/vault-session';
+import type { VaultSession } from '../../accounts/vault-session';
 import type { HandlerTable } from '../context';
 import { requireSession } from '../dispatcher';
 import { listExhibits } from '../../evidence/list-exhibits';

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { CustodiaError } from '../../../shared/errors/error-codes';
 import { importEvidenceStream } from '../../evidence/import-evidence';
 import { listEvidence } from '../../evidence/list-evidence';
-import type { VaultSession } from '../../vault/vault-session';
+import type { VaultSession } from '../../accounts/vault-session';
 import type { HandlerContext, HandlerTable } from '../context';
 import { requireSession } from '../dispatcher';
 import { ChunkQueue } from './chunk-queue';
@@ -46,14 +46,19 @@ function keepAlive(uploadId: string, up: Upload): void {
   up.timer.unref();
 }
 
-/** Called by the lock: every upload of that session rolls back. */
-export function abortUploads(session: VaultSession): void {
+/** Every upload of a session rolls back when it closes (a lock). */
+function abortUploads(session: VaultSession): void {
   for (const [id, up] of uploads) if (up.session === session) cancel(id, new CustodiaError('E_VAULT_LOCKED', 'the vault was locked during the upload; nothing was stored'));
 }
+const watched = new WeakSet<VaultSession>();
 
 export const uploadHandlers: HandlerTable = {
   'evidence.uploadBegin': async ({ incidentId, name, bytes, acquisition }, ctx) => {
     const session = requireSession(ctx);
+    if (!watched.has(session)) {
+      watched.add(session);
+      session.onClose(() => abortUploads(session));
+    }
     const uploadId = randomBytes(16).toString('hex');
     const queue = new ChunkQueue();
     const done = importEvidenceStream(session, incidentId, queue, { originalName: name, acquisition });

@@ -2,7 +2,7 @@
 // page, all done in SQL by the core (the page's rows and the total count).
 import type { ParsedRequest, Response } from '../../../shared/ipc/contract';
 import { listIncidents, searchIncidents, type IncidentFilters } from '../../records/incident-queries';
-import type { VaultSession } from '../../vault/vault-session';
+import type { VaultSession } from '../../accounts/vault-session';
 
 type Filter = ParsedRequest<'incidents.list'>;
 

@@ -1,10 +1,10 @@
 // Creating, unlocking and verifying a vault through the core's vault service.
 import { CustodiaError } from '../../../shared/errors/error-codes';
-import { verifyLog, type VerifyPhase } from '../../custody/verify-log';
-import { createVault, openVault } from '../../vault/vault-session';
+import { verifyLog, type VerifyPhase } from '../../audit/verify-log';
+import { createVault, openVault } from '../../accounts/vault-session';
 import type { HandlerContext, HandlerTable } from '../context';
 import { requireSession } from '../dispatcher';
-import { vaultId } from '../settings-store';
+import { vaultId } from '../../app/settings-store';
 import { lockNow, statusOf } from './vault-handlers';
 
 const PHASES: VerifyPhase[] = ['pages', 'chain', 'tree', 'checkpoints', 'content', 'done'];

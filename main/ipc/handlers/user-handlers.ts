@@ -1,5 +1,5 @@
 // Users and passphrases through the core's user service (which checks the admin role itself).
-import { addUser, changePassphrase, listUsers } from '../../vault/users';
+import { addUser, changePassphrase, listUsers } from '../../accounts/users';
 import type { HandlerTable } from '../context';
 import { requireSession } from '../dispatcher';
 

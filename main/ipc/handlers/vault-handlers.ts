@@ -1,8 +1,5 @@
 // Vault channels that stand on the shell alone: which vaults exist, status and lock.
-// Create, unlock and verify join the table when the vault service exists.
 import type { HandlerContext, HandlerTable } from '../context';
-import { forgetThumbnails } from './evidence-display';
-import { abortUploads } from './evidence-upload';
 
 export function statusOf(ctx: HandlerContext) {
   const s = ctx.session;
@@ -11,16 +8,15 @@ export function statusOf(ctx: HandlerContext) {
     : { state: 'locked' as const };
 }
 
-/** Drops the session (and with it the database key) and every staged file token (T2). */
+/**
+ * Drops the session (which seals what it appended, then drops the database key, its thumbnails
+ * and uploads) and every staged file token (T2).
+ */
 export async function lockNow(ctx: HandlerContext, reason: 'user' | 'idle' | 'system'): Promise<void> {
   const session = ctx.session;
   ctx.session = null;
   ctx.files.clear();
-  if (session) {
-    forgetThumbnails(session.vault);
-    abortUploads(session.vault);
-    await session.vault.close();
-  }
+  if (session) await session.vault.close();
   ctx.emit({ kind: 'locked', reason });
 }
 

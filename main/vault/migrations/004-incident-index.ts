@@ -1,8 +1,9 @@
 // The incident list index (main/records/incident-index.ts): a summary of the current version of
 // each incident, so a page of 100,000 incidents is one indexed query, not a parse of every
 // version. Derived data, rebuilt here from the versions; not committed to by custody entries.
-// Also a draft key, so the app's form autosave finds its draft again. Never edit after release.
-import { rebuildIncidentIndex } from '../../records/incident-index';
+// Also a draft key, so the app's form autosave finds its draft again. Never edit after release:
+// the backfill is SQL of its own, so a later change to the records code cannot change how an old
+// vault migrates.
 import type { Migration } from './migration';
 
 export const migration: Migration = {
@@ -31,7 +32,18 @@ export const migration: Migration = {
     `);
     // Indexes after the backfill: one sort each instead of 100,000 random b-tree inserts, which
     // with 64 KiB encrypted pages and a small page cache cost minutes on a large vault.
-    await rebuildIncidentIndex(db);
+    await db.exec(`
+      INSERT INTO incident_index (incident_id, case_id, version, sha256, occurred_utc, occurred_at, place, risk_level, type, channel, reported, deleted)
+      SELECT i.id, i.case_id, v.version, v.sha256,
+        strftime('%Y-%m-%dT%H:%M:%fZ', json_extract(v.body, '$.occurredAt')),
+        json_extract(v.body, '$.occurredAt'), json_extract(v.body, '$.place'), json_extract(v.body, '$.riskLevel'),
+        json_extract(v.body, '$.type'), json_extract(v.body, '$.channel'),
+        coalesce(json_array_length(v.body, '$.reportedTo'), 0) > 0,
+        EXISTS (SELECT 1 FROM tombstones t WHERE t.subject_type = 'incident' AND t.subject_id = i.id)
+      FROM incidents i JOIN incident_versions v ON v.incident_id = i.id
+        AND v.version = (SELECT max(version) FROM incident_versions w WHERE w.incident_id = i.id)
+      ORDER BY i.id;
+    `);
     await db.exec(`
       -- Both cover every filter column, so any filter and its count walk one index in time order
       -- without reading table rows: each such read is a random encrypted 64 KiB page, and

@@ -6,7 +6,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Dialogs } from '../../../main/ipc/context';
+import type { Dialogs } from '../../../main/app/dialogs';
 import type { HostMessage } from './handler-host';
 import { BRIDGE_BUNDLE, RENDERER_DIR } from './paths';
 import { startStaticServer } from './static-server';

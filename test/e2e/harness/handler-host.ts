@@ -2,7 +2,7 @@
 // table over a real vault in a temp folder. The Playwright fixture forwards the page's calls here.
 import { createDispatcher } from '../../../main/ipc/dispatcher';
 import { buildHandlerTable } from '../../../main/ipc/handler-table';
-import type { Dialogs } from '../../../main/ipc/context';
+import type { Dialogs } from '../../../main/app/dialogs';
 import { testContext } from '../../app/ipc-context';
 
 export type HostMessage =

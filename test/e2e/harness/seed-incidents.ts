@@ -6,7 +6,7 @@ import { existsSync, renameSync } from 'node:fs';
 import { INCIDENT_TYPES, RISK_LEVELS, CHANNELS } from '../../../shared/incident/incident-schema';
 import { importIncidents } from '../../../main/records/bulk-import';
 import { addCase } from '../../../main/records/cases';
-import { createVault } from '../../../main/vault/vault-session';
+import { createVault } from '../../../main/accounts/vault-session';
 import { PERF_PASSPHRASE, PERF_USER } from './paths';
 
 const PLACES = ['Tres Islas', 'Boca Pariamanu', 'Infierno', 'Palma Real', 'Sonene', 'Kotsimba', 'San Jacinto', 'Puerto Arturo'];

@@ -4,10 +4,10 @@
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { appendCustody } from '../custody/custody-log';
 import { createSigningKey } from '../custody/signing-keys';
-import { userHash } from '../records/record-hash';
-import { readHeader, writeHeader, type VaultHeader } from './header-file';
-import { DEFAULT_KDF, type KdfParams } from './kdf';
-import { slotId, unwrapKey, wrapKey } from './key-slots';
+import { userHash } from '../custody/record-hash';
+import { readHeader, writeHeader, type VaultHeader } from '../vault/header-file';
+import { DEFAULT_KDF, type KdfParams } from '../vault/kdf';
+import { slotId, unwrapKey, wrapKey } from '../vault/key-slots';
 import { checkNewPassphrase, checkRole, checkUserName, type Role } from './names';
 import { assertAllowed } from './roles';
 import { sessionKey, type VaultSession } from './vault-session';

@@ -5,23 +5,27 @@ import { access, chmod, unlink } from 'node:fs/promises';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { appendCustody } from '../custody/custody-log';
 import { createSigningKey } from '../custody/signing-keys';
-import { userHash } from '../records/record-hash';
-import type { Database } from './database';
-import { HEADER_FORMAT, HEADER_VERSION, headerPath, readHeader, writeHeader } from './header-file';
-import { DEFAULT_KDF, type KdfParams } from './kdf';
-import { newDatabaseKey, unwrapKey, wrapKey } from './key-slots';
-import { DEFAULT_PAGE_SIZE, openKeyedDatabase } from './keyed-database';
-import { migrate } from './migrate';
+import { userHash } from '../custody/record-hash';
+import type { Database } from '../vault/database';
+import { sealLog } from './sealed-changes';
+import { HEADER_FORMAT, HEADER_VERSION, headerPath, readHeader, writeHeader } from '../vault/header-file';
+import { DEFAULT_KDF, type KdfParams } from '../vault/kdf';
+import { newDatabaseKey, unwrapKey, wrapKey } from '../vault/key-slots';
+import { DEFAULT_PAGE_SIZE, openKeyedDatabase } from '../vault/keyed-database';
+import { migrate } from '../vault/migrate';
 import { checkNewPassphrase, checkUserName, type Role } from './names';
 
 export type { Role } from './names';
-export type { KdfParams } from './kdf';
+export type { KdfParams } from '../vault/kdf';
 
 export interface VaultSession {
   readonly path: string;
   readonly vaultId: string;
   readonly db: Database;
   readonly user: { name: string; role: Role };
+  /** Runs cleanup when the session closes (before the key is dropped): caches and uploads of this session go with it. */
+  onClose(cleanup: () => void): void;
+  isOpen(): boolean;
   close(): Promise<void>;
 }
 
@@ -35,15 +39,25 @@ export function sessionKey(session: VaultSession): Buffer {
 }
 
 function makeSession(path: string, vaultId: string, db: Database, user: { name: string; role: Role }, key: Buffer): VaultSession {
-  let closed = false;
+  let closing: Promise<void> | undefined;
+  const cleanups: (() => void)[] = [];
   const session: VaultSession = {
     path, vaultId, db, user,
-    async close() {
-      if (closed) return;
-      closed = true;
-      keys.delete(session);
-      key.fill(0);
-      await db.close();
+    onClose(cleanup) {
+      cleanups.push(cleanup);
+    },
+    isOpen: () => closing === undefined,
+    close() {
+      closing ??= (async () => {
+        for (const cleanup of cleanups.splice(0)) cleanup();
+        // Whatever the session appended and nobody sealed yet gets its checkpoint now; a failure
+        // here (a full disk) must not keep the key in memory.
+        await sealLog(db, vaultId, user.name).catch(() => undefined);
+        keys.delete(session);
+        key.fill(0);
+        await db.close();
+      })();
+      return closing;
     },
   };
   keys.set(session, key);

@@ -3,7 +3,7 @@
 // is compared with the tree recomputed from the entries. SQLite concatenates a whole slice of a
 // level into one hex string, so a million-entry log costs a few hundred queries, not 2n rows.
 import type { Database } from '../vault/database';
-import type { TreeLevels } from './tree-levels';
+import type { TreeLevels } from '../custody/tree-levels';
 import type { ProblemList } from './verify-problems';
 
 const SLICE = 32_768;

@@ -11,7 +11,7 @@ import { forEachLogSlice, yieldToIo, type Columns } from './log-slices';
 /** Entries checked between two yields to the event loop, so SQLite reads the next slice meanwhile. */
 const YIELD_EVERY = 1024;
 import { TreeWorker } from './tree-worker';
-import type { TreeLevels } from './tree-levels';
+import type { TreeLevels } from '../custody/tree-levels';
 
 export interface ScanResult {
   count: number;

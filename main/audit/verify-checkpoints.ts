@@ -2,10 +2,10 @@
 // key the log vouches for and must match the root recomputed from the entries.
 import type { Database } from '../vault/database';
 import type { Checkpoint } from '../../shared/custody/checkpoint';
-import { CheckpointVerifier } from './node-ed25519';
-import { listCheckpoints } from './checkpoints';
-import { loggedPublicKeys } from './signing-keys';
-import type { TreeLevels } from './tree-levels';
+import { CheckpointVerifier } from '../custody/node-ed25519';
+import { listCheckpoints } from '../custody/checkpoints';
+import { loggedPublicKeys } from '../custody/signing-keys';
+import type { TreeLevels } from '../custody/tree-levels';
 import type { ProblemList } from './verify-problems';
 
 export async function verifyStoredCheckpoints(db: Database, origin: string, tree: TreeLevels, problems: ProblemList): Promise<number> {

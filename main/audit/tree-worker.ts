@@ -3,7 +3,7 @@
 // The worker is plain JavaScript evaluated from this string, so it runs the same under tsx,
 // vitest and the esbuild bundle (none of which would otherwise resolve a second entry file).
 import { Worker } from 'node:worker_threads';
-import { TreeLevels } from './tree-levels';
+import { TreeLevels } from '../custody/tree-levels';
 
 // levels[k] grows by one 2^k-leaf subtree whenever level k-1 completes a pair: the same nodes
 // TreeLevels computes from all the leaves at once, built as the leaves arrive.

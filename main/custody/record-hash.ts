@@ -1,7 +1,7 @@
 // What each custody entry's `sha256` commits to, in one place, so the services that write
 // records and `log verify` that re-checks them hash exactly the same thing.
 import { canonicalJson } from '../../shared/custody/canonical-json';
-import { sha256Hex } from '../custody/node-sha256';
+import { sha256Hex } from '../platform/sha256';
 
 /** sha256 of the RFC 8785 canonical JSON of a record. */
 export function recordSha256(record: unknown): string {

@@ -1,5 +1,5 @@
 // Multi-row INSERT in slices that stay under SQLite's bound-parameter limit.
-import type { Database, SqlValue } from '../vault/database';
+import type { Database, SqlValue } from './database';
 
 const MAX_PARAMS = 30_000;
 

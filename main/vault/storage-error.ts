@@ -1,6 +1,6 @@
 // Driver failures during evidence storage, translated into errors a user can act on.
 import { CustodiaError } from '../../shared/errors/error-codes';
-import { sqliteCode } from '../vault/database';
+import { sqliteCode } from './database';
 
 export function storageError(e: unknown, what: string): unknown {
   if (e instanceof CustodiaError) return e;

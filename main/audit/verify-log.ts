@@ -1,18 +1,18 @@
 // `log verify`: checks the database pages, the hash chain, the Merkle tree, every checkpoint,
 // every signing key, and that each record and evidence item still has the content its latest
 // custody entry committed to. It reports every problem rather than stopping at the first.
-import type { VaultSession } from '../vault/vault-session';
+import type { VaultSession } from '../accounts/vault-session';
 import type { Database } from '../vault/database';
 import type { Checkpoint } from '../../shared/custody/checkpoint';
 import { toHex } from '../../shared/custody/bytes';
-import { appendCustody } from './custody-log';
-import { checkpointOrigin } from './checkpoints';
+import { appendCustody } from '../custody/custody-log';
+import { checkpointOrigin } from '../custody/checkpoints';
 import { scanLog } from './log-scan';
 import { verifyStoredNodes } from './verify-tree-cache';
 import { verifyExternalCheckpoint, verifyStoredCheckpoints } from './verify-checkpoints';
 import { verifySigningKeys } from './verify-signing-keys';
 import { verifyContent } from './verify-content';
-import { loggedPublicKeys } from './signing-keys';
+import { loggedPublicKeys } from '../custody/signing-keys';
 import { ProblemList, type VerifyProblem } from './verify-problems';
 
 export interface VerifyLogOptions {

@@ -3,11 +3,11 @@
 // a chunk edited directly with SQL, even when the custody log itself was left alone.
 import type { Database } from '../vault/database';
 import { CustodiaError } from '../../shared/errors/error-codes';
-import { caseHash, evidenceRecordHash, incidentBodyHash, userHash } from '../records/record-hash';
+import { caseHash, evidenceRecordHash, incidentBodyHash, userHash } from '../custody/record-hash';
 import { checkStoredEvidence } from '../evidence/stored-chunks';
 import { CURRENT_CASE_STATUS } from '../records/cases';
 import { staleIndexRows } from '../records/incident-index';
-import { verifyEvidenceMetadata } from '../evidence/verify-metadata';
+import { verifyEvidenceMetadata } from './verify-metadata';
 import type { ScanResult } from './log-scan';
 import type { ProblemList } from './verify-problems';
 

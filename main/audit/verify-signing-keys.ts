@@ -1,7 +1,7 @@
 // A signing key in the table that the log never announced means someone swapped it.
 import type { Database } from '../vault/database';
 import { toHex } from '../../shared/custody/bytes';
-import { loggedPublicKeys } from './signing-keys';
+import { loggedPublicKeys } from '../custody/signing-keys';
 import type { ProblemList } from './verify-problems';
 
 export async function verifySigningKeys(db: Database, problems: ProblemList): Promise<void> {

@@ -1,10 +1,10 @@
 // `log verify`'s check of sealed media metadata: each item's stored metadata must hash to the
 // metadataSha256 of the entry that sealed its record, and an item sealed without metadata must
 // have none. This catches a GPS position, a name or a capture time edited with SQL (T3).
-import type { ProblemList } from '../custody/verify-problems';
-import { metadataBodyHash } from '../records/record-hash';
+import type { ProblemList } from './verify-problems';
+import { metadataBodyHash } from '../custody/record-hash';
 import type { Database } from '../vault/database';
-import { metadataCommitmentIn } from './metadata-commitment';
+import { metadataCommitmentIn } from '../evidence/metadata-commitment';
 
 /** Latest entry per subject carrying details.recordSha256, as scanned from the verified log. */
 type CommittedRecords = Map<string, { seq: number; sha256: string }>;
