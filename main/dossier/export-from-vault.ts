@@ -9,6 +9,7 @@ import type { DossierIncidentInput, DossierInput, DossierLanguage, Recipient } f
 import { disclosureCheck, type DisclosureFinding } from '../../shared/dossier/disclosure-check';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { appendCustody } from '../custody/custody-log';
+import { organisationName } from '../accounts/organisation';
 import { signSessionCheckpoint } from '../accounts/sealed-changes';
 import { loadSigningKey } from '../custody/signing-keys';
 import { listEvidence, type EvidenceItem } from '../evidence/list-evidence';
@@ -28,7 +29,8 @@ export interface ExportDossierOptions {
   language: DossierLanguage;
   originals: boolean;
   showNames: boolean;
-  organisation: string;
+  /** The sender as the cover names it; by default the vault's own organisation (organisationName). */
+  organisation?: string;
   outPath: string;
   /** Sees the disclosure findings before anything is written; returning false stops the export. */
   confirm?: (findings: DisclosureFinding[]) => boolean | Promise<boolean>;
@@ -115,7 +117,7 @@ export async function exportDossier(session: VaultSession, o: ExportDossierOptio
   const { checkpoint, custody } = await custodyExcerpt(session, subjects);
   const signer = await loadSigningKey(session.db, session.user.name);
   const input: DossierInput = {
-    id, createdAt, organisation: o.organisation, recipient: o.recipient, purpose: o.purpose, language: o.language,
+    id, createdAt, organisation: o.organisation ?? (await organisationName(session)), recipient: o.recipient, purpose: o.purpose, language: o.language,
     showNames: o.showNames, incidents: gathered.incidents, exhibits, originals: o.originals ? made.map((m) => m.original) : undefined,
     custody, checkpoint, signer,
   };

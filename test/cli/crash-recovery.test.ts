@@ -44,7 +44,7 @@ beforeAll(async () => {
   cli = await buildCli();
   dir = await mkdtemp(join(tmpdir(), 'custodia-crash-'));
   vault = join(dir, 'v.custodia');
-  (await createVault({ path: vault, user: 'ana', passphrase: PASS, kdf: CHEAP_KDF })).close();
+  await (await createVault({ path: vault, user: 'ana', passphrase: PASS, kdf: CHEAP_KDF })).close();
   await writeFile(join(dir, 'incident.json'), JSON.stringify(INCIDENT));
   const cli1 = (args: string[]) => runCli(cli, [...args, '--vault', vault, '--user', 'ana', '--json'], { CUSTODIA_PASSPHRASE: PASS });
   expect(cli1(['case', 'add', '--title', 'Caso']).status).toBe(0);

@@ -7,7 +7,6 @@ import type { VerifyResult } from '../../../shared/dossier/verify-types';
 import { CustodiaError, type ErrorCode } from '../../../shared/errors/error-codes';
 import { exportDossier, type ExportDossierResult } from '../../dossier/export-from-vault';
 import { verifyDossier } from '../../dossier/verify-dossier';
-import type { VaultSession } from '../../accounts/vault-session';
 import { printResult, type OutputOptions } from '../output';
 import { positiveInt, sessionCommand, withSession, type SessionOptions } from '../session-options';
 
@@ -30,12 +29,6 @@ interface ExportOptions extends SessionOptions {
 
 const collect = (value: string, previous: number[] = []): number[] => [...previous, positiveInt(value)];
 
-async function organisationOf(session: VaultSession, given: string | undefined): Promise<string> {
-  if (given) return given;
-  const row = await session.db.get<{ value: string }>("SELECT value FROM vault_meta WHERE key = 'organisation'");
-  return row?.value ?? `Custodia vault ${session.vaultId}`;
-}
-
 export function registerDossierCommands(program: Command): void {
   const dossier = program.command('dossier').description('signed dossiers for authorities: export and verify');
   sessionCommand(dossier.command('export').description('write a signed dossier of incidents and their evidence (prints the disclosure check)'))
@@ -55,7 +48,7 @@ export function registerDossierCommands(program: Command): void {
           incidentIds: opts.incident, exhibitIds: opts.exhibit, outPath: opts.out, language: opts.lang,
           originals: opts.originals === true, showNames: opts.showNames === true,
           recipient: { kind: opts.recipient, ...(opts.recipientName ? { name: opts.recipientName } : {}) },
-          purpose: opts.purpose, organisation: await organisationOf(s, opts.organisation),
+          purpose: opts.purpose, ...(opts.organisation ? { organisation: opts.organisation } : {}),
           // Shown before anything is written; with --json it is part of the one result object.
           confirm: (findings) => {
             if (!opts.json) process.stderr.write(`${describeDisclosure(findings)}\n`);

@@ -5,13 +5,13 @@ import type { ParsedRequest } from '../../../shared/ipc/contract';
 import type { DisclosureFinding } from '../../../shared/dossier/disclosure-check';
 import { exportDossier, previewDisclosure, type ExportDossierOptions } from '../../dossier/export-from-vault';
 import { verifyDossier } from '../../dossier/verify-dossier';
-import type { HandlerContext, HandlerTable } from '../context';
+import type { HandlerTable } from '../context';
 import { requireSession } from '../dispatcher';
 import { verifyItemKind } from '../../../shared/dossier/verify-item-kind';
 
 type DossierRequest = ParsedRequest<'dossier.export'>;
 
-function options(r: DossierRequest, ctx: HandlerContext, outPath: string): ExportDossierOptions {
+function options(r: DossierRequest, outPath: string): ExportDossierOptions {
   return {
     incidentIds: r.incidentIds,
     exhibitIds: r.exhibitIds.length ? r.exhibitIds : undefined,
@@ -20,7 +20,6 @@ function options(r: DossierRequest, ctx: HandlerContext, outPath: string): Expor
     language: r.language,
     originals: r.originals,
     showNames: !r.pseudonyms,
-    organisation: ctx.session?.label ?? '',
     outPath,
   };
 }
@@ -31,7 +30,7 @@ export const dossierHandlers: HandlerTable = {
   // Computed from the plan (incidents, sealed metadata, stored or predicted exhibits): the preview
   // makes no exhibit and appends no custody entry, however often the user changes the choice.
   'dossier.disclosure': async (r, ctx) => {
-    const found = await previewDisclosure(requireSession(ctx), options(r, ctx, ''));
+    const found = await previewDisclosure(requireSession(ctx), options(r, ''));
     return { ok: !found.some((f) => f.severity === 'high'), findings: found.map(finding) };
   },
   'dossier.export': async (r, ctx) => {
@@ -40,7 +39,7 @@ export const dossierHandlers: HandlerTable = {
     if (!out) return null;
     ctx.emit({ kind: 'progress', task: 'export', item: '', done: 0, total: 1 });
     const written = await exportDossier(session, {
-      ...options(r, ctx, out),
+      ...options(r, out),
       onProgress: (done, total) => ctx.emit({ kind: 'progress', task: 'export', item: '', done, total }),
     });
     ctx.emit({ kind: 'progress', task: 'export', item: '', done: 1, total: 1 });

@@ -18,7 +18,8 @@ export const sessionHandlers: HandlerTable = {
     const path = await ctx.dialogs.chooseVaultLocation(label);
     if (!path) return null;
     await replaceSession(ctx);
-    const vault = await createVault({ path, user, passphrase });
+    // The name the user gives the vault is its organisation, as its dossiers will name it.
+    const vault = await createVault({ path, user, passphrase, organisation: label });
     const known = ctx.settings.rememberVault(path, label);
     ctx.session = { vault, knownId: known.id, label: known.label };
     return statusOf(ctx);
