@@ -3,15 +3,11 @@ import { CustodiaError } from '../../shared/errors/error-codes';
 import { appendCustody } from '../custody/custody-log';
 import { assertAllowed } from '../accounts/roles';
 import type { VaultSession } from '../accounts/vault-session';
+import type { EvidenceRecord } from '../custody/record-hash';
 import type { Acquisition } from './acquisition';
 
-export interface EvidenceItem {
-  id: number;
-  incidentId: number;
-  sha256: string;
-  bytes: number;
-  mediaType: string;
-  originalName: string;
+/** The committed record's fields, with what a list also shows. */
+export interface EvidenceItem extends Omit<EvidenceRecord, 'acquisition' | 'derivedFrom' | 'operation'> {
   acquisition: Acquisition;
   importedAt: string;
   importedBy: string;
