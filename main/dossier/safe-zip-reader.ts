@@ -1,15 +1,24 @@
-// Reads a ZIP without ever writing an entry anywhere (T7): the whole central directory is
-// checked first (names, kinds, count, sizes, ratios, duplicates), then entries are streamed
-// into hashes in memory. yauzl's validateEntrySizes catches headers that lie about sizes.
+// Reads a ZIP without ever writing an entry anywhere (T7): the whole central directory and
+// every local header are checked first (names, kinds, count, sizes, ratios, duplicates, header
+// agreement, overlaps), then entries are streamed into hashes in memory and their CRC-32 checked.
+// yauzl's validateEntrySizes stops an entry that inflates past its declared size.
 import { open as openFile, type FileHandle } from 'node:fs/promises';
-import { open as openZip, type Entry, type ZipFile } from 'yauzl';
+import { crc32 } from 'node:zlib';
+import { open as openZip, type Entry, type LocalFileHeader, type ZipFile } from 'yauzl';
 import { CustodiaError } from '../../shared/errors/error-codes';
-import { DEFAULT_ZIP_LIMITS, checkEntryKind, checkEntryName, checkEntrySize, entryName, type ZipLimits } from './zip-entry-rules';
+import {
+  DEFAULT_ZIP_LIMITS, checkArchiveSize, checkEntryKind, checkEntryName, checkEntrySize, checkLocalHeader, checkNoOverlap, entryName,
+  type EntrySpan, type ZipLimits,
+} from './zip-entry-rules';
 
 export interface ZipFileEntry {
   name: string;
   size: number;
   entry: Entry;
+}
+
+interface DirectoryEntry extends ZipFileEntry {
+  kind: 'file' | 'directory';
 }
 
 const malformed = (message: string): CustodiaError => new CustodiaError('E_MALFORMED_DOSSIER', message);
@@ -44,17 +53,30 @@ export class SafeZipReader {
     const zip = await openArchive(path);
     try {
       if (zip.entryCount > limits.maxEntries) throw new CustodiaError('E_HOSTILE_ARCHIVE', `the archive has ${zip.entryCount} entries, more than ${limits.maxEntries}`);
-      const files = await readDirectory(zip, limits);
-      return new SafeZipReader(zip, await openFile(path, 'r'), files);
+      const entries = await readDirectory(zip, limits);
+      await checkLocalHeaders(zip, entries);
+      checkArchiveSize(entries.reduce((n, e) => n + e.size, 0), zip.fileSize, limits);
+      return new SafeZipReader(zip, await openFile(path, 'r'), entries.filter((e) => e.kind === 'file').map(({ name, size, entry }) => ({ name, size, entry })));
     } catch (e) {
       zip.close();
       throw e;
     }
   }
 
-  /** Streams one entry's bytes to onChunk (valid only during the call); never touches the file system. */
-  read(file: ZipFileEntry, onChunk: (chunk: Buffer) => void | Promise<void>): Promise<void> {
-    return file.entry.compressionMethod === 0 ? this.readStored(file, onChunk) : this.readDeflated(file, onChunk);
+  /**
+   * Streams one entry's bytes to onChunk (valid only during the call); never touches the file
+   * system. Throws E_ZIP_CRC_MISMATCH at the end when the bytes are not those the CRC-32 names.
+   */
+  async read(file: ZipFileEntry, onChunk: (chunk: Buffer) => void | Promise<void>): Promise<void> {
+    let crc = 0;
+    const checked = (chunk: Buffer): void | Promise<void> => {
+      crc = crc32(chunk, crc);
+      return onChunk(chunk);
+    };
+    await (file.entry.compressionMethod === 0 ? this.readStored(file, checked) : this.readDeflated(file, checked));
+    if (crc !== file.entry.crc32) {
+      throw new CustodiaError('E_ZIP_CRC_MISMATCH', `${file.name}: its bytes do not match the CRC-32 of the archive`, { entry: file.name });
+    }
   }
 
   private async readStored(file: ZipFileEntry, onChunk: (chunk: Buffer) => void | Promise<void>): Promise<void> {
@@ -108,9 +130,9 @@ export class SafeZipReader {
   }
 }
 
-function readDirectory(zip: ZipFile, limits: ZipLimits): Promise<ZipFileEntry[]> {
+function readDirectory(zip: ZipFile, limits: ZipLimits): Promise<DirectoryEntry[]> {
   return new Promise((resolve, reject) => {
-    const files: ZipFileEntry[] = [];
+    const files: DirectoryEntry[] = [];
     const seen = new Set<string>();
     let total = 0;
     let count = 0;
@@ -127,7 +149,7 @@ function readDirectory(zip: ZipFile, limits: ZipLimits): Promise<ZipFileEntry[]>
         checkEntrySize(entry, name, limits);
         total += entry.uncompressedSize;
         if (total > limits.maxTotalBytes) throw new CustodiaError('E_HOSTILE_ARCHIVE', 'the archive expands beyond the size limit');
-        if (kind === 'file') files.push({ name, size: entry.uncompressedSize, entry });
+        files.push({ name, size: entry.uncompressedSize, entry, kind });
         zip.readEntry();
       } catch (e) {
         reject(e);
@@ -137,4 +159,21 @@ function readDirectory(zip: ZipFile, limits: ZipLimits): Promise<ZipFileEntry[]>
     zip.on('error', (e: Error) => reject(malformed(`the archive is damaged: ${e.message}`)));
     zip.readEntry();
   });
+}
+
+/** Every local header against its central record, and no two entries' bytes overlapping. */
+async function checkLocalHeaders(zip: ZipFile, entries: readonly DirectoryEntry[]): Promise<void> {
+  const locals: LocalFileHeader[] = [];
+  const spans: EntrySpan[] = [];
+  for (const { name, entry } of entries) {
+    try {
+      locals.push(await zip.readLocalFileHeaderPromise(entry));
+    } catch (e) {
+      throw malformed(`cannot read the local header of ${name}: ${(e as Error).message}`);
+    }
+    spans.push({ name, start: entry.relativeOffsetOfLocalHeader, end: locals.at(-1)!.fileDataStart + entry.compressedSize });
+  }
+  // Overlaps first: an overlap bomb's entries also disagree with the one header they share.
+  checkNoOverlap(spans);
+  entries.forEach(({ name, entry }, i) => checkLocalHeader(entry, locals[i]!, name));
 }

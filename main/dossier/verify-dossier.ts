@@ -1,12 +1,13 @@
 // `custodia dossier verify`: reads a dossier ZIP safely, hashes every entry in memory, and runs
 // the bag and dossier checks item by item. No vault, no temporary files, nothing unpacked.
 import { createHash } from 'node:crypto';
-import { DOSSIER_JSON_PATH } from '../../shared/dossier/bag-files';
+import { ALLOWED_TAG_FILES, DOSSIER_JSON_PATH } from '../../shared/dossier/bag-files';
 import { checkDossierBag, type BagFileDigest } from '../../shared/dossier/bag-checks';
 import { fail, type VerifyResult } from '../../shared/dossier/verify-types';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { SafeZipReader, type ZipFileEntry } from './safe-zip-reader';
 import { HashWorker } from './hash-worker';
+import { entriesToRead } from './payload-budget';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-entry-rules';
 
 export interface VerifyDossierOptions {
@@ -34,13 +35,9 @@ export async function verifyDossier(zipPath: string, opts: VerifyDossierOptions 
     const root = bagRoot(zip.files);
     const files = new Map<string, BagFileDigest>();
     const texts = new Map<string, Uint8Array>();
-    const outside: string[] = [];
-    for (const file of zip.files) {
-      if (!file.name.startsWith(root)) {
-        outside.push(file.name);
-        continue;
-      }
-      const path = file.name.slice(root.length);
+    const outside = zip.files.filter((f) => !f.name.startsWith(root)).map((f) => f.name);
+    const inBag = zip.files.filter((f) => f.name.startsWith(root)).map((file) => ({ file, path: file.name.slice(root.length), size: file.size }));
+    const readEntry = async ({ file, path }: { file: ZipFileEntry; path: string }): Promise<void> => {
       const keep = path === DOSSIER_JSON_PATH ? MAX_DOSSIER_JSON : path.startsWith('data/') ? 0 : MAX_TAG_FILE;
       if (keep > 0 && file.size > keep) throw new CustodiaError('E_MALFORMED_DOSSIER', `${path} is too large for a dossier`);
       const h256 = createHash('sha256');
@@ -52,6 +49,16 @@ export async function verifyDossier(zipPath: string, opts: VerifyDossierOptions 
       });
       files.set(path, { bytes: file.size, sha256: h256.digest('hex'), sha512: (await sha512.digest()).sha512 });
       if (keep > 0) texts.set(path, Buffer.concat(chunks));
+    };
+    // The bag's own tag files first: what they list and declare decides what else is read.
+    const known = inBag.filter((e) => ALLOWED_TAG_FILES.includes(e.path));
+    for (const e of known) await readEntry(e);
+    const rest = inBag.filter((e) => !ALLOWED_TAG_FILES.includes(e.path));
+    const wanted = entriesToRead(rest, texts);
+    for (const e of rest) {
+      // Not listed anywhere: reported as added to the bag, its bytes never inflated.
+      if (wanted.has(e.path)) await readEntry(e);
+      else files.set(e.path, { bytes: e.size, sha256: '', sha512: '' });
     }
     const result = checkDossierBag({ files, texts }, opts.key);
     if (outside.length === 0) return result;
