@@ -1,9 +1,9 @@
 // Which entries of a bag are worth reading, decided from its tag files before a single payload
-// byte is inflated (T7): only files a manifest lists are read, and together they may not exceed
-// the payload size bag-info.txt declares (Payload-Oxum). Unlisted files are reported as added
-// to the bag without being read, so a hostile archive cannot make verify inflate them.
+// byte is inflated (T7): only files a manifest lists are read, and together no more than the
+// payload size bag-info.txt declares (Payload-Oxum). What is left out is reported, not read: an
+// unlisted file as added to the bag, a file past the declared size as not read. A hostile
+// archive cannot make verify inflate either, and an altered dossier still gets its verdict.
 import { BAG_INFO_LABEL, TAG, bagInfoValue, parseBagInfo, parseManifest, type HashAlgorithm } from '../../shared/dossier/bag-files';
-import { CustodiaError } from '../../shared/errors/error-codes';
 
 export interface BagEntry {
   /** Path relative to the bag's root. */
@@ -40,20 +40,27 @@ function declaredPayloadBytes(texts: ReadonlyMap<string, Uint8Array>): number | 
   return m ? Number(m[1]) : null;
 }
 
-/**
- * The entries (other than the known tag files, already read into `texts`) to read. Throws
- * E_ZIP_OVER_PAYLOAD when the listed payload is larger than the bag says it is, or when the bag
- * gives no size at all.
- */
-export function entriesToRead(entries: readonly BagEntry[], texts: ReadonlyMap<string, Uint8Array>): Set<string> {
+export interface ReadPlan {
+  read: Set<string>;
+  /** Listed payload files left unread because the declared payload size was used up. */
+  overBudget: string[];
+}
+
+/** The entries (other than the known tag files, already read into `texts`) to read, in order. */
+export function entriesToRead(entries: readonly BagEntry[], texts: ReadonlyMap<string, Uint8Array>): ReadPlan {
   const payload = listed(texts, [[TAG.manifest256, 'sha256'], [TAG.manifest512, 'sha512']]);
   const tags = listed(texts, [[TAG.tagmanifest256, 'sha256'], [TAG.tagmanifest512, 'sha512']]);
-  const read = entries.filter((e) => (e.path.startsWith('data/') ? payload : tags).has(e.path));
-  const declared = declaredPayloadBytes(texts);
-  if (declared === null) throw new CustodiaError('E_ZIP_OVER_PAYLOAD', 'bag-info.txt declares no Payload-Oxum: the size of the payload is unknown, nothing was read');
-  const payloadBytes = read.filter((e) => e.path.startsWith('data/')).reduce((n, e) => n + e.size, 0);
-  if (payloadBytes > declared) {
-    throw new CustodiaError('E_ZIP_OVER_PAYLOAD', `the listed payload holds ${payloadBytes} bytes, more than the ${declared} bag-info.txt declares`);
+  let budget = declaredPayloadBytes(texts) ?? 0;
+  const plan: ReadPlan = { read: new Set(), overBudget: [] };
+  for (const e of entries) {
+    const isPayload = e.path.startsWith('data/');
+    if (!(isPayload ? payload : tags).has(e.path)) continue;
+    if (isPayload && e.size > budget) {
+      plan.overBudget.push(e.path);
+      continue;
+    }
+    if (isPayload) budget -= e.size;
+    plan.read.add(e.path);
   }
-  return new Set(read.map((e) => e.path));
+  return plan;
 }

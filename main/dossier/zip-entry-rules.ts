@@ -1,7 +1,8 @@
 // What a ZIP entry may be before a single byte of it is read (T7): a plain relative path of
 // plain names, a regular file or folder, stored or deflated, within size and ratio limits, with a
 // local header that agrees with the central directory and data no other entry shares.
-import type { Entry, LocalFileHeader } from 'yauzl';
+import type { Entry } from 'yauzl';
+import type { LocalHeader } from './local-headers';
 import { CustodiaError } from '../../shared/errors/error-codes';
 
 export interface ZipLimits {
@@ -21,8 +22,8 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxRatio: 100,
   ratioFloorBytes: 1024 * 1024,
   // A dossier is mostly stored exhibits and a stored PDF (about 1:1); only text is deflated.
-  // This bounds what any archive can cost to read: a 10 MB file never inflates past 321 MiB.
-  maxArchiveRatio: 32,
+  // This bounds what any archive can cost to read: a 10 MB file never inflates past 161 MiB.
+  maxArchiveRatio: 16,
 };
 
 const hostile = (message: string, name?: string): CustodiaError =>
@@ -110,7 +111,7 @@ const mismatch = (what: string, name: string): CustodiaError =>
  * (yauzl) must see the same archive: the name, method, flags, CRC and sizes must agree. With a
  * data descriptor the local CRC and sizes may be zero, as the format allows.
  */
-export function checkLocalHeader(entry: Entry, local: LocalFileHeader, name: string): void {
+export function checkLocalHeader(entry: Entry, local: LocalHeader, name: string): void {
   if (!local.fileName.equals(entry.fileNameRaw)) throw mismatch('name', name);
   if (local.compressionMethod !== entry.compressionMethod) throw mismatch('compression method', name);
   if ((local.generalPurposeBitFlag & FLAGS_THAT_MATTER) !== (entry.generalPurposeBitFlag & FLAGS_THAT_MATTER)) throw mismatch('flags', name);

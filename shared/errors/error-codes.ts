@@ -31,12 +31,10 @@ export const ERROR_CODES = {
   E_CANNOT_WRITE: EXIT.badInput,
   E_MALFORMED_DOSSIER: EXIT.badInput,
   E_HOSTILE_ARCHIVE: EXIT.badInput,
-  // Hostile ZIPs (T7): two entries sharing bytes, headers that disagree, a wrong CRC-32, more
-  // content than the bag declares.
+  // Hostile ZIPs (T7): two entries sharing bytes, headers that disagree, a wrong CRC-32.
   E_ZIP_OVERLAP: EXIT.badInput,
   E_ZIP_HEADER_MISMATCH: EXIT.badInput,
   E_ZIP_CRC_MISMATCH: EXIT.badInput,
-  E_ZIP_OVER_PAYLOAD: EXIT.badInput,
   // Input files that are not plain UTF-8 JSON within the caps (T7).
   E_INVALID_ENCODING: EXIT.badInput,
   E_INPUT_TOO_LARGE: EXIT.badInput,

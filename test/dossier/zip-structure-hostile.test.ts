@@ -1,6 +1,7 @@
 // T7 hostile ZIPs that cost minutes or say two things at once: overlapping entries, headers that
 // disagree, wrong CRC-32s, entries no manifest lists, more content than the bag declares. Each is
-// refused (exit 4, its own code) or, for an unlisted entry, reported without being inflated.
+// refused (exit 4, its own code) or, for an unlisted entry or one past the declared payload
+// size, reported (exit 1) without being inflated.
 // Python's zipfile is the outside judge of what a careful reader refuses.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -125,14 +126,31 @@ describe('T7 a dossier ZIP must say one thing, and only what its manifests list'
     expect(r.stderr).toMatch(/^error E_DOSSIER_TAMPERED:/);
   });
 
-  it('refuses a listed payload larger than the Payload-Oxum bag-info.txt declares', () => {
-    const path = write(rawZip(withChange('bag-info.txt', (e) => ({ ...e, data: Buffer.from(e.data.toString('utf8').replace(/Payload-Oxum: \d+\./, 'Payload-Oxum: 10.')) }))));
-    refused(path, 'E_ZIP_OVER_PAYLOAD');
+  it('inflates no more payload than Payload-Oxum declares: the rest is reported as not read', async () => {
+    // Listed, declared as 10 bytes, and not a valid deflate stream: reading it would fail.
+    const path = write(rawZip(withChange('bag-info.txt', (e) => ({ ...e, data: Buffer.from(e.data.toString('utf8').replace(/Payload-Oxum: \d+\./, 'Payload-Oxum: 10.')) }))
+      .map((e) => (e.name.endsWith(EXHIBIT) ? { ...e, body: Buffer.from('not deflate at all'), deflate: true } : e))));
+    const result = await verifyDossier(path);
+    expect(result.ok).toBe(false);
+    expect(result.items.find((i) => i.name === `data/exhibits/${EXHIBIT}` && /not read/.test(i.problem ?? ''))?.problem)
+      .toMatch(/larger than the Payload-Oxum of bag-info.txt declares/);
+    const r = runCli(cli, ['dossier', 'verify', path]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^error E_DOSSIER_TAMPERED:/);
   });
 
-  it('refuses a bag that declares no payload size at all', () => {
+  it('a bag that declares no payload size gets no payload read', async () => {
     const path = write(rawZip(withChange('bag-info.txt', (e) => ({ ...e, data: Buffer.from(e.data.toString('utf8').replace(/Payload-Oxum: .*\n/, '')) }))));
-    refused(path, 'E_ZIP_OVER_PAYLOAD');
+    const result = await verifyDossier(path);
+    expect(result.ok).toBe(false);
+    expect(result.items.filter((i) => /^not read/.test(i.problem ?? '')).map((i) => i.name)).toContain('data/dossier.json');
+  });
+
+  it('an altered dossier.json that grew still gets its verdict (altered), not a refusal', async () => {
+    const path = write(rawZip(withChange('data/dossier.json', (e) => ({ ...e, data: Buffer.concat([e.data, Buffer.from('    ')]) }))));
+    const r = runCli(cli, ['dossier', 'verify', path, '--json']);
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).ok).toBe(false);
   });
 
   it('refuses an archive whose entries together expand far beyond its size', async () => {
