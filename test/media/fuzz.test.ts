@@ -56,7 +56,7 @@ async function outcome(run: () => Promise<unknown>): Promise<string> {
 const ROUNDS = fuzzCases(25);
 
 describe('T7 hostile files: corrupted images never crash inspect or strip', () => {
-  it.each<ImageFormat>(['jpeg', 'png', 'webp', 'gif', 'tiff'])('%s: %i mutations end clean or refused', async (format) => {
+  it.each<ImageFormat>(['jpeg', 'png', 'webp', 'gif', 'tiff'])(`%s: ${ROUNDS} mutations end clean or refused`, async (format) => {
     const original = readFileSync(await makeRichImage(dir, format, { width: 96, height: 64 }));
     const rand = prng(format.length * 7919);
     const { value: bad, leftovers } = await inSandboxTmp(async () => {
