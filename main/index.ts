@@ -7,7 +7,6 @@ import { declareAppScheme, serveApp } from './app/app-scheme';
 import { electronDialogs } from './app/dialogs';
 import { watchIdle } from './app/idle-lock';
 import { installNavigationGuards } from './app/navigation-guards';
-import { openExternal } from './app/open-external';
 import { hardenSession } from './app/session-hardening';
 import { appSession, createMainWindow } from './app/window';
 import type { HandlerContext } from './ipc/context';
@@ -46,7 +45,6 @@ function start(): void {
     dialogs: electronDialogs(() => window),
     files: new FileTokens(),
     emit: (event) => window?.webContents.send(EVENT_CHANNEL, event),
-    openExternal,
     appVersion: app.getVersion(),
     session: null,
   };

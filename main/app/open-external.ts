@@ -1,16 +1,13 @@
-// The only way a link leaves the app: https URLs, handed to the system browser.
+// The only way a link leaves the app: one of the known help addresses, handed to the system
+// browser. Any other URL could carry data out of a compromised page (T8).
 import { shell } from 'electron';
+import { HELP_LINKS } from './help-links';
 
-export function isSafeExternalUrl(url: string): boolean {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'https:' && u.username === '' && u.password === '';
-  } catch {
-    return false;
-  }
+export function isAllowedExternalUrl(url: string): boolean {
+  return HELP_LINKS.includes(url);
 }
 
 export async function openExternal(url: string): Promise<void> {
-  if (!isSafeExternalUrl(url)) return;
+  if (!isAllowedExternalUrl(url)) return;
   await shell.openExternal(url);
 }

@@ -15,5 +15,5 @@ export function reportFailure(e: unknown): number {
   }
   const message = e instanceof Error ? e.message : String(e);
   process.stderr.write(`error E_INTERNAL: ${message}\n`);
-  return EXIT.integrity;
+  return EXIT.internal;
 }

@@ -1,27 +1,62 @@
-// Reads a ZIP without ever writing an entry anywhere (T7): the whole central directory is
-// checked first (names, kinds, count, sizes, ratios, duplicates), then entries are streamed
-// into hashes in memory. yauzl's validateEntrySizes catches headers that lie about sizes.
+// Reads a ZIP without ever writing an entry anywhere (T7): the whole central directory and
+// every local header are checked first (names, kinds, count, sizes, ratios, duplicates, header
+// agreement, overlaps), then entries are streamed into hashes in memory and their CRC-32 checked.
+// yauzl's validateEntrySizes stops an entry that inflates past its declared size.
+import { closeSync, fstat, open as openFd } from 'node:fs';
 import { open as openFile, type FileHandle } from 'node:fs/promises';
-import { open as openZip, type Entry, type ZipFile } from 'yauzl';
+import { promisify } from 'node:util';
+import { crc32 } from 'node:zlib';
+import { fromRandomAccessReader, type Entry, type ZipFile } from 'yauzl';
 import { CustodiaError } from '../../shared/errors/error-codes';
-import { DEFAULT_ZIP_LIMITS, checkEntryKind, checkEntryName, checkEntrySize, entryName, type ZipLimits } from './zip-entry-rules';
+import {
+  DEFAULT_ZIP_LIMITS, checkArchiveSize, checkEntryKind, checkEntryName, checkEntrySize, checkLocalHeader, checkNoOverlap, entryName,
+  type EntrySpan, type ZipLimits,
+} from './zip-entry-rules';
+import { readLocalHeaders, type LocalHeader } from './local-headers';
+import { WindowedReader } from './windowed-reader';
 
 export interface ZipFileEntry {
   name: string;
   size: number;
   entry: Entry;
+  /** Where the entry's data starts, from its checked local header. */
+  dataStart: number;
+}
+
+interface DirectoryEntry {
+  name: string;
+  size: number;
+  entry: Entry;
+  kind: 'file' | 'directory';
 }
 
 const malformed = (message: string): CustodiaError => new CustodiaError('E_MALFORMED_DOSSIER', message);
 
-function openArchive(path: string): Promise<ZipFile> {
+async function openArchive(path: string): Promise<ZipFile> {
+  let fd: number;
+  let size: number;
+  try {
+    // A plain descriptor: a FileHandle would be closed under yauzl when collected.
+    fd = await promisify(openFd)(path, 'r');
+  } catch (e) {
+    throw new CustodiaError('E_UNREADABLE_FILE', `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  try {
+    const st = await promisify(fstat)(fd);
+    if (!st.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+    size = st.size;
+  } catch (e) {
+    closeSync(fd);
+    throw new CustodiaError('E_UNREADABLE_FILE', `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
   return new Promise((resolve, reject) => {
-    openZip(path, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true }, (err, zip) => {
+    const reader = new WindowedReader(fd, size);
+    // The archive's own reference, dropped by zip.close(): the descriptor closes with it.
+    reader.ref();
+    fromRandomAccessReader(reader, size, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true }, (err, zip) => {
       if (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        reject(code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR'
-          ? new CustodiaError('E_UNREADABLE_FILE', `cannot read ${path}: ${err.message}`)
-          : malformed(`not a readable ZIP archive: ${err.message}`));
+        reader.close(() => undefined);
+        reject(malformed(`not a readable ZIP archive: ${err.message}`));
       } else resolve(zip);
     });
   });
@@ -44,27 +79,41 @@ export class SafeZipReader {
     const zip = await openArchive(path);
     try {
       if (zip.entryCount > limits.maxEntries) throw new CustodiaError('E_HOSTILE_ARCHIVE', `the archive has ${zip.entryCount} entries, more than ${limits.maxEntries}`);
-      const files = await readDirectory(zip, limits);
-      return new SafeZipReader(zip, await openFile(path, 'r'), files);
+      const entries = await readDirectory(zip, limits);
+      const fh = await openFile(path, 'r');
+      try {
+        const starts = checkLocalHeaders(entries, await readLocalHeaders(fh, zip.fileSize, entries));
+        checkArchiveSize(entries.reduce((n, e) => n + e.size, 0), zip.fileSize, limits);
+        const files = entries.flatMap(({ name, size, entry, kind }, i) => (kind === 'file' ? [{ name, size, entry, dataStart: starts[i]! }] : []));
+        return new SafeZipReader(zip, fh, files);
+      } catch (e) {
+        await fh.close();
+        throw e;
+      }
     } catch (e) {
       zip.close();
       throw e;
     }
   }
 
-  /** Streams one entry's bytes to onChunk (valid only during the call); never touches the file system. */
-  read(file: ZipFileEntry, onChunk: (chunk: Buffer) => void | Promise<void>): Promise<void> {
-    return file.entry.compressionMethod === 0 ? this.readStored(file, onChunk) : this.readDeflated(file, onChunk);
+  /**
+   * Streams one entry's bytes to onChunk (valid only during the call); never touches the file
+   * system. Throws E_ZIP_CRC_MISMATCH at the end when the bytes are not those the CRC-32 names.
+   */
+  async read(file: ZipFileEntry, onChunk: (chunk: Buffer) => void | Promise<void>): Promise<void> {
+    let crc = 0;
+    const checked = (chunk: Buffer): void | Promise<void> => {
+      crc = crc32(chunk, crc);
+      return onChunk(chunk);
+    };
+    await (file.entry.compressionMethod === 0 ? this.readStored(file, checked) : this.readDeflated(file, checked));
+    if (crc !== file.entry.crc32) {
+      throw new CustodiaError('E_ZIP_CRC_MISMATCH', `${file.name}: its bytes do not match the CRC-32 of the archive`, { entry: file.name });
+    }
   }
 
   private async readStored(file: ZipFileEntry, onChunk: (chunk: Buffer) => void | Promise<void>): Promise<void> {
-    let start: number;
-    try {
-      // yauzl checks the local header's signature and that the data lies inside the file.
-      ({ fileDataStart: start } = await this.zip.readLocalFileHeaderPromise(file.entry, { minimal: true }));
-    } catch (e) {
-      throw malformed(`cannot read ${file.name}: ${(e as Error).message}`);
-    }
+    const start = file.dataStart;
     const end = start + file.entry.compressedSize;
     const readBlock = async (pos: number, i: number): Promise<Buffer> => {
       const want = Math.min(BLOCK, end - pos);
@@ -108,9 +157,9 @@ export class SafeZipReader {
   }
 }
 
-function readDirectory(zip: ZipFile, limits: ZipLimits): Promise<ZipFileEntry[]> {
+function readDirectory(zip: ZipFile, limits: ZipLimits): Promise<DirectoryEntry[]> {
   return new Promise((resolve, reject) => {
-    const files: ZipFileEntry[] = [];
+    const files: DirectoryEntry[] = [];
     const seen = new Set<string>();
     let total = 0;
     let count = 0;
@@ -127,7 +176,7 @@ function readDirectory(zip: ZipFile, limits: ZipLimits): Promise<ZipFileEntry[]>
         checkEntrySize(entry, name, limits);
         total += entry.uncompressedSize;
         if (total > limits.maxTotalBytes) throw new CustodiaError('E_HOSTILE_ARCHIVE', 'the archive expands beyond the size limit');
-        if (kind === 'file') files.push({ name, size: entry.uncompressedSize, entry });
+        files.push({ name, size: entry.uncompressedSize, entry, kind });
         zip.readEntry();
       } catch (e) {
         reject(e);
@@ -137,4 +186,13 @@ function readDirectory(zip: ZipFile, limits: ZipLimits): Promise<ZipFileEntry[]>
     zip.on('error', (e: Error) => reject(malformed(`the archive is damaged: ${e.message}`)));
     zip.readEntry();
   });
+}
+
+/** Every local header against its central record, and no two entries' bytes overlapping; answers where each entry's data starts. */
+function checkLocalHeaders(entries: readonly DirectoryEntry[], locals: readonly LocalHeader[]): number[] {
+  const spans: EntrySpan[] = entries.map(({ name, entry }, i) => ({ name, start: entry.relativeOffsetOfLocalHeader, end: locals[i]!.fileDataStart + entry.compressedSize }));
+  // Overlaps first: an overlap bomb's entries also disagree with the one header they share.
+  checkNoOverlap(spans);
+  entries.forEach(({ name, entry }, i) => checkLocalHeader(entry, locals[i]!, name));
+  return locals.map((l) => l.fileDataStart);
 }

@@ -20,7 +20,6 @@ export interface HandlerContext {
   readonly dialogs: Dialogs;
   readonly files: FileTokens;
   readonly emit: (event: AppEvent) => void;
-  readonly openExternal: (url: string) => Promise<void>;
   readonly appVersion: string;
   session: OpenSession | null;
 }

@@ -2,6 +2,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import sqlcipher from '@journeyapps/sqlcipher';
 import { CustodiaError } from '../../shared/errors/error-codes';
+import { assertSameFile, fileIdentity, type FileIdentity } from './file-identity';
 
 export type SqlValue = string | number | bigint | Buffer | null;
 
@@ -93,7 +94,10 @@ export function openRawDatabase(path: string, create: boolean): Promise<Database
       else {
         // A vault is held by one process at a time: waiting for it would only hang the second one.
         raw.configure('busyTimeout', 0);
-        resolve(new QueuedDatabase(raw));
+        fileIdentity(path).then(
+          (id) => (id ? resolve(new QueuedDatabase(raw, path, id)) : raw.close(() => reject(new CustodiaError('E_NO_VAULT', `cannot open ${path}`)))),
+          (e: unknown) => raw.close(() => reject(e)),
+        );
       }
     });
   });
@@ -109,9 +113,13 @@ class QueuedDatabase implements Database {
   readonly #inTx = new AsyncLocalStorage<true>();
   #tail: Promise<unknown> = Promise.resolve();
   #closed = false;
+  readonly #path: string;
+  readonly #opened: FileIdentity;
 
-  constructor(raw: Raw) {
+  constructor(raw: Raw, path: string, opened: FileIdentity) {
     this.#raw = raw;
+    this.#path = path;
+    this.#opened = opened;
   }
 
   #exclusive<R>(op: () => Promise<R>): Promise<R> {
@@ -151,6 +159,7 @@ class QueuedDatabase implements Database {
           throw e;
         }
         try {
+          await assertSameFile(this.#path, this.#opened);
           await rawExec(this.#raw, 'COMMIT');
         } catch (e) {
           // A failed COMMIT (e.g. disk full) may leave the transaction open: end it explicitly.
@@ -166,6 +175,8 @@ class QueuedDatabase implements Database {
     return this.#exclusive(async () => {
       this.#closed = true;
       await new Promise<void>((resolve, reject) => this.#raw.close((err: Error | null) => (err ? reject(err) : resolve())));
+      // The last commit landed in the file that was opened; if that file is gone, say so.
+      await assertSameFile(this.#path, this.#opened);
     });
   }
 }

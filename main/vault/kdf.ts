@@ -24,11 +24,19 @@ export function kdfMemoryBytes(k: KdfParams): number {
   return 128 * k.N * k.r;
 }
 
+/**
+ * The costs a slot may ask for. The floor keeps a guess expensive (T1); the ceiling keeps an
+ * edited header from hanging an unlock (p=64 took 29 s) or asking for gigabytes (N=2^24).
+ */
+export const KDF_RANGE = Object.freeze({ minN: 2 ** 14, maxN: 2 ** 20, minR: 8, maxR: 16, minP: 1, maxP: 4, maxMemoryBytes: 1024 ** 3 });
+
+/** Throws E_KDF_PARAMS, before any KDF work, for parameters outside KDF_RANGE. */
 export function checkKdfParams(k: KdfParams): KdfParams {
-  const powerOfTwo = Number.isInteger(k.N) && k.N >= 2 && (k.N & (k.N - 1)) === 0;
-  const small = (v: number) => Number.isInteger(v) && v >= 1 && v <= 64;
-  if (k.alg !== 'scrypt' || !powerOfTwo || k.N > 2 ** 24 || !small(k.r) || !small(k.p)) {
-    throw new CustodiaError('E_BAD_VAULT_HEADER', `unsupported key derivation parameters ${JSON.stringify(k)}`);
+  const R = KDF_RANGE;
+  const within = (v: number, lo: number, hi: number) => Number.isSafeInteger(v) && v >= lo && v <= hi;
+  const powerOfTwo = within(k.N, R.minN, R.maxN) && (k.N & (k.N - 1)) === 0;
+  if (k.alg !== 'scrypt' || !powerOfTwo || !within(k.r, R.minR, R.maxR) || !within(k.p, R.minP, R.maxP) || kdfMemoryBytes(k) > R.maxMemoryBytes) {
+    throw new CustodiaError('E_KDF_PARAMS', `key derivation parameters ${JSON.stringify({ alg: k.alg, N: k.N, r: k.r, p: k.p })} are outside the accepted range (scrypt, N a power of two ${R.minN}…${R.maxN}, r ${R.minR}…${R.maxR}, p ${R.minP}…${R.maxP}, at most ${R.maxMemoryBytes / 1024 ** 2} MiB)`);
   }
   return k;
 }

@@ -1,5 +1,6 @@
 // Stable error codes and the CLI exit code each maps to (DESIGN.md, "Command line").
-export const EXIT = { ok: 0, integrity: 1, usage: 2, auth: 3, badInput: 4, busy: 5 } as const;
+// 70 is EX_SOFTWARE (sysexits.h): a fault in Custodia itself, never a verdict on the data.
+export const EXIT = { ok: 0, integrity: 1, usage: 2, auth: 3, badInput: 4, busy: 5, internal: 70 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 export const ERROR_CODES = {
@@ -30,6 +31,17 @@ export const ERROR_CODES = {
   E_CANNOT_WRITE: EXIT.badInput,
   E_MALFORMED_DOSSIER: EXIT.badInput,
   E_HOSTILE_ARCHIVE: EXIT.badInput,
+  // Hostile ZIPs (T7): two entries sharing bytes, headers that disagree, a wrong CRC-32.
+  E_ZIP_OVERLAP: EXIT.badInput,
+  E_ZIP_HEADER_MISMATCH: EXIT.badInput,
+  E_ZIP_CRC_MISMATCH: EXIT.badInput,
+  // Input files that are not plain UTF-8 JSON within the caps (T7).
+  E_INVALID_ENCODING: EXIT.badInput,
+  E_INPUT_TOO_LARGE: EXIT.badInput,
+  E_JSON_TOO_DEEP: EXIT.badInput,
+  E_JSON_DUPLICATE_KEY: EXIT.badInput,
+  // A key slot whose KDF cost lies outside the accepted range (refused before any KDF work).
+  E_KDF_PARAMS: EXIT.badInput,
   E_BAD_CHECKPOINT_FILE: EXIT.badInput,
   // Integrity: something was found altered.
   E_DB_CORRUPT: EXIT.integrity,
@@ -45,12 +57,15 @@ export const ERROR_CODES = {
   E_DOSSIER_TAMPERED: EXIT.integrity,
   E_SIGNATURE_INVALID: EXIT.integrity,
   E_KEY_MISMATCH: EXIT.integrity,
-  E_INTERNAL: EXIT.integrity,
+  // The vault file was removed or replaced while a command ran: nothing it did is acknowledged.
+  E_VAULT_GONE: EXIT.integrity,
   // Desktop shell: refused IPC calls.
   E_IPC_SENDER: EXIT.auth,
   E_UNKNOWN_CHANNEL: EXIT.usage,
   E_UNAVAILABLE: EXIT.usage,
   E_STALE_VERSION: EXIT.badInput,
+  // A fault in Custodia itself (a bug, a missing resource): its own exit code, not "altered".
+  E_INTERNAL: EXIT.internal,
 } as const satisfies Record<string, ExitCode>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -13,7 +13,7 @@ type Call<C extends Channel> = (request: Request<C>) => Promise<Envelope<Respons
 type Call0<C extends Channel> = () => Promise<Envelope<Response<C>>>;
 
 export interface CustodiaApi {
-  app: { info: Call0<'app.info'>; openExternal: Call<'app.openExternal'> };
+  app: { info: Call0<'app.info'> };
   settings: { get: Call0<'settings.get'>; set: Call<'settings.set'> };
   vault: {
     known: Call0<'vault.known'>; pickExisting: Call0<'vault.pickExisting'>; create: Call<'vault.create'>;
@@ -42,7 +42,7 @@ export interface CustodiaApi {
 
 export function createBridge(invoke: Invoke, subscribe: Subscribe): CustodiaApi {
   return {
-    app: { info: () => invoke('app.info', {}), openExternal: (r) => invoke('app.openExternal', r) },
+    app: { info: () => invoke('app.info', {}) },
     settings: { get: () => invoke('settings.get', {}), set: (r) => invoke('settings.set', r) },
     vault: {
       known: () => invoke('vault.known', {}),

@@ -13,7 +13,6 @@ const nullable = <T extends z.ZodType>(t: T) => t.nullable();
 
 export const CONTRACT = {
   'app.info': ch(s.emptyRequest, z.strictObject({ version: z.string(), platform: z.string() })),
-  'app.openExternal': ch(z.strictObject({ url: z.url({ protocol: /^https$/ }) }), s.okResponse),
   'settings.get': ch(s.emptyRequest, s.settingsSchema),
   'settings.set': ch(s.settingsSchema.partial().strict(), s.settingsSchema),
 

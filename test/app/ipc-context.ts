@@ -26,7 +26,6 @@ export function testContext(dir = mkdtempSync(join(tmpdir(), 'custodia-ipc-')), 
     },
     files: new FileTokens(),
     emit: emit ?? ((e) => events.push(e)),
-    openExternal: async () => undefined,
     appVersion: '0.0.0-test',
     session: null,
   };

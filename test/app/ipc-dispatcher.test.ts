@@ -33,13 +33,13 @@ describe('T8 hostile renderer: the dispatcher checks every call', () => {
 
   it('parses arguments with the contract before the handler runs', async () => {
     const { ctx } = testContext();
-    const handler = vi.fn(async () => ({ ok: true as const }));
-    const dispatch = createDispatcher({ 'app.openExternal': handler }, ctx);
-    for (const bad of [undefined, 'https://x.org', { url: 'file:///etc/passwd' }, { url: 'http://x.org' }, { url: 'https://x.org', extra: 1 }]) {
-      expect(errorOf(await dispatch('app.openExternal', bad)).code).toBe('E_INVALID_INPUT');
+    const handler = vi.fn(async () => ({ id: 1 }));
+    const dispatch = createDispatcher({ 'cases.add': handler }, ctx);
+    for (const bad of [undefined, 'Caso', { title: '' }, { title: 5 }, { title: 'Caso', extra: 1 }]) {
+      expect(errorOf(await dispatch('cases.add', bad)).code).toBe('E_INVALID_INPUT');
     }
     expect(handler).not.toHaveBeenCalled();
-    expect(await dispatch('app.openExternal', { url: 'https://x.org/' })).toEqual({ ok: true, value: { ok: true } });
+    expect(await dispatch('cases.add', { title: 'Caso' })).toEqual({ ok: true, value: { id: 1 } });
   });
 
   it('refuses a prototype-polluting payload as unknown keys', async () => {

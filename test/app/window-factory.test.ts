@@ -1,12 +1,14 @@
 // Electron security checklist, asserted on the window factory's output (T8).
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { electron, electronModule } from './electron-mock';
+import { electron, electronModule, FakeContents } from './electron-mock';
 
 vi.mock('electron', () => electronModule());
 
 const { createMainWindow } = await import('../../main/app/window');
 const { secureWebPreferences, APP_PARTITION } = await import('../../main/app/web-preferences');
-const { isSafeExternalUrl } = await import('../../main/app/open-external');
+const { isAllowedExternalUrl } = await import('../../main/app/open-external');
+const { HELP_LINKS } = await import('../../main/app/help-links');
+const { trackUserGestures, GESTURE_MS } = await import('../../main/app/user-gesture');
 
 describe('T8 hostile renderer: every window is built hardened', () => {
   beforeEach(() => {
@@ -59,17 +61,43 @@ describe('T8 hostile renderer: every window is built hardened', () => {
     expect(contents.openHandler?.({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
   });
 
-  it('hands only https links to the system browser', async () => {
+  it('hands only the known help addresses to the system browser, and only right after a click', async () => {
     createMainWindow('/p', false);
     await Promise.resolve();
     const contents = electron.created[0]!.contents;
-    for (const url of ['file:///etc/passwd', 'http://example.org/', 'javascript:alert(1)', 'smb://host/share', 'https://user:pw@example.org/']) {
+    const click = () => contents.emit('before-mouse-event', { type: 'mouseUp', button: 'left', x: 1, y: 1 });
+    const help = HELP_LINKS[0]!;
+    // A page opening a help link on its own (no click) gets nothing.
+    contents.openHandler?.({ url: help });
+    for (const url of ['file:///etc/passwd', 'http://example.org/', 'javascript:alert(1)', 'https://user:pw@example.org/',
+      'https://evil.example/?d=secret', `${help}?leak=Maria%20Quispe`, `${help}x`, 'https://www.oas.org/es/cidh']) {
+      click();
       contents.openHandler?.({ url });
     }
-    expect(electron.openExternal).not.toHaveBeenCalled();
-    contents.openHandler?.({ url: 'https://www.oas.org/es/cidh/' });
     await Promise.resolve();
-    expect(electron.openExternal).toHaveBeenCalledWith('https://www.oas.org/es/cidh/');
-    expect(isSafeExternalUrl('https://x.org')).toBe(true);
+    expect(electron.openExternal).not.toHaveBeenCalled();
+    click();
+    contents.openHandler?.({ url: help });
+    // The click is used up: a second window.open right after it opens nothing.
+    contents.openHandler?.({ url: help });
+    await Promise.resolve();
+    expect(electron.openExternal).toHaveBeenCalledTimes(1);
+    expect(electron.openExternal).toHaveBeenCalledWith(help);
+    expect(HELP_LINKS.every((u) => isAllowedExternalUrl(u) && u.startsWith('https://'))).toBe(true);
+  });
+
+  it('a gesture counts for a moment only, and only real mouse buttons or Enter/Space', () => {
+    const contents = new FakeContents();
+    let now = 1_000_000;
+    const justClicked = trackUserGestures(contents as never, () => now);
+    expect(justClicked()).toBe(false);
+    contents.emit('before-mouse-event', { type: 'mouseMove', x: 0, y: 0 });
+    contents.emit('before-input-event', { type: 'keyDown', key: 'a' });
+    expect(justClicked()).toBe(false);
+    contents.emit('before-input-event', { type: 'keyDown', key: 'Enter' });
+    expect(justClicked()).toBe(true);
+    contents.emit('before-mouse-event', { type: 'mouseDown', x: 0, y: 0 });
+    now += GESTURE_MS + 1;
+    expect(justClicked()).toBe(false);
   });
 });

@@ -20,7 +20,7 @@ const fmt = (n: number): string => Math.round(n).toLocaleString('en');
 
 const dir = await mkdtemp(join(tmpdir(), 'custodia-bench-custody-'));
 try {
-  const session = await createVault({ path: join(dir, 'v.custodia'), user: 'ana', passphrase: 'benchmark passphrase', kdf: { alg: 'scrypt', N: 1024, r: 8, p: 1 } });
+  const session = await createVault({ path: join(dir, 'v.custodia'), user: 'ana', passphrase: 'benchmark passphrase', kdf: { alg: 'scrypt', N: 16384, r: 8, p: 1 } });
   const details = { incidentId: 1, sha256: 'ab'.repeat(32), reason: 'benchmark entry of typical size' };
 
   let t0 = process.hrtime.bigint();

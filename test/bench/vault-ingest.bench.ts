@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const MiB = 1024 * 1024;
 const SIZE_MIB = Number(process.env.BENCH_MIB ?? 1024);
-const CHEAP = { alg: 'scrypt', N: 1024, r: 8, p: 1 } as const;
+const CHEAP = { alg: 'scrypt', N: 16384, r: 8, p: 1 } as const;
 
 interface ChildResult { seconds: number; maxRssMiB: number; extra?: number }
 

@@ -53,7 +53,10 @@ const hostileCases: Array<[string, RawEntry[], string]> = [
   ['a symlink entry', [bagit, { name: 'd/data/link', data: Buffer.from('/etc/passwd'), mode: 0o120777 }], 'E_HOSTILE_ARCHIVE'],
   ['duplicate names', [bagit, { name: 'd/data/a.txt', data: Buffer.from('1') }, { name: 'd/data/A.txt', data: Buffer.from('2') }], 'E_HOSTILE_ARCHIVE'],
   ['a zip bomb', [bagit, { name: 'd/data/bomb.bin', data: Buffer.alloc(64 * 1024 * 1024), deflate: true }], 'E_HOSTILE_ARCHIVE'],
-  ['a size header that lies', [bagit, { name: 'd/data/liar.bin', data: Buffer.alloc(200_000, 1), deflate: true, declaredSize: 1000 }], 'E_HOSTILE_ARCHIVE'],
+  ['a size header that lies', [bagit,
+    { name: 'd/bag-info.txt', data: Buffer.from('Payload-Oxum: 1000.1\n') },
+    { name: 'd/manifest-sha256.txt', data: Buffer.from(`${'0'.repeat(64)}  data/liar.bin\n`) },
+    { name: 'd/data/liar.bin', data: Buffer.alloc(200_000, 1), deflate: true, declaredSize: 1000 }], 'E_HOSTILE_ARCHIVE'],
 ];
 
 describe('T7 hostile ZIPs are refused with exit 4 and nothing written', () => {
@@ -85,14 +88,14 @@ describe('T7 hostile ZIPs are refused with exit 4 and nothing written', () => {
     const entries = [bagit, ...Array.from({ length: 30 }, (_, i) => ({ name: `d/data/${i}.txt`, data: Buffer.from(String(i)) }))];
     const path = join(dir, 'many.zip');
     writeFileSync(path, rawZip(entries));
-    const limits = { maxEntries: 20, maxTotalBytes: 1 << 20, maxRatio: 100, ratioFloorBytes: 1 << 20 };
+    const limits = { maxEntries: 20, maxTotalBytes: 1 << 20, maxRatio: 100, ratioFloorBytes: 1 << 20, maxArchiveRatio: 32 };
     await expect(verifyDossier(path, { limits })).rejects.toMatchObject({ code: 'E_HOSTILE_ARCHIVE' });
   });
 
   it('a total size over the limit', async () => {
     const path = join(dir, 'big.zip');
     writeFileSync(path, rawZip([bagit, { name: 'd/data/a.bin', data: Buffer.alloc(3000) }, { name: 'd/data/b.bin', data: Buffer.alloc(3000) }]));
-    const limits = { maxEntries: 100, maxTotalBytes: 5000, maxRatio: 100, ratioFloorBytes: 1 << 20 };
+    const limits = { maxEntries: 100, maxTotalBytes: 5000, maxRatio: 100, ratioFloorBytes: 1 << 20, maxArchiveRatio: 32 };
     await expect(verifyDossier(path, { limits })).rejects.toMatchObject({ code: 'E_HOSTILE_ARCHIVE' });
   });
 });

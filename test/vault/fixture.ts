@@ -1,4 +1,4 @@
-// Real SQLCipher vaults in temporary folders. The KDF is made cheap by passing parameters
+// Real SQLCipher vaults in temporary folders. The KDF is made cheap (the floor of KDF_RANGE) by passing parameters
 // explicitly; the defaults stay at full cost (asserted in key-slots.test.ts).
 import { expect } from 'vitest';
 import { createHash } from 'node:crypto';
@@ -10,7 +10,7 @@ import type { KdfParams } from '../../main/vault/kdf';
 import { addUser } from '../../main/accounts/users';
 import { createVault, openVault, type VaultSession } from '../../main/accounts/vault-session';
 
-export const CHEAP_KDF: KdfParams = { alg: 'scrypt', N: 2 ** 10, r: 8, p: 1 };
+export const CHEAP_KDF: KdfParams = { alg: 'scrypt', N: 2 ** 14, r: 8, p: 1 };
 export const PASSPHRASE = 'correct horse battery staple';
 
 export const INCIDENT = {

@@ -1,49 +1,14 @@
 // `custodia incident add|import|edit|delete|list|show`: incidents in the interchange format (DESIGN.md).
-import { readFile } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
 import { CHANNELS, INCIDENT_TYPES, RISK_LEVELS, type Channel, type IncidentType, type RiskLevel } from '../../../shared/incident/incident-schema';
-import { CustodiaError } from '../../../shared/errors/error-codes';
 import { listEvidence } from '../../evidence/list-evidence';
 import { getIncident, listIncidents, searchIncidents, type IncidentSummary } from '../../records/incident-queries';
+import { readIncidentFile, readIncidentList } from '../../records/incident-file';
 import { parseIncident } from '../../records/incident-input';
 import { addIncident, deleteIncident, editIncident } from '../../records/incidents';
 import { importIncidents, validateIncidents } from '../../records/bulk-import';
 import { printResult } from '../output';
 import { positiveInt, sessionCommand, withSession, type SessionOptions } from '../session-options';
-
-async function readIncidentFile(path: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    throw new CustodiaError('E_UNREADABLE_FILE', `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (e) {
-    throw new CustodiaError('E_INVALID_JSON', `${path} is not valid JSON: ${(e as Error).message}`);
-  }
-}
-
-/** A JSON array of incidents, or JSON Lines (`.jsonl`: one incident per line, blank lines skipped). */
-async function readIncidentList(path: string): Promise<unknown[]> {
-  if (!path.endsWith('.jsonl')) {
-    const list = await readIncidentFile(path);
-    if (!Array.isArray(list)) throw new CustodiaError('E_INVALID_JSON', `${path} must hold a JSON array of incidents`);
-    return list;
-  }
-  const text = await readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
-    throw new CustodiaError('E_UNREADABLE_FILE', `cannot read ${path}: ${e.code ?? e.message}`);
-  });
-  return text.split('\n').flatMap((raw, n) => {
-    if (raw.trim() === '') return [];
-    try {
-      return [JSON.parse(raw) as unknown];
-    } catch (e) {
-      throw new CustodiaError('E_INVALID_JSON', `${path} line ${n + 1} is not valid JSON: ${(e as Error).message}`);
-    }
-  });
-}
 
 const line = (i: IncidentSummary) => `${i.id}\tcase ${i.caseId}\t${i.occurredAt}\t${i.riskLevel}\t${i.type}\t${i.place}${i.deleted ? '\tdeleted' : ''}`;
 

@@ -10,27 +10,44 @@ export interface RawEntry {
   deflate?: boolean;
   /** Lie about the uncompressed size in both headers. */
   declaredSize?: number;
+  /** Lie about the CRC-32 in both headers. */
+  crc?: number;
+  /** Bytes written as the entry's (compressed) data, whatever `data` says. */
+  body?: Buffer;
+  /** What only the local header says, where it should repeat the central directory. */
+  local?: { name?: string; crc?: number; size?: number; method?: number; flags?: number };
+  /** Point the central record at the local header of an earlier entry (an overlap bomb). */
+  sameDataAs?: number;
 }
 
 export function rawZip(entries: RawEntry[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
+  const offsets: number[] = [];
+  const bodies: Buffer[] = [];
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name, 'utf8');
-    const body = e.deflate ? deflateRawSync(e.data) : e.data;
+    const body = e.sameDataAs !== undefined ? bodies[e.sameDataAs]! : e.body ?? (e.deflate ? deflateRawSync(e.data, { level: 1 }) : e.data);
+    bodies.push(body);
     const size = e.declaredSize ?? e.data.length;
-    const crc = crc32(e.data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x800, 6);
-    local.writeUInt16LE(e.deflate ? 8 : 0, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    locals.push(local, name, body);
+    const crc = e.crc ?? crc32(e.data);
+    const at = e.sameDataAs !== undefined ? offsets[e.sameDataAs]! : offset;
+    offsets.push(at);
+    if (e.sameDataAs === undefined) {
+      const localName = Buffer.from(e.local?.name ?? e.name, 'utf8');
+      const local = Buffer.alloc(30);
+      local.writeUInt32LE(0x04034b50, 0);
+      local.writeUInt16LE(20, 4);
+      local.writeUInt16LE(e.local?.flags ?? 0x800, 6);
+      local.writeUInt16LE(e.local?.method ?? (e.deflate ? 8 : 0), 8);
+      local.writeUInt32LE(e.local?.crc ?? crc, 14);
+      local.writeUInt32LE(body.length, 18);
+      local.writeUInt32LE(e.local?.size ?? size, 22);
+      local.writeUInt16LE(localName.length, 26);
+      locals.push(local, localName, body);
+      offset += local.length + localName.length + body.length;
+    }
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE((3 << 8) | 20, 4);
@@ -42,9 +59,8 @@ export function rawZip(entries: RawEntry[]): Buffer {
     central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(((e.mode ?? 0o100644) << 16) >>> 0, 38);
-    central.writeUInt32LE(offset, 42);
+    central.writeUInt32LE(at, 42);
     centrals.push(central, name);
-    offset += local.length + name.length + body.length;
   }
   const cd = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
