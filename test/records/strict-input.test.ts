@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readIncidentFile, readIncidentList } from '../../main/records/incident-file';
 import { parseStrictJson } from '../../main/records/strict-json';
-import { createVault } from '../../main/vault/vault-session';
+import { createVault } from '../../main/accounts/vault-session';
 import { buildCli, runCli } from '../cli/cli-harness';
 import { CHEAP_KDF, INCIDENT } from '../vault/fixture';
 

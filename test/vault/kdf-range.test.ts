@@ -5,7 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_KDF, KDF_RANGE, checkKdfParams, type KdfParams } from '../../main/vault/kdf';
 import { headerPath } from '../../main/vault/header-file';
-import { openVault } from '../../main/vault/vault-session';
+import { openVault } from '../../main/accounts/vault-session';
 import { buildCli, runCli } from '../cli/cli-harness';
 import { CHEAP_KDF, errorCode, PASSPHRASE, tempVault, type TempVault } from './fixture';
 
