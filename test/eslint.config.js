@@ -1,4 +1,4 @@
-// Layering is enforced here so a wrong import fails `npm test`, not a review (see STYLE.md).
+// Layering is enforced here so a wrong import fails `npm test`, not a review.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';

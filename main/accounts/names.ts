@@ -7,7 +7,7 @@ export type Role = (typeof ROLES)[number];
 // Letters of any script, digits, and . _ -: a name appears in custody entries and file names.
 const USER_NAME = /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,63}$/u;
 
-/** Short passphrases make even a slow KDF guessable (THREATS.md T1). */
+/** Short passphrases make even a slow KDF guessable (T1, test/README.md). */
 export const MIN_PASSPHRASE_LENGTH = 8;
 
 export function checkUserName(name: string): string {

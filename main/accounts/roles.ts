@@ -1,4 +1,4 @@
-// What each role may do (DESIGN.md, "Roles"). Every service checks before it reads or writes;
+// What each role may do (README, "Roles"). Every service checks before it reads or writes;
 // a refusal is itself a custody event, so attempts to overstep a role leave a trace.
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { appendCustody } from '../custody/custody-log';
@@ -16,7 +16,7 @@ export const PERMISSIONS = {
   'evidence.read': ['admin', 'documenter', 'legal'],
   /** Make a metadata-free exhibit of an original (stored as a new, linked item): legal picks exhibits too. */
   'exhibits.make': ['admin', 'documenter', 'legal'],
-  /** Signed dossiers for authorities: the legal team's job (DESIGN.md, "Roles"). */
+  /** Signed dossiers for authorities: the legal team's job (README, "Roles"). */
   'dossier.export': ['admin', 'legal'],
 } as const satisfies Record<string, readonly Role[]>;
 

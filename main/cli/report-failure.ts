@@ -1,4 +1,4 @@
-// Every failure ends as `error E_CODE: message` on stderr and the exit code DESIGN.md assigns.
+// Every failure ends as `error E_CODE: message` on stderr and the exit code shared/errors/error-codes.ts assigns.
 import { CommanderError } from 'commander';
 import { CustodiaError, EXIT } from '../../shared/errors/error-codes';
 import { isHelpOrVersion } from './program';

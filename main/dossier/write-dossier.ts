@@ -1,4 +1,4 @@
-// Writes a signed dossier (DESIGN.md "Dossier") from inputs already gathered, with no vault:
+// Writes a signed dossier (main/dossier/README.md) from inputs already gathered, with no vault:
 // the vault adapter (export-from-vault.ts) gathers, this writes, and tests drive it directly.
 import { keyFingerprint } from '../../shared/custody/checkpoint';
 import { utf8 } from '../../shared/custody/bytes';

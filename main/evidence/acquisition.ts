@@ -1,4 +1,4 @@
-// How an item came into the organisation's hands (DESIGN.md, "Incident interchange format").
+// How an item came into the organisation's hands (the interchange format, shared/incident/incident-schema.ts).
 import { z } from 'zod';
 import { CustodiaError } from '../../shared/errors/error-codes';
 

@@ -1,6 +1,6 @@
 // Fixed-size chunks from any byte source, so chunk n always starts at n · chunkSize.
 
-/** Measured (see /work/notes/vault.md): 1 MiB keeps statements few and memory flat. */
+/** Measured (test/bench/vault-ingest.bench.ts): 1 MiB keeps statements few and memory flat. */
 export const DEFAULT_CHUNK_SIZE = 1024 * 1024;
 
 export async function* fixedChunks(source: AsyncIterable<Buffer | Uint8Array | string>, size: number): AsyncGenerator<Buffer> {

@@ -25,4 +25,7 @@ export interface HandlerContext {
 }
 
 export type Handler<C extends Channel> = (request: ParsedRequest<C>, ctx: HandlerContext) => Promise<Response<C>>;
-export type HandlerTable = { [C in Channel]?: Handler<C> };
+/** Every channel of the contract has its handler: a missing one fails the typecheck, not a user. */
+export type HandlerTable = { [C in Channel]: Handler<C> };
+/** A part of the table, as each handlers file exports it. */
+export type HandlerGroup = Partial<HandlerTable>;

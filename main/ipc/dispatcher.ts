@@ -18,8 +18,7 @@ export function createDispatcher(table: HandlerTable, ctx: HandlerContext): Disp
 
   return async (channel, request) => {
     if (!isChannel(channel)) return fail('E_UNKNOWN_CHANNEL');
-    const handler = table[channel] as Handler<typeof channel> | undefined;
-    if (!handler) return fail('E_UNAVAILABLE');
+    const handler = table[channel] as Handler<typeof channel>;
     const schema = CONTRACT[channel];
     const parsed = schema.request.safeParse(request);
     if (!parsed.success) return fail('E_INVALID_INPUT');

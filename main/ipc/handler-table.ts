@@ -1,6 +1,5 @@
-// The handler table: every wired channel, in one place. Plain Node, so Electron's ipcMain and
-// the browser-test harness serve the very same handlers. A contract channel missing here
-// answers E_UNAVAILABLE until the core service behind it exists.
+// The handler table: every channel of the contract, in one place. Plain Node, so Electron's
+// ipcMain and the browser-test harness serve the very same handlers.
 import type { HandlerTable } from './context';
 import { appHandlers } from './handlers/app-handlers';
 import { custodyHandlers } from './handlers/custody-handlers';
@@ -15,6 +14,7 @@ import { userHandlers } from './handlers/user-handlers';
 import { vaultHandlers } from './handlers/vault-handlers';
 
 export function buildHandlerTable(): HandlerTable {
+  // satisfies: a channel of the contract without a handler here is a type error.
   return {
     ...appHandlers,
     ...vaultHandlers,
@@ -27,5 +27,5 @@ export function buildHandlerTable(): HandlerTable {
     ...custodyHandlers,
     ...userHandlers,
     ...dossierHandlers,
-  };
+  } satisfies HandlerTable;
 }

@@ -50,4 +50,3 @@ export function identifyingKind(tagName: string): IdentifyingKind | undefined {
 }
 
 /** For tests and docs: the list as written. */
-export const IDENTIFYING_TAG_NAMES: Readonly<Record<IdentifyingKind, readonly string[]>> = BY_KIND;

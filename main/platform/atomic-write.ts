@@ -1,4 +1,4 @@
-// Files Custodia writes appear whole or not at all (THREATS.md T9): write a temporary file
+// Files Custodia writes appear whole or not at all (T9, test/README.md): write a temporary file
 // beside the target, flush it to disk, then rename it into place.
 import { randomBytes } from 'node:crypto';
 import { open, rename, unlink } from 'node:fs/promises';

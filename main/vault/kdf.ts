@@ -12,8 +12,8 @@ export interface KdfParams {
 }
 
 /**
- * 128 MiB and about 0.95 s on the reference 2-core machine (see /work/notes/vault.md): above the
- * 64 MiB / 0.5 s floor of THREATS.md T1 with margin for faster CPUs. Stored per slot, so a later
+ * 128 MiB and about 0.95 s on the reference 2-core machine (test/bench/vault-ingest.bench.ts): above the
+ * 64 MiB / 0.5 s floor of T1 (test/README.md) with margin for faster CPUs. Stored per slot, so a later
  * release can raise it and re-wrap slots on the next passphrase change.
  */
 export const DEFAULT_KDF: KdfParams = Object.freeze({ alg: 'scrypt', N: 2 ** 17, r: 8, p: 2 });

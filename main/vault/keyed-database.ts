@@ -4,7 +4,7 @@ import { CustodiaError } from '../../shared/errors/error-codes';
 import { openRawDatabase, sqliteCode, type Database } from './database';
 
 /**
- * Measured (see /work/notes/vault.md): larger pages mean fewer per-page HMACs and IVs while
+ * Measured (test/bench/vault-ingest.bench.ts): larger pages mean fewer per-page HMACs and IVs while
  * streaming evidence; 64 KiB is SQLite's maximum. Stored in the header, so it can change.
  */
 export const DEFAULT_PAGE_SIZE = 65536;

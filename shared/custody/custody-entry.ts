@@ -1,4 +1,4 @@
-// One custody log entry (DESIGN.md, "Custody log"). Its RFC 8785 canonical JSON is what is
+// One custody log entry (main/custody/README.md). Its RFC 8785 canonical JSON is what is
 // hashed into the chain and into the Merkle tree, so the field set here is a format: never
 // rename a field, only add optional ones in a new format version.
 import { toHex, utf8 } from './bytes';

@@ -1,4 +1,4 @@
-// What a dossier is made of (DESIGN.md "Dossier"). The writer takes a DossierInput that the vault
+// What a dossier is made of (main/dossier/README.md). The writer takes a DossierInput that the vault
 // adapter has already gathered, so the format can be built and tested without a vault.
 import type { CustodyEntry } from '../custody/custody-entry';
 import type { Checkpoint } from '../custody/checkpoint';

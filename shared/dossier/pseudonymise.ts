@@ -1,4 +1,4 @@
-// Names of affected people and witnesses are the most dangerous data in the vault (DESIGN.md):
+// Names of affected people and witnesses are the most dangerous data in the vault:
 // an export shows a pseudonym unless it asks for names AND the person consented to this kind of
 // recipient. Witnesses record no consent, so their names are never shown.
 import type { Incident } from '../incident/incident-schema';

@@ -1,4 +1,4 @@
-// Stable error codes and the CLI exit code each maps to (DESIGN.md, "Command line").
+// Stable error codes and the CLI exit code each maps to (README, "Command line").
 // 70 is EX_SOFTWARE (sysexits.h): a fault in Custodia itself, never a verdict on the data.
 export const EXIT = { ok: 0, integrity: 1, usage: 2, auth: 3, badInput: 4, busy: 5, internal: 70 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -62,7 +62,6 @@ export const ERROR_CODES = {
   // Desktop shell: refused IPC calls.
   E_IPC_SENDER: EXIT.auth,
   E_UNKNOWN_CHANNEL: EXIT.usage,
-  E_UNAVAILABLE: EXIT.usage,
   E_STALE_VERSION: EXIT.badInput,
   // A fault in Custodia itself (a bug, a missing resource): its own exit code, not "altered".
   E_INTERNAL: EXIT.internal,

@@ -1,4 +1,4 @@
-// The incident interchange format of DESIGN.md, one schema for CLI, IPC, bulk import and forms.
+// The incident interchange format, one schema for CLI, IPC, bulk import and forms.
 import { z } from 'zod';
 
 export const PRECISIONS = ['exact', 'hour', 'day', 'month', 'approximate'] as const;

@@ -3,6 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { CATALOGUES } from '../../shared/i18n/catalogues';
+import { CHANNELS } from '../../shared/ipc/contract';
 import { createDispatcher } from '../../main/ipc/dispatcher';
 import { buildHandlerTable } from '../../main/ipc/handler-table';
 import type { HandlerTable } from '../../main/ipc/context';
@@ -34,7 +35,7 @@ describe('T8 hostile renderer: the dispatcher checks every call', () => {
   it('parses arguments with the contract before the handler runs', async () => {
     const { ctx } = testContext();
     const handler = vi.fn(async () => ({ id: 1 }));
-    const dispatch = createDispatcher({ 'cases.add': handler }, ctx);
+    const dispatch = createDispatcher({ ...buildHandlerTable(), 'cases.add': handler }, ctx);
     for (const bad of [undefined, 'Caso', { title: '' }, { title: 5 }, { title: 'Caso', extra: 1 }]) {
       expect(errorOf(await dispatch('cases.add', bad)).code).toBe('E_INVALID_INPUT');
     }
@@ -50,14 +51,13 @@ describe('T8 hostile renderer: the dispatcher checks every call', () => {
     expect(ctx.settings.get().language).toBe('es');
   });
 
-  it('says E_UNAVAILABLE for a contract channel whose service is not wired', async () => {
-    const { ctx } = testContext();
-    expect(errorOf(await createDispatcher({}, ctx)('vault.status', {})).code).toBe('E_UNAVAILABLE');
+  it('has a handler for every channel of the contract, and none for a channel outside it', () => {
+    expect(Object.keys(buildHandlerTable()).sort()).toEqual([...CHANNELS].sort());
   });
 
   it('checks the answer too: a handler returning extra fields is an internal error, not a leak', async () => {
     const { ctx } = testContext();
-    const leaky: HandlerTable = { 'app.info': async () => ({ version: '1', platform: 'linux', dbKey: 'secret' }) as never };
+    const leaky: HandlerTable = { ...buildHandlerTable(), 'app.info': async () => ({ version: '1', platform: 'linux', dbKey: 'secret' }) as never };
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const e = errorOf(await createDispatcher(leaky, ctx)('app.info', {}));
     expect(e.code).toBe('E_INTERNAL');
@@ -67,7 +67,7 @@ describe('T8 hostile renderer: the dispatcher checks every call', () => {
   it('passes a CustodiaError on by code, with the message from the catalogue, not the internal text', async () => {
     const { ctx } = testContext();
     ctx.settings.set({ language: 'en' });
-    const table: HandlerTable = { 'app.info': async () => { throw new CustodiaError('E_BAD_PASSPHRASE', 'slot 3 of /home/ana/v.custodia'); } };
+    const table: HandlerTable = { ...buildHandlerTable(), 'app.info': async () => { throw new CustodiaError('E_BAD_PASSPHRASE', 'slot 3 of /home/ana/v.custodia'); } };
     const e = errorOf(await createDispatcher(table, ctx)('app.info', {}));
     expect(e).toEqual({ code: 'E_BAD_PASSPHRASE', message: CATALOGUES.en['error.E_BAD_PASSPHRASE'] });
   });
@@ -75,7 +75,7 @@ describe('T8 hostile renderer: the dispatcher checks every call', () => {
   it('hides an unexpected exception behind E_INTERNAL', async () => {
     const { ctx } = testContext();
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const table: HandlerTable = { 'app.info': async () => { throw new Error('ENOENT /home/ana/secret'); } };
+    const table: HandlerTable = { ...buildHandlerTable(), 'app.info': async () => { throw new Error('ENOENT /home/ana/secret'); } };
     const e = errorOf(await createDispatcher(table, ctx)('app.info', {}));
     expect(e.code).toBe('E_INTERNAL');
     expect(e.message).not.toContain('/home');

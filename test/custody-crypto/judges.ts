@@ -32,7 +32,7 @@ export function opensslSha256(data: Uint8Array): string {
   return r.stdout.split(' ')[0] as string;
 }
 
-/** `openssl pkeyutl -verify` of an Ed25519 signature, as DESIGN.md tells outside verifiers to do. */
+/** `openssl pkeyutl -verify` of an Ed25519 signature, as VERIFY.md tells outside verifiers to do. */
 export function opensslVerifyEd25519(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean {
   const dir = mkdtempSync(join(tmpdir(), 'custodia-openssl-'));
   try {

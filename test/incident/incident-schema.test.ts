@@ -26,7 +26,7 @@ const full = {
 };
 
 describe('incident interchange format', () => {
-  it('accepts the full example of DESIGN.md', () => {
+  it('accepts the full example of the interchange format', () => {
     expect(incidentSchema.parse(full)).toEqual(full);
   });
 

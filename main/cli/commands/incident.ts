@@ -1,4 +1,4 @@
-// `custodia incident add|import|edit|delete|list|show`: incidents in the interchange format (DESIGN.md).
+// `custodia incident add|import|edit|delete|list|show`: incidents in the interchange format (shared/incident/incident-schema.ts).
 import { type Command, Option } from 'commander';
 import { CHANNELS, INCIDENT_TYPES, RISK_LEVELS, type Channel, type IncidentType, type RiskLevel } from '../../../shared/incident/incident-schema';
 import { listEvidence } from '../../evidence/list-evidence';

@@ -3,7 +3,7 @@
 import { custodyTimeline, type TimelineScope } from '../../custody/custody-queries';
 import { listCases } from '../../records/cases';
 import { incidentStats } from '../../records/incident-stats';
-import type { HandlerTable } from '../context';
+import type { HandlerGroup } from '../context';
 import { requireSession } from '../dispatcher';
 
 /** `case:N` and `incident:N` take in what belongs to them; any other subject is itself alone. */
@@ -14,7 +14,7 @@ function scopeOf(subject: string | undefined): TimelineScope {
   return subject ? { kind: 'subject', subject } : { kind: 'vault' };
 }
 
-export const custodyHandlers: HandlerTable = {
+export const custodyHandlers = {
   'custody.timeline': async ({ subject, actor, offset, limit }, ctx) => {
     const session = requireSession(ctx);
     const scope = scopeOf(subject);
@@ -29,4 +29,4 @@ export const custodyHandlers: HandlerTable = {
     const [stats, cases] = await Promise.all([incidentStats(session), listCases(session)]);
     return { ...stats, openCases: cases.filter((c) => !c.deleted && c.status === 'open').length };
   },
-};
+} satisfies HandlerGroup;

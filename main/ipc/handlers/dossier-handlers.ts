@@ -5,7 +5,7 @@ import type { ParsedRequest } from '../../../shared/ipc/contract';
 import type { DisclosureFinding } from '../../../shared/dossier/disclosure-check';
 import { exportDossier, previewDisclosure, type ExportDossierOptions } from '../../dossier/export-from-vault';
 import { verifyDossier } from '../../dossier/verify-dossier';
-import type { HandlerTable } from '../context';
+import type { HandlerGroup } from '../context';
 import { requireSession } from '../dispatcher';
 import { verifyItemKind } from '../../../shared/dossier/verify-item-kind';
 
@@ -26,7 +26,7 @@ function options(r: DossierRequest, outPath: string): ExportDossierOptions {
 
 const finding = (f: DisclosureFinding) => ({ severity: f.severity, code: f.kind, subject: f.where, message: f.detail });
 
-export const dossierHandlers: HandlerTable = {
+export const dossierHandlers = {
   // Computed from the plan (incidents, sealed metadata, stored or predicted exhibits): the preview
   // makes no exhibit and appends no custody entry, however often the user changes the choice.
   'dossier.disclosure': async (r, ctx) => {
@@ -57,4 +57,4 @@ export const dossierHandlers: HandlerTable = {
       }),
     };
   },
-};
+} satisfies HandlerGroup;

@@ -1,9 +1,9 @@
 // The incident form's autosave through the core's draft service (main/records/drafts.ts).
 import { discardDraft, getDraft, saveDraft } from '../../records/drafts';
-import type { HandlerTable } from '../context';
+import type { HandlerGroup } from '../context';
 import { requireSession } from '../dispatcher';
 
-export const draftHandlers: HandlerTable = {
+export const draftHandlers = {
   'drafts.save': async ({ key, data }, ctx) => ({ savedAt: (await saveDraft(requireSession(ctx), key, data)).savedAt }),
   'drafts.get': async ({ key }, ctx) => {
     const draft = await getDraft(requireSession(ctx), key);
@@ -13,4 +13,4 @@ export const draftHandlers: HandlerTable = {
     await discardDraft(requireSession(ctx), key);
     return { ok: true as const };
   },
-};
+} satisfies HandlerGroup;

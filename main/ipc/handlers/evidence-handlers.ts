@@ -5,7 +5,7 @@ import { importEvidence } from '../../evidence/import-evidence';
 import { listEvidence, type EvidenceItem } from '../../evidence/list-evidence';
 import { makeExhibit } from '../../evidence/make-exhibit';
 import type { VaultSession } from '../../accounts/vault-session';
-import type { HandlerTable } from '../context';
+import type { HandlerGroup } from '../context';
 import { requireSession } from '../dispatcher';
 import { listExhibits } from '../../evidence/list-exhibits';
 import { displayBytes, exhibitView, sealedMetadataView, thumbnail } from './evidence-display';
@@ -30,7 +30,7 @@ function throttled(emit: (done: number) => void): (done: number) => void {
   };
 }
 
-export const evidenceHandlers: HandlerTable = {
+export const evidenceHandlers = {
   'evidence.import': async ({ incidentId, tokens, acquisition }, ctx) => {
     const session = requireSession(ctx);
     // Resolve every token first: a bad token refuses the whole batch before anything is imported.
@@ -70,4 +70,4 @@ export const evidenceHandlers: HandlerTable = {
     await findItem(session, id);
     return thumbnail(session, id);
   },
-};
+} satisfies HandlerGroup;

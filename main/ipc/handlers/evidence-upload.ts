@@ -7,7 +7,7 @@ import { CustodiaError } from '../../../shared/errors/error-codes';
 import { importEvidenceStream } from '../../evidence/import-evidence';
 import { listEvidence } from '../../evidence/list-evidence';
 import type { VaultSession } from '../../accounts/vault-session';
-import type { HandlerContext, HandlerTable } from '../context';
+import type { HandlerContext, HandlerGroup } from '../context';
 import { requireSession } from '../dispatcher';
 import { ChunkQueue } from './chunk-queue';
 import { evidenceSummary } from './evidence-summary';
@@ -52,7 +52,7 @@ function abortUploads(session: VaultSession): void {
 }
 const watched = new WeakSet<VaultSession>();
 
-export const uploadHandlers: HandlerTable = {
+export const uploadHandlers = {
   'evidence.uploadBegin': async ({ incidentId, name, bytes, acquisition }, ctx) => {
     const session = requireSession(ctx);
     if (!watched.has(session)) {
@@ -108,4 +108,4 @@ export const uploadHandlers: HandlerTable = {
     await up.done.catch(() => undefined);
     return { ok: true };
   },
-};
+} satisfies HandlerGroup;

@@ -1,8 +1,8 @@
 // Files enter only through main's dialogs; the renderer gets tokens and names, never paths.
 import { requireSession } from '../dispatcher';
-import type { HandlerTable } from '../context';
+import type { HandlerGroup } from '../context';
 
-export const fileHandlers: HandlerTable = {
+export const fileHandlers = {
   'evidence.pick': async (_req, ctx) => {
     requireSession(ctx);
     const paths = await ctx.dialogs.pickEvidenceFiles();
@@ -14,4 +14,4 @@ export const fileHandlers: HandlerTable = {
     const { token, name } = ctx.files.stage(path);
     return { token, name };
   },
-};
+} satisfies HandlerGroup;

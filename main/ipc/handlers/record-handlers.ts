@@ -4,7 +4,7 @@ import type { Incident } from '../../../shared/incident/incident-schema';
 import { addCase, listCases, setCaseStatus } from '../../records/cases';
 import { addIncident, editIncident } from '../../records/incidents';
 import { getIncident } from '../../records/incident-queries';
-import type { HandlerTable } from '../context';
+import type { HandlerGroup } from '../context';
 import { requireSession } from '../dispatcher';
 import { queryIncidents } from './incident-query';
 
@@ -15,7 +15,7 @@ export function changedFields(before: Incident | undefined, after: Incident): st
   return [...keys].filter((k) => JSON.stringify(before[k as keyof Incident]) !== JSON.stringify(after[k as keyof Incident])).sort();
 }
 
-export const recordHandlers: HandlerTable = {
+export const recordHandlers = {
   'cases.list': async (_req, ctx) => {
     const cases = await listCases(requireSession(ctx));
     // The core has no closing of cases yet: every live case is open.
@@ -57,4 +57,4 @@ export const recordHandlers: HandlerTable = {
       changed: changedFields(detail.versions[i - 1]?.incident, v.incident),
     }));
   },
-};
+} satisfies HandlerGroup;

@@ -2,7 +2,7 @@
 import { CustodiaError } from '../../../shared/errors/error-codes';
 import { verifyLog, type VerifyPhase } from '../../audit/verify-log';
 import { createVault, openVault } from '../../accounts/vault-session';
-import type { HandlerContext, HandlerTable } from '../context';
+import type { HandlerContext, HandlerGroup } from '../context';
 import { requireSession } from '../dispatcher';
 import { vaultId } from '../../app/settings-store';
 import { lockNow, statusOf } from './vault-handlers';
@@ -13,7 +13,7 @@ async function replaceSession(ctx: HandlerContext): Promise<void> {
   if (ctx.session) await lockNow(ctx, 'user');
 }
 
-export const sessionHandlers: HandlerTable = {
+export const sessionHandlers = {
   'vault.create': async ({ label, user, passphrase }, ctx) => {
     const path = await ctx.dialogs.chooseVaultLocation(label);
     if (!path) return null;
@@ -43,4 +43,4 @@ export const sessionHandlers: HandlerTable = {
       problems: report.problems.map((p) => ({ code: p.code, message: p.message, ...(p.seq === undefined ? {} : { seq: p.seq }) })),
     };
   },
-};
+} satisfies HandlerGroup;

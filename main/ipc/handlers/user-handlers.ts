@@ -1,9 +1,9 @@
 // Users and passphrases through the core's user service (which checks the admin role itself).
 import { addUser, changePassphrase, listUsers } from '../../accounts/users';
-import type { HandlerTable } from '../context';
+import type { HandlerGroup } from '../context';
 import { requireSession } from '../dispatcher';
 
-export const userHandlers: HandlerTable = {
+export const userHandlers = {
   'users.list': async (_req, ctx) =>
     (await listUsers(requireSession(ctx))).filter((u) => u.removedAt === null).map((u) => ({ name: u.name, role: u.role })),
   'users.add': async ({ name, role, passphrase }, ctx) => {
@@ -14,4 +14,4 @@ export const userHandlers: HandlerTable = {
     await changePassphrase(requireSession(ctx), { oldPassphrase: current, newPassphrase: next });
     return { ok: true as const };
   },
-};
+} satisfies HandlerGroup;

@@ -1,5 +1,5 @@
 // Vault channels that stand on the shell alone: which vaults exist, status and lock.
-import type { HandlerContext, HandlerTable } from '../context';
+import type { HandlerContext, HandlerGroup } from '../context';
 
 export function statusOf(ctx: HandlerContext) {
   const s = ctx.session;
@@ -20,7 +20,7 @@ export async function lockNow(ctx: HandlerContext, reason: 'user' | 'idle' | 'sy
   ctx.emit({ kind: 'locked', reason });
 }
 
-export const vaultHandlers: HandlerTable = {
+export const vaultHandlers = {
   'vault.known': async (_req, ctx) => ctx.settings.vaults().map(({ id, label }) => ({ id, label })),
   'vault.pickExisting': async (_req, ctx) => {
     const path = await ctx.dialogs.pickVault();
@@ -31,4 +31,4 @@ export const vaultHandlers: HandlerTable = {
     await lockNow(ctx, 'user');
     return statusOf(ctx);
   },
-};
+} satisfies HandlerGroup;
