@@ -1,8 +1,9 @@
 // Checks on user names and passphrases, shared by vault creation and user management.
 import { CustodiaError } from '../../shared/errors/error-codes';
 
-export const ROLES = ['admin', 'documenter', 'legal', 'auditor'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '../../shared/vocabulary/roles';
+
+export { ROLES, type Role } from '../../shared/vocabulary/roles';
 
 // Letters of any script, digits, and . _ -: a name appears in custody entries and file names.
 const USER_NAME = /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,63}$/u;

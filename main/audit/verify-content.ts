@@ -10,6 +10,7 @@ import { staleIndexRows } from '../records/incident-index';
 import { verifyEvidenceMetadata } from './verify-metadata';
 import type { ScanResult } from './log-scan';
 import type { ProblemList } from './verify-problems';
+import type { CaseStatus } from '../../shared/vocabulary/case-status';
 
 type Committed = ScanResult['committed'];
 type Commitments = Pick<ScanResult, 'committed' | 'committedRecords'>;
@@ -20,7 +21,7 @@ interface Digest {
 }
 
 async function currentDigests(db: Database): Promise<Digest[]> {
-  const cases = await db.all<{ id: number; title: string; status: 'open' | 'closed' }>(`SELECT c.id, c.title, ${CURRENT_CASE_STATUS} AS status FROM cases c`);
+  const cases = await db.all<{ id: number; title: string; status: CaseStatus }>(`SELECT c.id, c.title, ${CURRENT_CASE_STATUS} AS status FROM cases c`);
   const incidents = await db.all<{ id: number; body: string }>(`
     SELECT v.incident_id AS id, v.body FROM incident_versions v
     WHERE v.version = (SELECT MAX(version) FROM incident_versions w WHERE w.incident_id = v.incident_id)`);

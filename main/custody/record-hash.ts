@@ -1,6 +1,7 @@
 // What each custody entry's `sha256` commits to, in one place, so the services that write
 // records and `log verify` that re-checks them hash exactly the same thing.
 import { canonicalJson } from '../../shared/custody/canonical-json';
+import type { CaseStatus } from '../../shared/vocabulary/case-status';
 import { sha256Hex } from '../platform/sha256';
 
 /** sha256 of the RFC 8785 canonical JSON of a record. */
@@ -8,7 +9,7 @@ export function recordSha256(record: unknown): string {
   return sha256Hex(canonicalJson(record));
 }
 
-export type CaseStatus = 'open' | 'closed';
+export type { CaseStatus };
 
 export interface CaseRecord {
   id: number;

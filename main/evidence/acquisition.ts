@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import { CustodiaError } from '../../shared/errors/error-codes';
 
-export const ACQUISITION_METHODS = ['received', 'screenshot', 'recording', 'device_copy', 'export', 'other'] as const;
+import { ACQUISITION_METHODS } from '../../shared/vocabulary/acquisition';
+
+export { ACQUISITION_METHODS } from '../../shared/vocabulary/acquisition';
 
 const acquisitionSchema = z.strictObject({
   method: z.enum(ACQUISITION_METHODS),

@@ -5,30 +5,11 @@ import { toHex, utf8 } from './bytes';
 import { canonicalJson } from './canonical-json';
 import { leafHash } from './merkle';
 import { sha256, type HashFn } from './sha256';
+import type { CustodyAction } from '../vocabulary/custody-actions';
 
-/** The fixed vocabulary of custody actions. */
-export const CUSTODY_ACTIONS = [
-  'vault_create', // the vault and its first (admin) user came into being
-  'user_add',
-  'user_remove',
-  'key_change', // a passphrase re-wrapped a key slot, or a signing key was created
-  'case_create',
-  'case_edit',
-  'incident_create',
-  'incident_edit',
-  'draft_save',
-  'receive', // evidence imported
-  'seal', // evidence sealed: sha256 and metadata fixed at intake
-  'view', // an access to evidence bytes (the "seal break" of Brazil's CPP 158-D)
-  'derive', // exhibit, transcript, translation made from an item
-  'delete', // a tombstone with a reason
-  'verify',
-  'export', // with recipient and purpose
-  'handover', // to an authority, with its receipt reference
-  'denied', // an operation the actor's role does not allow
-] as const;
+export { CUSTODY_ACTIONS, type CustodyAction } from '../vocabulary/custody-actions';
 
-export type CustodyAction = (typeof CUSTODY_ACTIONS)[number];
+
 
 export interface CustodyEntry {
   /** 1-based; leaf index in the Merkle tree is seq - 1. */

@@ -1,7 +1,7 @@
 // data/dossier.json: the machine-readable heart of a dossier. Its schema is a format that
 // verifiers years from now will read, so fields are only ever added.
 import { z } from 'zod';
-import { CUSTODY_ACTIONS } from '../custody/custody-entry';
+import { CUSTODY_ACTIONS } from '../vocabulary/custody-actions';
 import { incidentSchema } from '../incident/incident-schema';
 import { DOSSIER_LANGUAGES, RECIPIENT_KINDS } from './dossier-types';
 

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { incidentSchema } from '../incident/incident-schema';
 import * as s from './schemas';
+import { CASE_STATUSES } from '../vocabulary/case-status';
 
 /** 1 MiB of bytes per upload chunk, as base64. */
 export const UPLOAD_CHUNK_BYTES = 1024 * 1024;
@@ -33,7 +34,7 @@ export const CONTRACT = {
 
   'cases.list': ch(s.emptyRequest, z.array(s.caseSummary)),
   'cases.add': ch(z.strictObject({ title: z.string().trim().min(1).max(500) }), z.strictObject({ id: s.id })),
-  'cases.setStatus': ch(z.strictObject({ id: s.id, status: z.enum(['open', 'closed']) }), s.okResponse),
+  'cases.setStatus': ch(z.strictObject({ id: s.id, status: z.enum(CASE_STATUSES) }), s.okResponse),
 
   'incidents.list': ch(s.incidentFilter, z.strictObject({ total: z.number().int(), items: z.array(s.incidentSummary) })),
   'incidents.get': ch(

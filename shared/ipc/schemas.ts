@@ -2,7 +2,12 @@
 // the CLI and IPC agree on what an incident is.
 import { z } from 'zod';
 import { INCIDENT_TYPES, RISK_LEVELS } from '../incident/incident-schema';
-import { CUSTODY_ACTIONS } from '../custody/custody-entry';
+import { CUSTODY_ACTIONS } from '../vocabulary/custody-actions';
+import { ACQUISITION_METHODS } from '../vocabulary/acquisition';
+import { CASE_STATUSES } from '../vocabulary/case-status';
+import { ROLES } from '../vocabulary/roles';
+
+export { ACQUISITION_METHODS, ROLES };
 import { RECIPIENT_KINDS } from '../dossier/dossier-types';
 import { DISCLOSURE_KINDS } from '../dossier/disclosure-check';
 import { VERIFY_ITEM_KINDS } from '../dossier/verify-item-kind';
@@ -10,8 +15,6 @@ import { VERIFY_ITEM_KINDS } from '../dossier/verify-item-kind';
 export const RECIPIENTS = RECIPIENT_KINDS;
 
 export const LANGUAGES = ['es', 'pt', 'en'] as const;
-export const ROLES = ['admin', 'documenter', 'legal', 'auditor'] as const;
-export const ACQUISITION_METHODS = ['received', 'screenshot', 'recording', 'device_copy', 'export', 'other'] as const;
 
 export const id = z.number().int().positive();
 export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
@@ -43,7 +46,7 @@ export const unlockRequest = z.strictObject({ vaultId: z.string().max(64), user:
 export const caseSummary = z.strictObject({
   id,
   title: z.string().max(500),
-  status: z.enum(['open', 'closed']),
+  status: z.enum(CASE_STATUSES),
   incidentCount: z.number().int().nonnegative(),
   createdAt: instantString,
 });

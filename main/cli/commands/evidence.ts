@@ -4,6 +4,7 @@ import { stat } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
 import { CustodiaError } from '../../../shared/errors/error-codes';
 import { ACQUISITION_METHODS, parseAcquisition } from '../../evidence/acquisition';
+import { DEFAULT_ACQUISITION_METHOD } from '../../../shared/vocabulary/acquisition';
 import { getEvidenceMetadata, type EvidenceMetadata } from '../../evidence/evidence-metadata';
 import { makeExhibit } from '../../evidence/make-exhibit';
 import { importEvidence, type ImportedEvidence } from '../../evidence/import-evidence';
@@ -27,7 +28,7 @@ export function registerEvidenceCommands(program: Command): void {
   const evidence = program.command('evidence').description('evidence: import originals, copy them out, list them');
   sessionCommand(evidence.command('add').description('import files as sealed originals of an incident'))
     .requiredOption('--incident <id>', 'incident the files belong to', positiveInt)
-    .addOption(new Option('--method <how>', 'how it was acquired').choices(ACQUISITION_METHODS).default('other'))
+    .addOption(new Option('--method <how>', 'how it was acquired').choices(ACQUISITION_METHODS).default(DEFAULT_ACQUISITION_METHOD))
     .option('--from <who>', 'who handed it over or whose device it came from')
     .option('--platform <name>', 'e.g. WhatsApp, SMS, Facebook')
     .option('--captured-at <instant>', 'when it was captured (ISO 8601 with offset)')

@@ -2,7 +2,7 @@
 // case their bytes are handed over (never a path); main reports progress per file while it
 // hashes, seals and stores them.
 import { useState } from 'react';
-import { ACQUISITION_METHODS } from '../../../shared/ipc/schemas';
+import { ACQUISITION_METHODS, DEFAULT_ACQUISITION_METHOD, type AcquisitionMethod } from '../../../shared/vocabulary/acquisition';
 import type { Response } from '../../../shared/ipc/contract';
 import { api, errorText, unwrap } from '../api';
 import { useT } from '../i18n';
@@ -16,7 +16,7 @@ type Picked = Response<'evidence.pick'>;
 export function EvidenceImport({ incidentId }: { incidentId: number }) {
   const t = useT();
   const [picked, setPicked] = useState<Picked>([]);
-  const [method, setMethod] = useState<(typeof ACQUISITION_METHODS)[number]>('received');
+  const [method, setMethod] = useState<AcquisitionMethod>(DEFAULT_ACQUISITION_METHOD);
   const [from, setFrom] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');

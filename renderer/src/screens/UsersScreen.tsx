@@ -1,6 +1,6 @@
 // People with a key to the vault, their roles, their own passphrase, and what each has done.
 import { useEffect, useState, type FormEvent } from 'react';
-import { ROLES } from '../../../shared/ipc/schemas';
+import { ROLES, type Role } from '../../../shared/vocabulary/roles';
 import type { Response } from '../../../shared/ipc/contract';
 import { api, errorText, unwrap } from '../api';
 import { ErrorNote, Field } from '../components/Field';
@@ -44,7 +44,7 @@ export function UsersScreen() {
 function AddUser({ onAdded }: { onAdded: () => void }) {
   const t = useT();
   const [name, setName] = useState('');
-  const [role, setRole] = useState<(typeof ROLES)[number]>('documenter');
+  const [role, setRole] = useState<Role>('documenter');
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState('');
   const submit = async (e: FormEvent) => {
