@@ -1,10 +1,11 @@
 // App settings and the list of known vaults, kept outside any vault (they are needed before an
 // unlock). They hold no secret: a language, an idle delay, and where vault files live.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { z } from 'zod';
 import { settingsSchema } from '../../shared/ipc/schemas';
+import { writeFileAtomicSync } from '../platform/atomic-write';
 
 export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = { language: 'es', autoLockMinutes: 5 };
@@ -59,9 +60,7 @@ export class SettingsStore {
 
   private save(): void {
     mkdirSync(dirname(this.file), { recursive: true });
-    const tmp = join(dirname(this.file), `.${basename(this.file)}.${process.pid}.tmp`);
-    writeFileSync(tmp, JSON.stringify(this.data, null, 2), { mode: 0o600 });
-    renameSync(tmp, this.file);
+    writeFileAtomicSync(this.file, JSON.stringify(this.data, null, 2));
   }
 }
 

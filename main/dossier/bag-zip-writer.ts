@@ -1,12 +1,12 @@
 // Streams a bag into a ZIP with yazl in constant memory, hashing every payload byte on its way
 // (sha256 and sha512 for the manifests), into a temporary file that is renamed into place only
 // when complete (T9): a crash or a refused input never leaves a half dossier under the real name.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { ZipFile } from 'yazl';
+import { commitTempFile, tempPathFor } from '../platform/atomic-write';
 import type { ByteSource } from '../../shared/dossier/dossier-types';
 import { installFastCrc32 } from './fast-crc32';
 import { HashWorker } from './hash-worker';
@@ -50,8 +50,7 @@ export class BagZipWriter {
 
   /** The temporary file sits beside the target so the final rename is atomic. */
   static create(outPath: string, root: string, mtime: Date): BagZipWriter {
-    const temp = join(dirname(outPath), `.${basename(outPath)}.${randomBytes(6).toString('hex')}.partial`);
-    return new BagZipWriter(temp, root, mtime);
+    return new BagZipWriter(tempPathFor(outPath), root, mtime);
   }
 
   /** Adds a file from memory; returns its digest. */
@@ -102,13 +101,7 @@ export class BagZipWriter {
     this.zip.end();
     await this.done;
     await this.sha512.close();
-    const fh = await open(this.tempPath, 'r+');
-    try {
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    await rename(this.tempPath, outPath);
+    await commitTempFile(this.tempPath, outPath);
   }
 
   /** Drops the partial file after a failure. */

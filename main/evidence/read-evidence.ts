@@ -1,12 +1,11 @@
 // Handing out evidence bytes: always a custody `view` entry first (committed before any byte
 // leaves, so even an interrupted access is on record), and always checked against the seal.
-import { randomBytes } from 'node:crypto';
-import { access, open, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { access } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { appendCustody } from '../custody/custody-log';
 import { assertAllowed } from '../accounts/roles';
+import { writeAtomic } from '../platform/atomic-write';
 import type { VaultSession } from '../accounts/vault-session';
 import { sealedItem, verifiedChunks, type SealedItem } from './stored-chunks';
 
@@ -42,24 +41,15 @@ export async function openEvidenceStream(session: VaultSession, id: number, a: E
 
 /** Writes the original to outPath through a temp file renamed into place; nothing is left on a mismatch. */
 export async function readEvidence(session: VaultSession, id: number, outPath: string, a: EvidenceAccess = {}): Promise<ReadEvidenceResult> {
-  if (await access(outPath).then(() => true, () => false)) throw new CustodiaError('E_EXISTS', `${outPath} exists already`);
+  if (await access(outPath).then(() => true, () => false)) throw new CustodiaError('E_EXISTS', `${outPath} already exists; choose another output file`);
   const item = await logView(session, id, { purpose: a.purpose ?? 'copy to file' });
-  const temp = join(dirname(outPath), `.${basename(outPath)}.${randomBytes(6).toString('hex')}.partial`);
-  let file;
   try {
-    file = await open(temp, 'wx', 0o600);
+    await writeAtomic(outPath, async (file) => {
+      for await (const chunk of verifiedChunks(session.db, item)) await file.write(chunk);
+    }, { replace: false });
   } catch (e) {
+    if (e instanceof CustodiaError) throw e;
     throw new CustodiaError('E_UNREADABLE_FILE', `cannot write ${outPath}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  try {
-    for await (const chunk of verifiedChunks(session.db, item)) await file.write(chunk);
-    await file.sync();
-    await file.close();
-    await rename(temp, outPath);
-  } catch (e) {
-    await file.close().catch(() => undefined);
-    await unlink(temp).catch(() => undefined);
-    throw e;
   }
   return { id, sha256: item.sha256, bytes: item.bytes, out: outPath };
 }

@@ -1,9 +1,8 @@
 // The key-slot header beside the database (`<vault>.keys`): plaintext JSON, written atomically.
-import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, unlink } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { CustodiaError } from '../../shared/errors/error-codes';
+import { writeFileAtomic } from '../platform/atomic-write';
 
 export const HEADER_FORMAT = 'custodia-vault-keys';
 export const HEADER_VERSION = 1;
@@ -58,30 +57,7 @@ export async function readHeader(vaultPath: string): Promise<VaultHeader> {
   return parsed.data;
 }
 
-/** Temp file, fsync, rename, fsync of the folder: a crash leaves the old header or the new one. */
+/** Atomic and durable (platform/atomic-write): a crash leaves the old header or the new one. */
 export async function writeHeader(vaultPath: string, header: VaultHeader): Promise<void> {
-  const target = headerPath(vaultPath);
-  const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-  const file = await open(temp, 'wx', 0o600);
-  try {
-    await file.writeFile(`${JSON.stringify(header, null, 2)}\n`, 'utf8');
-    await file.sync();
-  } catch (e) {
-    await file.close();
-    await unlink(temp).catch(() => undefined);
-    throw e;
-  }
-  await file.close();
-  try {
-    await rename(temp, target);
-  } catch (e) {
-    await unlink(temp).catch(() => undefined);
-    throw e;
-  }
-  const dir = await open(dirname(target), 'r');
-  try {
-    await dir.sync();
-  } finally {
-    await dir.close();
-  }
+  await writeFileAtomic(headerPath(vaultPath), `${JSON.stringify(header, null, 2)}\n`);
 }

@@ -120,7 +120,7 @@ describe('T4 a dossier exported from the vault proves its custody', () => {
     expect(result.path).toBe(out);
     expect(result.disclosure.map((f) => f.kind)).toContain('exhibit_not_stripped');
     expect(result.disclosure.map((f) => f.kind)).not.toContain('original_with_gps');
-    expect(readdirSync(v.dir).filter((n) => n.includes('.partial'))).toEqual([]);
+    expect(readdirSync(v.dir).filter((n) => n.startsWith('.'))).toEqual([]);
     const verify = runCli(cli, ['dossier', 'verify', out, '--json']);
     expect(verify.status).toBe(0);
   });
