@@ -14,6 +14,7 @@ import { assertAllowed } from '../accounts/roles';
 import type { VaultSession } from '../accounts/vault-session';
 import { parseAcquisition, type AcquisitionInput } from './acquisition';
 import { DEFAULT_CHUNK_SIZE, fixedChunks } from './chunking';
+import { insertChunk, insertEvidenceRow, nextEvidenceId } from './evidence-rows';
 import { storageError } from '../vault/storage-error';
 import { ImageCollector, insertMetadata, readMetadata, type MetadataSeal } from './media-metadata';
 
@@ -71,9 +72,7 @@ export async function importEvidenceStream(
   try {
     return await session.db.transaction(async (tx) => {
       await currentVersion(tx, incidentId);
-      // Chunks go in first (their foreign key is deferred): the item's hash is known only at the end.
-      const next = await tx.get<{ id: number }>('SELECT coalesce(max(id), 0) + 1 AS id FROM evidence');
-      const id = next?.id ?? 1;
+      const id = await nextEvidenceId(tx);
       const hash = createHash('sha256');
       let head = Buffer.alloc(0);
       let bytes = 0;
@@ -83,7 +82,7 @@ export async function importEvidenceStream(
         hash.update(chunk);
         image.add(chunk);
         if (head.length < SNIFF_BYTES) head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES - head.length)]);
-        await tx.run('INSERT INTO evidence_chunks (evidence_id, seq, data) VALUES (?, ?, ?)', [id, seq, chunk]);
+        await insertChunk(tx, id, seq, chunk);
         bytes += chunk.length;
         seq += 1;
         o.onProgress?.(bytes);
@@ -91,12 +90,9 @@ export async function importEvidenceStream(
       const sha256 = hash.digest('hex');
       const { mediaType } = sniffMediaType(head);
       const metadata = await sealedMetadataOf(image);
-      const importedAt = new Date().toISOString();
-      await tx.run(
-        `INSERT INTO evidence (id, incident_id, sha256, bytes, media_type, original_name, acquisition, chunk_size, chunk_count, imported_at, imported_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [id, incidentId, sha256, bytes, mediaType, originalName, JSON.stringify(acquisition), chunkSize, seq, importedAt, session.user.name],
-      );
+      await insertEvidenceRow(tx, {
+        id, incidentId, sha256, bytes, mediaType, originalName, acquisition, chunkSize, chunkCount: seq, importedBy: session.user.name,
+      });
       const subject = `evidence:${id}`;
       const actor = session.user.name;
       await appendCustody(tx, { actor, action: 'receive', subject, details: { evidenceId: id, incidentId, sha256, bytes } });

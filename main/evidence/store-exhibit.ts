@@ -7,6 +7,7 @@ import { evidenceRecordHash } from '../custody/record-hash';
 import type { VaultSession } from '../accounts/vault-session';
 import { parseAcquisition } from './acquisition';
 import { DEFAULT_CHUNK_SIZE } from './chunking';
+import { insertChunk, insertEvidenceRow, nextEvidenceId } from './evidence-rows';
 import { exhibitSource, type ExhibitSource } from './exhibit-source';
 import { insertMetadata, type MetadataSeal } from './media-metadata';
 
@@ -37,24 +38,17 @@ export async function storeExhibit(session: VaultSession, source: ExhibitSource,
     // Stripping is deterministic: the same exhibit again is the one already stored, not a duplicate.
     if (same) return { id: same.id, created: false };
 
-    const next = await tx.get<{ id: number }>('SELECT coalesce(max(id), 0) + 1 AS id FROM evidence');
-    const id = next?.id ?? 1;
+    const id = await nextEvidenceId(tx);
     const chunkCount = Math.ceil(made.data.length / DEFAULT_CHUNK_SIZE);
     for (let seq = 0; seq < chunkCount; seq++) {
-      const chunk = made.data.subarray(seq * DEFAULT_CHUNK_SIZE, (seq + 1) * DEFAULT_CHUNK_SIZE);
-      await tx.run('INSERT INTO evidence_chunks (evidence_id, seq, data) VALUES (?, ?, ?)', [id, seq, chunk]);
+      await insertChunk(tx, id, seq, made.data.subarray(seq * DEFAULT_CHUNK_SIZE, (seq + 1) * DEFAULT_CHUNK_SIZE));
     }
     const acquisition = parseAcquisition({ method: 'other' });
     const record = {
       id, incidentId: source.incidentId, sha256: made.sha256, bytes: made.data.length, mediaType: made.mediaType,
       originalName: made.originalName, acquisition, derivedFrom: source.id, operation: STRIP_OPERATION,
     };
-    await tx.run(
-      `INSERT INTO evidence (id, incident_id, sha256, bytes, media_type, original_name, acquisition, chunk_size, chunk_count, imported_at, imported_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [id, record.incidentId, record.sha256, record.bytes, record.mediaType, record.originalName, JSON.stringify(acquisition),
-        DEFAULT_CHUNK_SIZE, chunkCount, new Date().toISOString(), session.user.name],
-    );
+    await insertEvidenceRow(tx, { ...record, chunkSize: DEFAULT_CHUNK_SIZE, chunkCount, importedBy: session.user.name });
     await tx.run('INSERT INTO evidence_derivations (evidence_id, derived_from, operation) VALUES (?, ?, ?)', [id, source.id, STRIP_OPERATION]);
     await insertMetadata(tx, id, made.metadata);
     const actor = session.user.name;

@@ -1,0 +1,37 @@
+// The one writer of evidence rows and their chunks, for intake and for exhibits alike, so both
+// store exactly the columns `log verify` and the readers expect.
+import type { Database } from '../vault/database';
+import type { Acquisition } from './acquisition';
+
+export interface EvidenceRow {
+  id: number;
+  incidentId: number;
+  sha256: string;
+  bytes: number;
+  mediaType: string;
+  originalName: string;
+  acquisition: Acquisition;
+  chunkSize: number;
+  chunkCount: number;
+  importedBy: string;
+}
+
+/** Ids are never reused (a deleted item keeps its row and its tombstone). */
+export async function nextEvidenceId(tx: Database): Promise<number> {
+  const next = await tx.get<{ id: number }>('SELECT coalesce(max(id), 0) + 1 AS id FROM evidence');
+  return next?.id ?? 1;
+}
+
+/** Chunks go in before their row (the foreign key is deferred): the hash is known only at the end. */
+export async function insertChunk(tx: Database, evidenceId: number, seq: number, data: Buffer): Promise<void> {
+  await tx.run('INSERT INTO evidence_chunks (evidence_id, seq, data) VALUES (?, ?, ?)', [evidenceId, seq, data]);
+}
+
+export async function insertEvidenceRow(tx: Database, row: EvidenceRow): Promise<void> {
+  await tx.run(
+    `INSERT INTO evidence (id, incident_id, sha256, bytes, media_type, original_name, acquisition, chunk_size, chunk_count, imported_at, imported_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [row.id, row.incidentId, row.sha256, row.bytes, row.mediaType, row.originalName, JSON.stringify(row.acquisition),
+      row.chunkSize, row.chunkCount, new Date().toISOString(), row.importedBy],
+  );
+}
