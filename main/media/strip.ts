@@ -13,6 +13,7 @@ import { inspectBuffer, inspectDetailed } from './inspect';
 import { stripGif } from './gif-strip';
 import { stripJpeg } from './jpeg-strip';
 import { loadInput } from './limits';
+import { stripKeepsPixels } from './lossless-strip';
 import { TIFF_STRUCTURE } from './metadata-parse';
 import { pixelSha256 } from './pixel-hash';
 import { reencode } from './reencode';
@@ -46,11 +47,9 @@ export async function stripMediaToBuffer(input: string | Buffer): Promise<StripB
   let data: Buffer;
   let removed: string[] = [];
   let kept: string[] = [];
-  const container = containerStrip(buf, format, orientation);
-  if (format === 'jpeg') {
-    ({ data, removed, kept } = asMalformed(format, () => stripJpeg(buf)));
-  } else if (container) {
-    ({ data, removed } = container);
+  const container = stripKeepsPixels(format, orientation) ? containerStrip(buf, format) : undefined;
+  if (container) {
+    ({ data, removed, kept } = container);
   } else {
     data = await reencode(buf, format, { allPages, lossless: scan.lossless === true });
   }
@@ -78,11 +77,12 @@ async function bothPixelHashes(original: Buffer, exhibit: Buffer, allPages: bool
   return [await pixelSha256(original, allPages), await pixelSha256(exhibit, allPages)];
 }
 
-/** Lossless where metadata lives apart from the compressed image and no rotation is needed. */
-function containerStrip(buf: Buffer, format: MediaFormat, orientation: number): { data: Buffer; removed: string[] } | undefined {
-  if (format === 'gif') return asMalformed(format, () => stripGif(buf));
-  if (format === 'webp' && orientation === 1) return asMalformed(format, () => stripWebp(buf));
-  return undefined;
+/** Lossless where metadata lives apart from the compressed image; undefined when a WebP holds
+ * what only a re-encode can handle (a non-standard colour profile, unusual frames). */
+function containerStrip(buf: Buffer, format: MediaFormat): { data: Buffer; removed: string[]; kept: string[] } | undefined {
+  if (format === 'jpeg') return asMalformed(format, () => stripJpeg(buf));
+  const stripped = asMalformed(format, () => (format === 'gif' ? stripGif(buf) : stripWebp(buf)));
+  return stripped && { ...stripped, kept: [] };
 }
 
 export async function stripMedia(input: string | Buffer, outPath: string): Promise<StripResult> {

@@ -79,12 +79,21 @@ export async function addIncident(session: VaultSession, caseId: number, input: 
   });
 }
 
+export interface EditOptions {
+  /** The version the editor started from: two people editing one incident must not overwrite each other. */
+  baseVersion?: number;
+}
+
 /** Adds a version; an edit that changes nothing adds nothing and returns the current version. */
-export async function editIncident(session: VaultSession, id: number, input: unknown): Promise<IncidentVersionRef> {
+export async function editIncident(session: VaultSession, id: number, input: unknown, o: EditOptions = {}): Promise<IncidentVersionRef> {
   await assertAllowed(session, 'records.write', `incident:${id}`);
   const incident = parseIncident(input);
   return session.db.transaction(async (tx) => {
     const current = await currentVersion(tx, id);
+    // Checked inside the transaction, so no other edit can land between the check and the save.
+    if (o.baseVersion !== undefined && o.baseVersion !== current.version) {
+      throw new CustodiaError('E_STALE_VERSION', `incident ${id} is at version ${current.version}, not ${o.baseVersion}; reload it before saving`);
+    }
     if (canonicalVersion(incident).sha256 === current.sha256) return { id, version: current.version, sha256: current.sha256 };
     const ref = await saveVersion(tx, session, id, current.caseId, current.version + 1, incident);
     await appendCustody(tx, {

@@ -13,7 +13,7 @@ import { readZip } from '../dossier/helpers/zip-entries';
 
 const PASS = 'una frase de prueba larga';
 const { ctx, dir, answer } = testContext();
-const { value } = handlerClient(ctx);
+const { value, code } = handlerClient(ctx);
 const vault = join(dir, 'v.custodia');
 const incident = { occurredAt: '2026-10-02T18:30:00-05:00', place: 'Tres Islas', channel: 'phone', verbatim: 'x', riskLevel: 'high', type: 'threat' };
 let cli: string;
@@ -78,5 +78,46 @@ describe('one rule, both faces', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(await bagOrganisation(appZip)).toBe('Asociación Ríos Vivos');
     expect(await bagOrganisation(cliZip)).toBe('Asociación Ríos Vivos');
+  });
+
+  it('a case closed with the CLI is closed in the app, and both count the same open cases', async () => {
+    const known = await value<{ id: string }[]>('vault.known', {});
+    await value('vault.unlock', { vaultId: known[0]!.id, user: 'ana', passphrase: PASS });
+    const second = (await value<{ id: number }>('cases.add', { title: 'Otro caso' })).id;
+    await value('vault.lock', {});
+    const env = { CUSTODIA_PASSPHRASE: PASS };
+    expect(runCli(cli, ['case', 'close', '--vault', vault, '--user', 'ana', '--id', String(second)], env).status).toBe(0);
+    const list = runCli(cli, ['case', 'list', '--vault', vault, '--user', 'ana', '--json'], env);
+    expect(list.status, list.stderr).toBe(0);
+    const viaCli = JSON.parse(list.stdout) as { cases: { id: number; status: string }[]; openCases: number };
+    await value('vault.unlock', { vaultId: known[0]!.id, user: 'ana', passphrase: PASS });
+    const viaApp = await value<{ id: number; status: string }[]>('cases.list', {});
+    const stats = await value<{ openCases: number }>('dashboard.stats', {});
+    await value('vault.lock', {});
+    expect(viaApp.find((c) => c.id === second)?.status).toBe('closed');
+    expect(viaCli.cases.find((c) => c.id === second)?.status).toBe('closed');
+    expect(viaCli.openCases).toBe(1);
+    expect(stats.openCases).toBe(viaCli.openCases);
+  });
+
+  it('an edit from a stale version is refused alike by the app and the CLI, inside the edit, and adds nothing', async () => {
+    const known = await value<{ id: string }[]>('vault.known', {});
+    await value('vault.unlock', { vaultId: known[0]!.id, user: 'ana', passphrase: PASS });
+    await value('incidents.edit', { id: 1, baseVersion: 1, incident: { ...incident, verbatim: 'segunda versión' } });
+    const appRefusal = await code('incidents.edit', { id: 1, baseVersion: 1, incident: { ...incident, verbatim: 'pisada' } });
+    const appHistory = await value<{ version: number; changed: string[] }[]>('incidents.versions', { id: 1 });
+    await value('vault.lock', {});
+    const file = join(dir, 'stale.json');
+    await import('node:fs/promises').then((fs) => fs.writeFile(file, JSON.stringify({ ...incident, verbatim: 'pisada' })));
+    const env = { CUSTODIA_PASSPHRASE: PASS };
+    const r = runCli(cli, ['incident', 'edit', '--vault', vault, '--user', 'ana', '--id', '1', '--file', file, '--base-version', '1'], env);
+    expect(appRefusal).toBe('E_STALE_VERSION');
+    expect(r.status).toBe(4);
+    expect(r.stderr).toMatch(/^error E_STALE_VERSION: incident 1 is at version 2/);
+    const h = runCli(cli, ['incident', 'history', '--vault', vault, '--user', 'ana', '--id', '1', '--json'], env);
+    const cliHistory = (JSON.parse(h.stdout) as { versions: { version: number; changed: string[] }[] }).versions;
+    expect(cliHistory.map((v) => v.version)).toEqual([1, 2]);
+    expect(appHistory.map((v) => ({ version: v.version, changed: v.changed }))).toEqual(cliHistory.map((v) => ({ version: v.version, changed: v.changed })));
+    expect(cliHistory[1]?.changed).toEqual(['verbatim']);
   });
 });

@@ -1,7 +1,8 @@
-// `custodia incident add|import|edit|delete|list|show`: incidents in the interchange format (shared/incident/incident-schema.ts).
+// `custodia incident add|import|edit|delete|list|history|show`: incidents in the interchange format (shared/incident/incident-schema.ts).
 import { type Command, Option } from 'commander';
 import { CHANNELS, INCIDENT_TYPES, RISK_LEVELS, type Channel, type IncidentType, type RiskLevel } from '../../../shared/incident/incident-schema';
 import { listEvidence } from '../../evidence/list-evidence';
+import { incidentHistory } from '../../records/incident-history';
 import { getIncident, listIncidents, searchIncidents, type IncidentSummary } from '../../records/incident-queries';
 import { readIncidentFile, readIncidentList } from '../../records/incident-file';
 import { parseIncident } from '../../records/incident-input';
@@ -17,7 +18,7 @@ interface ListOptions extends SessionOptions {
 }
 
 export function registerIncidentCommands(program: Command): void {
-  const incident = program.command('incident').description('incidents: add, import, edit, delete, list, show');
+  const incident = program.command('incident').description('incidents: add, import, edit, delete, list, history, show');
   sessionCommand(incident.command('add').description('add an incident from an interchange-format JSON file'))
     .requiredOption('--case <id>', 'case to file it under', positiveInt)
     .requiredOption('--file <incident.json>', 'incident in the interchange format')
@@ -39,9 +40,10 @@ export function registerIncidentCommands(program: Command): void {
   sessionCommand(incident.command('edit').description('save a new version of an incident'))
     .requiredOption('--id <id>', 'incident', positiveInt)
     .requiredOption('--file <incident.json>', 'the whole incident, as it should now read')
-    .action(async (opts: SessionOptions & { id: number; file: string }) => {
+    .option('--base-version <n>', 'refuse (E_STALE_VERSION) unless the incident is still at this version', positiveInt)
+    .action(async (opts: SessionOptions & { id: number; file: string; baseVersion?: number }) => {
       const input = parseIncident(await readIncidentFile(opts.file));
-      const ref = await withSession(opts, (s) => editIncident(s, opts.id, input));
+      const ref = await withSession(opts, (s) => editIncident(s, opts.id, input, { baseVersion: opts.baseVersion }));
       printResult(opts, ref, () => `incident ${ref.id} version ${ref.version}`);
     });
   sessionCommand(incident.command('delete').description('delete an incident (a tombstone with a reason; versions are kept)'))
@@ -64,6 +66,12 @@ export function registerIncidentCommands(program: Command): void {
       const filters = { caseId: opts.case, riskLevel: opts.risk, type: opts.type, channel: opts.channel, from: opts.from, to: opts.to, includeDeleted: opts.deleted };
       const { items } = await withSession(opts, (s) => (opts.search ? searchIncidents(s, opts.search, filters) : listIncidents(s, filters)));
       printResult(opts, { incidents: items }, () => items.map(line).join('\n'));
+    });
+  sessionCommand(incident.command('history').description("an incident's versions: who saved each, when, and the fields it changed"))
+    .requiredOption('--id <id>', 'incident', positiveInt)
+    .action(async (opts: SessionOptions & { id: number }) => {
+      const versions = await withSession(opts, (s) => incidentHistory(s, opts.id));
+      printResult(opts, { versions }, () => versions.map((v) => `${v.version}\t${v.at}\t${v.by}\t${v.changed.join(', ')}`).join('\n'));
     });
   sessionCommand(incident.command('show').description('an incident with all its versions and its evidence list'))
     .requiredOption('--id <id>', 'incident', positiveInt)

@@ -1,8 +1,7 @@
 // The custody timeline (whole vault, one case, one subject; paged in SQL) and the dashboard's
 // counts (aggregated in SQL by the core), through core services.
 import { custodyTimeline, type TimelineScope } from '../../custody/custody-queries';
-import { listCases } from '../../records/cases';
-import { incidentStats } from '../../records/incident-stats';
+import { dashboardStats } from '../../records/dashboard-stats';
 import type { HandlerGroup } from '../context';
 import { requireSession } from '../dispatcher';
 
@@ -24,9 +23,5 @@ export const custodyHandlers = {
       entries: page.entries.map((e) => ({ seq: e.seq, at: e.at, actor: e.actor, action: e.action, subject: e.subject, details: e.details })),
     };
   },
-  'dashboard.stats': async (_req, ctx) => {
-    const session = requireSession(ctx);
-    const [stats, cases] = await Promise.all([incidentStats(session), listCases(session)]);
-    return { ...stats, openCases: cases.filter((c) => !c.deleted && c.status === 'open').length };
-  },
+  'dashboard.stats': async (_req, ctx) => dashboardStats(requireSession(ctx)),
 } satisfies HandlerGroup;

@@ -8,6 +8,7 @@ import { getEvidenceMetadata } from '../../evidence/evidence-metadata';
 import { exhibitOf, type ExhibitSummary } from '../../evidence/list-exhibits';
 import { openEvidenceStream } from '../../evidence/read-evidence';
 import type { VaultSession } from '../../accounts/vault-session';
+import { reportPredictsIdenticalPixels } from '../../media/lossless-strip';
 import { makePreview } from '../../media/preview';
 
 export const MAX_DISPLAY_BYTES = 64 * 1024 * 1024;
@@ -45,8 +46,8 @@ export async function sealedMetadataView(session: VaultSession, id: number): Pro
     metadata: tagsOf(report),
     metadataStatus: 'extracted',
     gps: report.gps ? { lat: report.gps.lat, lon: report.gps.lon } : null,
-    // What an exhibit made now would drop, read from the sealed report: JPEG keeps its pixels.
-    preview: { removed: report.blocks, pixelsIdentical: report.format === 'jpeg' },
+    // What an exhibit made now would drop, read from the sealed report.
+    preview: { removed: report.blocks, pixelsIdentical: reportPredictsIdenticalPixels(report) },
   };
 }
 
