@@ -21,19 +21,28 @@ type Row = {
   acquisition: string; imported_at: string; imported_by: string; deleted: number; derived_from: number | null;
 };
 
+const toItem = (r: Row): EvidenceItem => ({
+  id: r.id, incidentId: r.incident_id, sha256: r.sha256, bytes: r.bytes, mediaType: r.media_type, originalName: r.original_name,
+  acquisition: JSON.parse(r.acquisition) as Acquisition, importedAt: r.imported_at, importedBy: r.imported_by, deleted: r.deleted === 1,
+  derivedFrom: r.derived_from,
+});
+
+const ITEM_SQL = `
+    SELECT e.*, EXISTS (SELECT 1 FROM tombstones t WHERE t.subject_type = 'evidence' AND t.subject_id = e.id) AS deleted, d.derived_from
+    FROM evidence e LEFT JOIN evidence_derivations d ON d.evidence_id = e.id`;
+
 export async function listEvidence(session: VaultSession, o: { incidentId?: number; includeDeleted?: boolean } = {}): Promise<EvidenceItem[]> {
   await assertAllowed(session, 'records.read', o.incidentId === undefined ? 'evidence' : `incident:${o.incidentId}`);
-  const rows = await session.db.all<Row>(`
-    SELECT e.*, EXISTS (SELECT 1 FROM tombstones t WHERE t.subject_type = 'evidence' AND t.subject_id = e.id) AS deleted, d.derived_from
-    FROM evidence e LEFT JOIN evidence_derivations d ON d.evidence_id = e.id
-    WHERE (?1 IS NULL OR e.incident_id = ?1) ORDER BY e.id`, [o.incidentId ?? null]);
-  return rows
-    .map((r) => ({
-      id: r.id, incidentId: r.incident_id, sha256: r.sha256, bytes: r.bytes, mediaType: r.media_type, originalName: r.original_name,
-      acquisition: JSON.parse(r.acquisition) as Acquisition, importedAt: r.imported_at, importedBy: r.imported_by, deleted: r.deleted === 1,
-      derivedFrom: r.derived_from,
-    }))
-    .filter((e) => o.includeDeleted || !e.deleted);
+  const rows = await session.db.all<Row>(`${ITEM_SQL} WHERE (?1 IS NULL OR e.incident_id = ?1) ORDER BY e.id`, [o.incidentId ?? null]);
+  return rows.map(toItem).filter((e) => o.includeDeleted || !e.deleted);
+}
+
+/** One live item by id (one indexed row, not a list), or E_NOT_FOUND. */
+export async function getEvidenceItem(session: VaultSession, id: number): Promise<EvidenceItem> {
+  await assertAllowed(session, 'records.read', `evidence:${id}`);
+  const row = await session.db.get<Row>(`${ITEM_SQL} WHERE e.id = ?`, [id]);
+  if (!row || row.deleted === 1) throw new CustodiaError('E_NOT_FOUND', `no evidence ${id}`);
+  return toItem(row);
 }
 
 /** A tombstone with a reason; the sealed bytes stay in the vault. */

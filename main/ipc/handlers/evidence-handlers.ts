@@ -1,22 +1,14 @@
 // Evidence through the core: import from files main's dialog chose, lists, the sealed metadata,
 // stored exhibits, and bytes for display.
-import { CustodiaError } from '../../../shared/errors/error-codes';
 import { importEvidence } from '../../evidence/import-evidence';
-import { listEvidence, type EvidenceItem } from '../../evidence/list-evidence';
+import { getEvidenceItem, listEvidence } from '../../evidence/list-evidence';
 import { makeExhibit } from '../../evidence/make-exhibit';
-import type { VaultSession } from '../../accounts/vault-session';
 import type { HandlerGroup } from '../context';
 import { requireSession } from '../dispatcher';
 import { listExhibits } from '../../evidence/list-exhibits';
 import { displayBytes, exhibitView, sealedMetadataView, thumbnail } from './evidence-display';
 import { evidenceSummary } from './evidence-summary';
 import { stat } from 'node:fs/promises';
-
-async function findItem(session: VaultSession, id: number): Promise<EvidenceItem> {
-  const item = (await listEvidence(session)).find((e) => e.id === id);
-  if (!item) throw new CustodiaError('E_NOT_FOUND', `no evidence ${id}`);
-  return item;
-}
 
 /** At most one progress event per PROGRESS_EVERY_MS per file: a 4 GiB video is 4,096 chunks. */
 const PROGRESS_EVERY_MS = 100;
@@ -44,15 +36,14 @@ export const evidenceHandlers = {
       ids.push((await importEvidence(session, incidentId, path, acquisition, { onProgress: report })).id);
       ctx.emit({ kind: 'progress', task: 'import', item, done: total, total });
     }
-    const listed = await listEvidence(session, { incidentId });
-    return listed.filter((e) => ids.includes(e.id)).map(evidenceSummary);
+    return Promise.all(ids.map(async (id) => evidenceSummary(await getEvidenceItem(session, id))));
   },
   'evidence.list': async ({ incidentId }, ctx) => (await listEvidence(requireSession(ctx), { incidentId })).map(evidenceSummary),
   // Reads no evidence bytes and so logs no `view`: metadata was sealed at import, exhibits are
   // stored. The auditor is refused here as by every record read (E_FORBIDDEN, a `denied` entry).
   'evidence.get': async ({ id }, ctx) => {
     const session = requireSession(ctx);
-    const item = await findItem(session, id);
+    const item = await getEvidenceItem(session, id);
     const metadata = await sealedMetadataView(session, id);
     const exhibits = (await listExhibits(session, id)).map(exhibitView);
     return { ...evidenceSummary(item), acquisition: item.acquisition, ...metadata, exhibits };
@@ -63,11 +54,11 @@ export const evidenceHandlers = {
   },
   'evidence.view': async ({ id, which }, ctx) => {
     const session = requireSession(ctx);
-    return displayBytes(session, id, (await findItem(session, id)).mediaType, which);
+    return displayBytes(session, id, (await getEvidenceItem(session, id)).mediaType, which);
   },
   'evidence.thumbnail': async ({ id }, ctx) => {
     const session = requireSession(ctx);
-    await findItem(session, id);
+    await getEvidenceItem(session, id);
     return thumbnail(session, id);
   },
 } satisfies HandlerGroup;

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { CustodiaError } from '../../../shared/errors/error-codes';
 import { importEvidenceStream } from '../../evidence/import-evidence';
-import { listEvidence } from '../../evidence/list-evidence';
+import { getEvidenceItem } from '../../evidence/list-evidence';
 import type { VaultSession } from '../../accounts/vault-session';
 import type { HandlerContext, HandlerGroup } from '../context';
 import { requireSession } from '../dispatcher';
@@ -98,9 +98,7 @@ export const uploadHandlers = {
     clearTimeout(up.timer);
     up.queue.end();
     const { id } = await up.done;
-    const item = (await listEvidence(up.session)).find((e) => e.id === id);
-    if (!item) throw new CustodiaError('E_NOT_FOUND', `evidence ${id} vanished`);
-    return evidenceSummary(item);
+    return evidenceSummary(await getEvidenceItem(up.session, id));
   },
   'evidence.uploadAbort': async ({ uploadId }, ctx) => {
     const up = find(ctx, uploadId);
