@@ -5,10 +5,11 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { z } from 'zod';
 import { settingsSchema } from '../../shared/ipc/schemas';
+import { DEFAULT_LANGUAGE } from '../../shared/vocabulary/languages';
 import { writeFileAtomicSync } from '../platform/atomic-write';
 
 export type Settings = z.infer<typeof settingsSchema>;
-export const DEFAULT_SETTINGS: Settings = { language: 'es', autoLockMinutes: 5 };
+export const DEFAULT_SETTINGS: Settings = { language: DEFAULT_LANGUAGE, autoLockMinutes: 5 };
 
 const fileSchema = z.object({
   settings: settingsSchema.partial().default({}),

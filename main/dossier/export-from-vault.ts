@@ -5,7 +5,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
-import type { DossierIncidentInput, DossierInput, DossierLanguage, Recipient } from '../../shared/dossier/dossier-types';
+import type { DossierIncidentInput, DossierInput, Recipient } from '../../shared/dossier/dossier-types';
+import type { Language } from '../../shared/vocabulary/languages';
 import { disclosureCheck, type DisclosureFinding } from '../../shared/dossier/disclosure-check';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { appendCustody } from '../custody/custody-log';
@@ -26,7 +27,7 @@ export interface ExportDossierOptions {
   exhibitIds?: number[];
   recipient: Recipient;
   purpose: string;
-  language: DossierLanguage;
+  language: Language;
   originals: boolean;
   showNames: boolean;
   /** The sender as the cover names it; by default the vault's own organisation (organisationName). */

@@ -1,15 +1,15 @@
 // The report's and VERIFY.md's words, one catalogue per language. Typing es and pt as the shape
 // of en makes a missing key a compile error rather than a blank in a court document.
-import type { DossierLanguage } from '../../shared/dossier/dossier-types';
+import type { Language } from '../../shared/vocabulary/languages';
 import en from './report-messages/en.json' with { type: 'json' };
 import es from './report-messages/es.json' with { type: 'json' };
 import pt from './report-messages/pt.json' with { type: 'json' };
 
 export type Messages = typeof en;
 
-const CATALOGUES: Record<DossierLanguage, Messages> = { es, pt, en };
+const CATALOGUES: Record<Language, Messages> = { es, pt, en };
 
-export function messagesFor(language: DossierLanguage): Messages {
+export function messagesFor(language: Language): Messages {
   return CATALOGUES[language];
 }
 

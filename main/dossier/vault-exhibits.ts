@@ -14,9 +14,8 @@ import { getEvidenceMetadata } from '../evidence/evidence-metadata';
 import type { DisclosureInput } from '../../shared/dossier/disclosure-check';
 import type { ExhibitInput, OriginalInput } from '../../shared/dossier/dossier-types';
 import type { IdentifyingTag } from '../../shared/media/media-report';
+import { isCleanable } from '../../shared/vocabulary/cleanable-media';
 import type { VaultSession } from '../accounts/vault-session';
-
-const CLEANABLE = /^image\/(jpeg|png|webp|tiff|gif|avif)$/;
 
 /** A fresh, logged, seal-checked stream each time the writer asks for the bytes. */
 function vaultSource(session: VaultSession, id: number, purpose: string): () => AsyncIterable<Uint8Array> {
@@ -59,7 +58,7 @@ export async function planExhibit(session: VaultSession, item: EvidenceItem): Pr
     sha256: item.sha256, id: String(item.id), name: item.originalName, mediaType: item.mediaType, size: item.bytes,
     ...(await sealedIdentifying(session, item.id)),
   };
-  const cleanable = CLEANABLE.test(item.mediaType);
+  const cleanable = isCleanable(item.mediaType);
   const existing = cleanable ? await exhibitOf(session, item.id) : null;
   const exhibitIdentifying = existing ? (await sealedIdentifying(session, existing.id)).identifying : [];
   return { item, original, cleanable, existing, exhibitIdentifying };

@@ -1,7 +1,7 @@
 // The standard-tool checks of a dossier, shared by VERIFY.md and the report's last page, so the
 // two never disagree. The commands are tested against real sha256sum and openssl.
 import { TAG } from '../../shared/dossier/bag-files';
-import { DOSSIER_LANGUAGES, type DossierLanguage } from '../../shared/dossier/dossier-types';
+import { LANGUAGES, type Language } from '../../shared/vocabulary/languages';
 import { messagesFor, type Messages } from './messages';
 
 export const VERIFY_COMMANDS = {
@@ -32,8 +32,8 @@ export function verifySteps(m: Messages): GuideStep[] {
 }
 
 /** VERIFY.md: the dossier's language first, then the other two. */
-export function buildVerifyMd(language: DossierLanguage, fingerprint: string): string {
-  const order = [language, ...DOSSIER_LANGUAGES.filter((l) => l !== language)];
+export function buildVerifyMd(language: Language, fingerprint: string): string {
+  const order = [language, ...LANGUAGES.filter((l) => l !== language)];
   return order
     .map((lang) => {
       const m = messagesFor(lang);

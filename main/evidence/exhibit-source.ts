@@ -2,7 +2,7 @@
 // a live original image in a format the media module cleans. Everything else is refused with a
 // stable code and nothing is read, logged as an access, or stored.
 import { CustodiaError } from '../../shared/errors/error-codes';
-import type { MediaFormat } from '../../shared/media/media-report';
+import { CLEANABLE_MEDIA, isCleanable } from '../../shared/vocabulary/cleanable-media';
 import { refuseHeic } from '../media/heic';
 import { MAX_FILE_BYTES } from '../media/limits';
 import type { Database } from '../vault/database';
@@ -13,16 +13,6 @@ export interface ExhibitSource extends SealedItem {
   mediaType: string;
   originalName: string;
 }
-
-/** Formats the media module strips (JPEG losslessly, the others by re-encoding), with the exhibit's extension. */
-const CLEANED: Record<string, { format: MediaFormat; ext: string }> = {
-  'image/jpeg': { format: 'jpeg', ext: 'jpg' },
-  'image/png': { format: 'png', ext: 'png' },
-  'image/webp': { format: 'webp', ext: 'webp' },
-  'image/tiff': { format: 'tiff', ext: 'tif' },
-  'image/gif': { format: 'gif', ext: 'gif' },
-  'image/avif': { format: 'avif', ext: 'avif' },
-};
 
 type Row = {
   sha256: string; bytes: number; chunk_count: number; incident_id: number; media_type: string; original_name: string;
@@ -42,7 +32,7 @@ export async function exhibitSource(db: Database, id: number): Promise<ExhibitSo
     });
   }
   if (row.media_type === 'image/heic' || row.media_type === 'image/heif') refuseHeic(row.media_type);
-  if (!CLEANED[row.media_type]) {
+  if (!isCleanable(row.media_type)) {
     throw new CustodiaError(
       'E_UNSUPPORTED_MEDIA',
       `${row.media_type} files cannot be cleaned yet; only JPEG, PNG, WebP, TIFF, GIF and AVIF images can. The original stays sealed.`,
@@ -61,5 +51,5 @@ export async function exhibitSource(db: Database, id: number): Promise<ExhibitSo
 /** `IMG_2041.jpg` → `IMG_2041.exhibit.jpg`; the extension follows what the exhibit really is. */
 export function exhibitName(originalName: string, exhibitMediaType: string): string {
   const base = originalName.replace(/\.[^./\\]{1,10}$/, '') || 'evidence';
-  return `${base}.exhibit.${CLEANED[exhibitMediaType]?.ext ?? 'bin'}`.slice(-1_000);
+  return `${base}.exhibit.${CLEANABLE_MEDIA[exhibitMediaType] ?? 'bin'}`.slice(-1_000);
 }

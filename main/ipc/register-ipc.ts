@@ -3,10 +3,11 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { CHANNELS, type Envelope } from '../../shared/ipc/contract';
 import { errorMessage } from '../../shared/i18n/error-messages';
+import type { Language } from '../../shared/vocabulary/languages';
 import type { Dispatch } from './dispatcher';
 import { isTrustedSender } from './sender';
 
-export function registerIpc(dispatch: Dispatch, language: () => 'es' | 'pt' | 'en'): () => void {
+export function registerIpc(dispatch: Dispatch, language: () => Language): () => void {
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event: IpcMainInvokeEvent, request: unknown): Promise<Envelope<unknown>> => {
       if (!isTrustedSender(event.senderFrame, event.sender.mainFrame)) {

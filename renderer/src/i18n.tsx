@@ -1,7 +1,8 @@
 // Every visible string comes from the ICU catalogues in shared/i18n, in the language chosen in settings.
 import { IntlProvider, useIntl } from 'react-intl';
 import type { ReactNode } from 'react';
-import { CATALOGUES, type Language } from '../../shared/i18n/catalogues';
+import { CATALOGUES } from '../../shared/i18n/catalogues';
+import type { Language } from '../../shared/vocabulary/languages';
 
 export function I18n({ language, children }: { language: Language; children: ReactNode }) {
   return (

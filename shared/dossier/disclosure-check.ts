@@ -1,16 +1,10 @@
 // Before a dossier is written, list what in it could identify a source (threat T5), so the
 // legal team decides with the facts in front of them. Heuristics: a finding is a prompt to look,
 // and an empty list is not a guarantee.
+import type { DisclosureKind } from '../vocabulary/disclosure-kinds';
 import type { DossierInput, IdentifyingTag } from './dossier-types';
 import { freeTextFields, wordPattern } from './free-text';
 import { pseudonymise } from './pseudonymise';
-
-export const DISCLOSURE_KINDS = [
-  'real_name', 'name_in_text', 'phone_number', 'email_address', 'original_with_gps', 'device_serial',
-  'original_metadata', 'exhibit_metadata', 'exhibit_not_stripped', 'originals_to_public', 'coordinates',
-] as const;
-
-export type DisclosureKind = (typeof DISCLOSURE_KINDS)[number];
 
 /** A finding's `detail` is data only (a name, a number, a tag and its value): its kind says what it means, in the reader's language. */
 export interface DisclosureFinding {

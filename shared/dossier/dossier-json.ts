@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { CUSTODY_ACTIONS } from '../vocabulary/custody-actions';
 import { incidentSchema } from '../incident/incident-schema';
-import { DOSSIER_LANGUAGES, RECIPIENT_KINDS } from './dossier-types';
+import { RECIPIENT_KINDS } from './dossier-types';
+import { LANGUAGES } from '../vocabulary/languages';
 
 export const DOSSIER_FORMAT = 'custodia-dossier/1';
 
@@ -60,7 +61,7 @@ export const dossierJsonSchema = z.strictObject({
   organisation: z.string(),
   recipient: z.strictObject({ kind: z.enum(RECIPIENT_KINDS), name: z.string().optional() }),
   purpose: z.string(),
-  language: z.enum(DOSSIER_LANGUAGES),
+  language: z.enum(LANGUAGES),
   namesShown: z.boolean(),
   incidents: z.array(z.strictObject({ id: z.string(), incident: incidentSchema })),
   exhibits: z.array(exhibit),

@@ -1,12 +1,11 @@
 // What a dossier is made of (main/dossier/README.md). The writer takes a DossierInput that the vault
 // adapter has already gathered, so the format can be built and tested without a vault.
+import type { Language } from '../vocabulary/languages';
 import type { CustodyEntry } from '../custody/custody-entry';
 import type { Checkpoint } from '../custody/checkpoint';
 import type { InclusionProofJson } from '../custody/proof-json';
 import type { Incident } from '../incident/incident-schema';
 
-export const DOSSIER_LANGUAGES = ['es', 'pt', 'en'] as const;
-export type DossierLanguage = (typeof DOSSIER_LANGUAGES)[number];
 
 export const RECIPIENT_KINDS = ['police', 'prosecutor', 'protection_mechanism', 'iachr', 'un', 'other'] as const;
 export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
@@ -87,7 +86,7 @@ export interface DossierInput {
   organisation: string;
   recipient: Recipient;
   purpose: string;
-  language: DossierLanguage;
+  language: Language;
   /** The export asks to show real names; each person's consent still decides. */
   showNames: boolean;
   incidents: DossierIncidentInput[];

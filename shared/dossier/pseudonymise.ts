@@ -2,13 +2,14 @@
 // an export shows a pseudonym unless it asks for names AND the person consented to this kind of
 // recipient. Witnesses record no consent, so their names are never shown.
 import type { Incident } from '../incident/incident-schema';
-import type { DossierLanguage, RecipientKind } from './dossier-types';
+import type { RecipientKind } from './dossier-types';
+import type { Language } from '../vocabulary/languages';
 import { mapFreeText, wordPattern } from './free-text';
 
 export interface PseudonymiseOptions {
   showNames: boolean;
   recipient: RecipientKind;
-  language: DossierLanguage;
+  language: Language;
 }
 
 export interface ShownName {
@@ -25,7 +26,7 @@ export interface Pseudonymised {
   hiddenNames: Array<{ name: string; label: string }>;
 }
 
-const LABELS: Record<DossierLanguage, { affected: string; witness: string }> = {
+const LABELS: Record<Language, { affected: string; witness: string }> = {
   es: { affected: 'Persona', witness: 'Testigo' },
   pt: { affected: 'Pessoa', witness: 'Testemunha' },
   en: { affected: 'Person', witness: 'Witness' },

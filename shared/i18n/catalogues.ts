@@ -2,7 +2,6 @@
 import en from './en.json' with { type: 'json' };
 import es from './es.json' with { type: 'json' };
 import pt from './pt.json' with { type: 'json' };
+import type { Language } from '../vocabulary/languages';
 
-export type Language = 'es' | 'pt' | 'en';
-export const DEFAULT_LANGUAGE: Language = 'es';
 export const CATALOGUES: Record<Language, Record<string, string>> = { es, pt, en };

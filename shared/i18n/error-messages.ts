@@ -1,5 +1,6 @@
 // An error's message in the user's language, looked up by its stable code.
-import { CATALOGUES, type Language } from './catalogues';
+import { CATALOGUES } from './catalogues';
+import type { Language } from '../vocabulary/languages';
 
 export function errorMessage(code: string, language: Language): string {
   const catalogue = CATALOGUES[language];

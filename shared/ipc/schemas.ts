@@ -9,12 +9,12 @@ import { ROLES } from '../vocabulary/roles';
 
 export { ACQUISITION_METHODS, ROLES };
 import { RECIPIENT_KINDS } from '../dossier/dossier-types';
-import { DISCLOSURE_KINDS } from '../dossier/disclosure-check';
+import { DISCLOSURE_KINDS } from '../vocabulary/disclosure-kinds';
 import { VERIFY_ITEM_KINDS } from '../dossier/verify-item-kind';
+import { LANGUAGES } from '../vocabulary/languages';
 
 export const RECIPIENTS = RECIPIENT_KINDS;
 
-export const LANGUAGES = ['es', 'pt', 'en'] as const;
 
 export const id = z.number().int().positive();
 export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import es from '../../shared/i18n/es.json';
 import pt from '../../shared/i18n/pt.json';
 import en from '../../shared/i18n/en.json';
-import { DISCLOSURE_KINDS } from '../../shared/dossier/disclosure-check';
+import { DISCLOSURE_KINDS } from '../../shared/vocabulary/disclosure-kinds';
 import { VERIFY_ITEM_KINDS } from '../../shared/dossier/verify-item-kind';
 
 const catalogues: Record<string, Record<string, string>> = { es, pt, en };

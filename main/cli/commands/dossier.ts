@@ -2,7 +2,8 @@
 import { type Command, Option } from 'commander';
 import { ITEM } from '../../../shared/dossier/bag-checks';
 import type { DisclosureFinding } from '../../../shared/dossier/disclosure-check';
-import { DOSSIER_LANGUAGES, RECIPIENT_KINDS, type DossierLanguage, type RecipientKind } from '../../../shared/dossier/dossier-types';
+import { RECIPIENT_KINDS, type RecipientKind } from '../../../shared/dossier/dossier-types';
+import { LANGUAGES, type Language } from '../../../shared/vocabulary/languages';
 import type { VerifyResult } from '../../../shared/dossier/verify-types';
 import { CustodiaError, type ErrorCode } from '../../../shared/errors/error-codes';
 import { exportDossier, type ExportDossierResult } from '../../dossier/export-from-vault';
@@ -18,7 +19,7 @@ interface ExportOptions extends SessionOptions {
   incident: number[];
   exhibit?: number[];
   out: string;
-  lang: DossierLanguage;
+  lang: Language;
   originals?: boolean;
   showNames?: boolean;
   recipient: RecipientKind;
@@ -35,7 +36,7 @@ export function registerDossierCommands(program: Command): void {
     .requiredOption('--incident <id>', 'incident to include (repeat for more)', collect)
     .option('--exhibit <id>', 'only these evidence items (repeat); default all of the incidents', collect)
     .requiredOption('--out <file>', 'dossier ZIP to write (must not exist)')
-    .addOption(new Option('--lang <language>', 'language of the report').choices(DOSSIER_LANGUAGES).default('es'))
+    .addOption(new Option('--lang <language>', 'language of the report').choices(LANGUAGES).default('es'))
     .option('--originals', 'include the sealed originals (for a prosecutor; never for the public)')
     .option('--show-names', 'show real names where each person consented to this kind of recipient')
     .addOption(new Option('--recipient <kind>', 'who receives it').choices(RECIPIENT_KINDS).default('other'))

@@ -1,4 +1,4 @@
-import { LANGUAGES } from '../../../shared/ipc/schemas';
+import { LANGUAGES } from '../../../shared/vocabulary/languages';
 import { useT } from '../i18n';
 import { useSettings } from '../stores/settings-store';
 import { Field } from './Field';

@@ -1,7 +1,8 @@
 // The lawyer's dossier: choose incidents and exhibits, for whom and in which language, see what
 // would be disclosed (T5), then write the signed file where main's dialog says.
 import { useEffect, useState } from 'react';
-import { LANGUAGES, RECIPIENTS } from '../../../shared/ipc/schemas';
+import { RECIPIENTS } from '../../../shared/ipc/schemas';
+import { LANGUAGES } from '../../../shared/vocabulary/languages';
 import type { Request, Response } from '../../../shared/ipc/contract';
 import { api, errorText, unwrap } from '../api';
 import { ErrorNote, Field, Progress } from '../components/Field';

@@ -2,7 +2,8 @@
 // exhibit, an incident with real names and consent, and a real signed custody log.
 import { createHash, randomBytes } from 'node:crypto';
 import sharp from 'sharp';
-import type { DossierInput, DossierLanguage, ExhibitInput, OriginalInput, RecipientKind } from '../../../shared/dossier/dossier-types';
+import type { DossierInput, ExhibitInput, OriginalInput, RecipientKind } from '../../../shared/dossier/dossier-types';
+import type { Language } from '../../../shared/vocabulary/languages';
 import type { Incident } from '../../../shared/incident/incident-schema';
 import { buildCustodyLog, type CustodyFixture } from './custody-fixture';
 
@@ -54,7 +55,7 @@ export interface DossierFixture {
 }
 
 export async function buildDossierInput(opts: {
-  language?: DossierLanguage;
+  language?: Language;
   recipient?: RecipientKind;
   showNames?: boolean;
   originals?: boolean;
