@@ -1,15 +1,11 @@
 // The one writer of evidence rows and their chunks, for intake and for exhibits alike, so both
 // store exactly the columns `log verify` and the readers expect.
+import type { EvidenceRecord } from '../custody/record-hash';
 import type { Database } from '../vault/database';
 import type { Acquisition } from './acquisition';
 
-export interface EvidenceRow {
-  id: number;
-  incidentId: number;
-  sha256: string;
-  bytes: number;
-  mediaType: string;
-  originalName: string;
+/** The committed record's fields, and how its bytes are chunked. */
+export interface EvidenceRow extends Omit<EvidenceRecord, 'acquisition' | 'derivedFrom' | 'operation'> {
   acquisition: Acquisition;
   chunkSize: number;
   chunkCount: number;
