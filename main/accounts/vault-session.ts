@@ -13,6 +13,7 @@ import { DEFAULT_KDF, type KdfParams } from '../vault/kdf';
 import { newDatabaseKey, unwrapKey, wrapKey } from '../vault/key-slots';
 import { DEFAULT_PAGE_SIZE, openKeyedDatabase } from '../vault/keyed-database';
 import { migrate } from '../vault/migrate';
+import { recoverPendingFiles } from '../vault/pending-files';
 import { checkNewPassphrase, checkUserName, type Role } from './names';
 
 export type { Role } from './names';
@@ -23,6 +24,8 @@ export interface VaultSession {
   readonly vaultId: string;
   readonly db: Database;
   readonly user: { name: string; role: Role };
+  /** What opening the vault settled and the user should hear of (files an interrupted command left). */
+  readonly notices: readonly string[];
   /** Runs cleanup when the session closes (before the key is dropped): caches and uploads of this session go with it. */
   onClose(cleanup: () => void): void;
   isOpen(): boolean;
@@ -38,11 +41,11 @@ export function sessionKey(session: VaultSession): Buffer {
   return key;
 }
 
-function makeSession(path: string, vaultId: string, db: Database, user: { name: string; role: Role }, key: Buffer): VaultSession {
+function makeSession(path: string, vaultId: string, db: Database, user: { name: string; role: Role }, key: Buffer, notices: readonly string[] = []): VaultSession {
   let closing: Promise<void> | undefined;
   const cleanups: (() => void)[] = [];
   const session: VaultSession = {
-    path, vaultId, db, user,
+    path, vaultId, db, user, notices,
     onClose(cleanup) {
       cleanups.push(cleanup);
     },
@@ -134,7 +137,8 @@ export async function openVault(o: { path: string; user: string; passphrase: str
     }
     const row = await db.get<{ role: Role }>('SELECT role FROM users WHERE name = ? AND removed_at IS NULL', [userName]);
     if (!row) throw new CustodiaError('E_UNKNOWN_USER', `no user "${userName}" in this vault`);
-    return makeSession(o.path, header.vaultId, db, { name: userName, role: row.role }, key);
+    const notices = await recoverPendingFiles(db);
+    return makeSession(o.path, header.vaultId, db, { name: userName, role: row.role }, key, notices);
   } catch (e) {
     await db.close().catch(() => undefined);
     key.fill(0);

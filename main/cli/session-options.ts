@@ -37,6 +37,7 @@ export function positiveInt(value: string): number {
 export async function withSession<R>(opts: SessionOptions, fn: (s: VaultSession) => Promise<R>): Promise<R> {
   const passphrase = await readPassphrase('CUSTODIA_PASSPHRASE', `passphrase for ${opts.user}: `);
   const session = await openVault({ path: opts.vault, user: opts.user, passphrase });
+  for (const notice of session.notices) process.stderr.write(`note: ${notice}\n`);
   try {
     return await withSealedChanges(session, () => fn(session));
   } finally {

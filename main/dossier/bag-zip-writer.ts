@@ -6,7 +6,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { ZipFile } from 'yazl';
-import { commitTempFile, tempPathFor } from '../platform/atomic-write';
+import { commitTempFile, tempPathFor, type AtomicWriteOptions } from '../platform/atomic-write';
 import type { ByteSource } from '../../shared/dossier/dossier-types';
 import { installFastCrc32 } from './fast-crc32';
 import { HashWorker } from './hash-worker';
@@ -49,8 +49,8 @@ export class BagZipWriter {
   }
 
   /** The temporary file sits beside the target so the final rename is atomic. */
-  static create(outPath: string, root: string, mtime: Date): BagZipWriter {
-    return new BagZipWriter(tempPathFor(outPath), root, mtime);
+  static create(outPath: string, root: string, mtime: Date, tempPath = tempPathFor(outPath)): BagZipWriter {
+    return new BagZipWriter(tempPath, root, mtime);
   }
 
   /** Adds a file from memory; returns its digest. */
@@ -97,11 +97,11 @@ export class BagZipWriter {
   }
 
   /** Ends the archive, makes it durable, and renames it to outPath. */
-  async commit(outPath: string): Promise<void> {
+  async commit(outPath: string, options: AtomicWriteOptions = {}): Promise<void> {
     this.zip.end();
     await this.done;
     await this.sha512.close();
-    await commitTempFile(this.tempPath, outPath);
+    await commitTempFile(this.tempPath, outPath, options);
   }
 
   /** Drops the partial file after a failure. */

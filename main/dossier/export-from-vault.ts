@@ -8,11 +8,15 @@ import { access } from 'node:fs/promises';
 import type { DossierIncidentInput, DossierInput, Recipient } from '../../shared/dossier/dossier-types';
 import type { Language } from '../../shared/vocabulary/languages';
 import { disclosureCheck, type DisclosureFinding } from '../../shared/dossier/disclosure-check';
+import { keyFingerprint } from '../../shared/custody/checkpoint';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { appendCustody } from '../custody/custody-log';
 import { organisationName } from '../accounts/organisation';
 import { signSessionCheckpoint } from '../accounts/sealed-changes';
 import { loadSigningKey } from '../custody/signing-keys';
+import { tempPathFor } from '../platform/atomic-write';
+import { crashPoint } from '../platform/crash-point';
+import { forgetPendingFile, markPendingPublish, notePendingFile } from '../vault/pending-files';
 import { listEvidence, type EvidenceItem } from '../evidence/list-evidence';
 import { getIncident } from '../records/incident-queries';
 import { assertAllowed } from '../accounts/roles';
@@ -122,17 +126,36 @@ export async function exportDossier(session: VaultSession, o: ExportDossierOptio
     showNames: o.showNames, incidents: gathered.incidents, exhibits, originals: o.originals ? made.map((m) => m.original) : undefined,
     custody, checkpoint, signer,
   };
-  const written = await writeDossier(input, o.outPath, o.onProgress ? { onProgress: o.onProgress } : {});
-  const sha256 = await fileSha256(o.outPath);
-  await session.db.transaction((tx) =>
-    appendCustody(tx, {
-      actor: session.user.name, action: 'export', subject: `dossier:${id}`,
-      details: {
-        dossierId: id, sha256, recipient: o.recipient, purpose: o.purpose, language: o.language,
-        incidents: o.incidentIds, exhibits: exhibits.map((e) => ({ id: e.id, sha256: e.sha256 })),
-        originals: o.originals, namesShown: o.showNames, signer: written.signer,
+  // The dossier is noted before its temp file exists and logged before it takes its name: a
+  // crash at any point leaves either no dossier and no entry, or both (vault/pending-files.ts).
+  const tempPath = tempPathFor(o.outPath);
+  await notePendingFile(session.db, tempPath, o.outPath);
+  let sha256 = '';
+  let written: WriteDossierResult;
+  try {
+    written = await writeDossier(input, o.outPath, {
+      ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+      tempPath,
+      beforePublish: async (temp) => {
+        crashPoint('dossier:written');
+        sha256 = await fileSha256(temp);
+        await session.db.transaction(async (tx) => {
+          await appendCustody(tx, {
+            actor: session.user.name, action: 'export', subject: `dossier:${id}`,
+            details: {
+              dossierId: id, sha256, recipient: o.recipient, purpose: o.purpose, language: o.language,
+              incidents: o.incidentIds, exhibits: exhibits.map((e) => ({ id: e.id, sha256: e.sha256 })),
+              originals: o.originals, namesShown: o.showNames, signer: keyFingerprint(signer.publicKey),
+            },
+          });
+          await markPendingPublish(tx, temp);
+        });
+        crashPoint('dossier:logged');
       },
-    }));
+    });
+  } finally {
+    await forgetPendingFile(session.db, tempPath);
+  }
   await signSessionCheckpoint(session);
   return { ...written, sha256, disclosure };
 }

@@ -34,6 +34,12 @@ function checkDigest(d: FileDigest, what: string, size: number, sha256: string):
 export interface WriteDossierOptions {
   /** Called after each exhibit and original is written, with payload bytes done and in all. */
   onProgress?: (done: number, total: number) => void;
+  /** Where the archive is written before it takes its name (noted by the caller beforehand). */
+  tempPath?: string;
+  /** Runs on the complete, durable temp file, before it takes its name: the export is logged here. */
+  beforePublish?: (tempPath: string) => Promise<void>;
+  /** Whether an existing file at outPath may be replaced (default: no). */
+  replace?: boolean;
 }
 
 export async function writeDossier(input: DossierInput, outPath: string, opts: WriteDossierOptions = {}): Promise<WriteDossierResult> {
@@ -51,7 +57,7 @@ export async function writeDossier(input: DossierInput, outPath: string, opts: W
   const dossier = buildDossierJson(input, { exhibitFiles, originalFiles });
   const report = await renderReport(input, dossier);
 
-  const writer = BagZipWriter.create(outPath, bagRootName(input.id), new Date(input.createdAt));
+  const writer = BagZipWriter.create(outPath, bagRootName(input.id), new Date(input.createdAt), opts.tempPath);
   try {
     const tags = new Map<string, FileDigest>([[TAG.bagit, writer.addBuffer(TAG.bagit, utf8(BAGIT_TXT), false)]]);
     const payload: FileDigest[] = [
@@ -73,7 +79,8 @@ export async function writeDossier(input: DossierInput, outPath: string, opts: W
     for (const [path, bytes] of buildTagFiles(input, payload)) tags.set(path, writer.addBuffer(path, bytes, false));
     const signed = buildTagManifests(tags, input.signer.secretKey);
     for (const [path, bytes] of signed) writer.addBuffer(path, bytes, false);
-    await writer.commit(outPath);
+    const publish = opts.beforePublish;
+    await writer.commit(outPath, { replace: opts.replace ?? false, ...(publish ? { beforePlace: () => publish(writer.tempPath) } : {}) });
     const total = payload.reduce((n, f) => n + f.bytes, 0);
     return {
       path: outPath,

@@ -5,7 +5,9 @@ import { Readable } from 'node:stream';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { appendCustody } from '../custody/custody-log';
 import { assertAllowed } from '../accounts/roles';
-import { writeAtomic } from '../platform/atomic-write';
+import { tempPathFor, writeAtomic } from '../platform/atomic-write';
+import { crashPoint } from '../platform/crash-point';
+import { forgetPendingFile, notePendingFile } from '../vault/pending-files';
 import type { VaultSession } from '../accounts/vault-session';
 import { sealedItem, verifiedChunks, type SealedItem } from './stored-chunks';
 
@@ -43,13 +45,21 @@ export async function openEvidenceStream(session: VaultSession, id: number, a: E
 export async function readEvidence(session: VaultSession, id: number, outPath: string, a: EvidenceAccess = {}): Promise<ReadEvidenceResult> {
   if (await access(outPath).then(() => true, () => false)) throw new CustodiaError('E_EXISTS', `${outPath} already exists; choose another output file`);
   const item = await logView(session, id, { purpose: a.purpose ?? 'copy to file' });
+  // Noted in the vault before the plaintext temp file exists: a crash leaves nothing readable behind.
+  const temp = tempPathFor(outPath);
+  await notePendingFile(session.db, temp, outPath);
   try {
     await writeAtomic(outPath, async (file) => {
-      for await (const chunk of verifiedChunks(session.db, item)) await file.write(chunk);
-    }, { replace: false });
+      for await (const chunk of verifiedChunks(session.db, item)) {
+        await file.write(chunk);
+        crashPoint('evidence-get:writing');
+      }
+    }, { replace: false, temp, beforePlace: async () => crashPoint('evidence-get:written') });
   } catch (e) {
     if (e instanceof CustodiaError) throw e;
     throw new CustodiaError('E_UNREADABLE_FILE', `cannot write ${outPath}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  } finally {
+    await forgetPendingFile(session.db, temp);
   }
   return { id, sha256: item.sha256, bytes: item.bytes, out: outPath };
 }

@@ -45,20 +45,30 @@ function syncDirectorySync(dir: string): void {
 }
 
 /** Flushes a finished temp file written by a stream, then moves it into place durably. */
-export async function commitTempFile(temp: string, target: string): Promise<void> {
+export async function commitTempFile(temp: string, target: string, options: AtomicWriteOptions = {}): Promise<void> {
   const fh = await open(temp, 'r+');
   try {
     await fh.sync();
   } finally {
     await fh.close();
   }
-  await rename(temp, target);
+  await options.beforePlace?.();
+  await place(temp, target, options);
+}
+
+async function place(temp: string, target: string, options: AtomicWriteOptions): Promise<void> {
+  if (options.replace === false) await placeWithoutReplacing(temp, target);
+  else await rename(temp, target);
   await syncDirectory(dirname(target));
 }
 
 export interface AtomicWriteOptions {
   /** false: never replace an existing target (it may be a sealed original passed by mistake). */
   replace?: boolean;
+  /** The temp file's path, when the caller must note it before it exists (vault/pending-files.ts). */
+  temp?: string;
+  /** Runs once the temp file is complete and on disk, before it takes the target's name. */
+  beforePlace?: () => Promise<void>;
 }
 
 function existsError(target: string): CustodiaError {
@@ -86,7 +96,7 @@ async function placeWithoutReplacing(temp: string, target: string): Promise<void
  */
 export async function writeAtomic(target: string, fill: (file: FileHandle) => Promise<void>, options: AtomicWriteOptions = {}): Promise<void> {
   if (options.replace === false && (await access(target).then(() => true, () => false))) throw existsError(target);
-  const temp = tempPathFor(target);
+  const temp = options.temp ?? tempPathFor(target);
   const fh = await open(temp, 'wx', 0o600);
   try {
     try {
@@ -95,13 +105,12 @@ export async function writeAtomic(target: string, fill: (file: FileHandle) => Pr
     } finally {
       await fh.close();
     }
-    if (options.replace === false) await placeWithoutReplacing(temp, target);
-    else await rename(temp, target);
+    await options.beforePlace?.();
+    await place(temp, target, options);
   } catch (e) {
     await unlink(temp).catch(() => undefined);
     throw e;
   }
-  await syncDirectory(dirname(target));
 }
 
 export async function writeFileAtomic(target: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {

@@ -19,6 +19,8 @@ export async function buildCli(): Promise<string> {
 
 export interface CliResult {
   status: number | null;
+  /** Set when the process was killed, e.g. 'SIGKILL' at a crash point. */
+  signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
   json: () => Record<string, unknown>;
@@ -31,5 +33,5 @@ export function runCli(cli: string, args: string[], env: Record<string, string> 
     stdio: ['ignore', 'pipe', 'pipe'],
     timeout: 60_000,
   });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr, json: () => JSON.parse(r.stdout) as Record<string, unknown> };
+  return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr, json: () => JSON.parse(r.stdout) as Record<string, unknown> };
 }

@@ -5,5 +5,6 @@ import { migration as custodyLog } from './002-custody-log';
 import { migration as media } from './003-media';
 import { migration as incidentIndex } from './004-incident-index';
 import { migration as caseStatus } from './005-case-status';
+import { migration as pendingFiles } from './006-pending-files';
 
-export const migrations: readonly Migration[] = [records, custodyLog, media, incidentIndex, caseStatus];
+export const migrations: readonly Migration[] = [records, custodyLog, media, incidentIndex, caseStatus, pendingFiles];
