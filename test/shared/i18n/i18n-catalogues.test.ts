@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
-import { CATALOGUES, type Language } from '../../shared/i18n/catalogues';
+import { CATALOGUES, type Language } from '../../../shared/i18n/catalogues';
 
 const languages = Object.keys(CATALOGUES) as Language[];
 
