@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyFingerprint, type Checkpoint } from '../../shared/custody/checkpoint';
 import { fromHex } from '../../shared/custody/bytes';
 import { openVault } from '../../main/accounts/vault-session';
-import { handlerClient, testContext } from '../app/ipc-context';
+import { handlerClient, testContext } from '../ipc/ipc-context';
 import { buildCli, runCli } from '../cli/cli-harness';
 import { readZip } from '../dossier/helpers/zip-entries';
 

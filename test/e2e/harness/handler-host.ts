@@ -3,7 +3,7 @@
 import { createDispatcher } from '../../../main/ipc/dispatcher';
 import { buildHandlerTable } from '../../../main/ipc/handler-table';
 import type { Dialogs } from '../../../main/app/dialogs';
-import { testContext } from '../../app/ipc-context';
+import { testContext } from '../../ipc/ipc-context';
 
 export type HostMessage =
   | { type: 'call'; id: number; channel: unknown; request: unknown }

@@ -1,7 +1,7 @@
 // Only our own top frame on app:// may call IPC (T8): checked in Electron's handler, before parsing.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../shared/ipc/contract';
-import { electron, electronModule } from './electron-mock';
+import { electron, electronModule } from '../app/electron-mock';
 
 vi.mock('electron', () => electronModule());
 const { registerIpc } = await import('../../main/ipc/register-ipc');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVault } from '../../main/accounts/vault-session';
-import { buildCli, runCli } from '../cli/cli-harness';
+import { buildCli, runCli } from './cli-harness';
 import { CHEAP_KDF, INCIDENT } from '../vault/fixture';
 
 const PASS = 'passphrase of the admin';

@@ -3,7 +3,7 @@
 // filter, the dashboard's not-reported count, and the form's drafts.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handlerClient, testContext } from '../app/ipc-context';
+import { handlerClient, testContext } from './ipc-context';
 import { INCIDENT } from '../vault/fixture';
 
 const { ctx, dir, answer } = testContext();

@@ -1,10 +1,10 @@
 // Custody entries as chain links and Merkle leaves, and the JSON proofs that travel in dossiers.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { fromHex, toHex, utf8 } from '../../shared/custody/bytes';
-import { generateSigningKeyPair, signCheckpoint, type Checkpoint } from '../../shared/custody/checkpoint';
-import { entryBytes, entryHash, entryLeafHash, GENESIS_PREV, type CustodyEntry } from '../../shared/custody/custody-entry';
-import { leafHash, merkleRoot } from '../../shared/custody/merkle';
+import { fromHex, toHex, utf8 } from '../../../shared/custody/bytes';
+import { generateSigningKeyPair, signCheckpoint, type Checkpoint } from '../../../shared/custody/checkpoint';
+import { entryBytes, entryHash, entryLeafHash, GENESIS_PREV, type CustodyEntry } from '../../../shared/custody/custody-entry';
+import { leafHash, merkleRoot } from '../../../shared/custody/merkle';
 import {
   makeConsistencyProofJson,
   makeInclusionProofJson,
@@ -12,7 +12,7 @@ import {
   verifyEntryInCheckpoint,
   verifyInclusionProofJson,
   type InclusionProofJson,
-} from '../../shared/custody/proof-json';
+} from '../../../shared/custody/proof-json';
 
 const nodeSha256 = (d: Uint8Array): Uint8Array => createHash('sha256').update(d).digest();
 

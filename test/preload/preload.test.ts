@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../shared/ipc/contract';
 import { EVENT_CHANNEL } from '../../shared/ipc/bridge';
-import { electron, electronModule } from './electron-mock';
+import { electron, electronModule } from '../app/electron-mock';
 
 vi.mock('electron', () => electronModule());
 await import('../../main/preload/preload');

@@ -1,7 +1,7 @@
 // RFC 6962 / 9162 Merkle tree against the published reference data (see rfc6962-vectors.ts for
 // the repositories and paths they come from).
 import { describe, expect, it } from 'vitest';
-import { fromHex, toHex } from '../../shared/custody/bytes';
+import { fromHex, toHex } from '../../../shared/custody/bytes';
 import {
   consistencyProof,
   inclusionProof,
@@ -10,7 +10,7 @@ import {
   nodeHash,
   verifyConsistency,
   verifyInclusion,
-} from '../../shared/custody/merkle';
+} from '../../../shared/custody/merkle';
 import { consistencyProbes, inclusionProbes } from './probes';
 import {
   CONSISTENCY_VECTORS,

@@ -1,10 +1,10 @@
 // T5: whoever reads a dossier sees only what the export chose. Names follow consent, and the
 // disclosure check lists what could still identify a source before anything is written.
 import { describe, expect, it } from 'vitest';
-import { disclosureCheck, findPhoneNumbers, type DisclosureInput } from '../../shared/dossier/disclosure-check';
-import { pseudonymise } from '../../shared/dossier/pseudonymise';
-import type { Incident } from '../../shared/incident/incident-schema';
-import { sampleIncident } from './helpers/dossier-fixture';
+import { disclosureCheck, findPhoneNumbers, type DisclosureInput } from '../../../shared/dossier/disclosure-check';
+import { pseudonymise } from '../../../shared/dossier/pseudonymise';
+import type { Incident } from '../../../shared/incident/incident-schema';
+import { sampleIncident } from '../../dossier/helpers/dossier-fixture';
 
 const text = (i: Incident): string => JSON.stringify(i);
 

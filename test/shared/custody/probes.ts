@@ -1,6 +1,6 @@
 // Corrupted variants of a good proof, after the probe lists in transparency-dev/merkle
 // proof/verify_test.go (corruptInclusionProof, corruptConsistencyProof). Every probe must fail.
-import { sha256 } from '../../shared/custody/sha256';
+import { sha256 } from '../../../shared/custody/sha256';
 
 type InclusionParams = {
   leafHash: Uint8Array;

@@ -4,10 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeDossier } from '../../main/dossier/write-dossier';
-import { verifyDossier } from '../../main/dossier/verify-dossier';
-import { VERIFY_ITEM_KINDS, verifyItemKind } from '../../shared/dossier/verify-item-kind';
-import { buildDossierInput } from './helpers/dossier-fixture';
+import { writeDossier } from '../../../main/dossier/write-dossier';
+import { verifyDossier } from '../../../main/dossier/verify-dossier';
+import { VERIFY_ITEM_KINDS, verifyItemKind } from '../../../shared/dossier/verify-item-kind';
+import { buildDossierInput } from '../../dossier/helpers/dossier-fixture';
 
 let dir: string;
 beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'custodia-kinds-')); });

@@ -7,8 +7,8 @@
 //    (weird.json, values.json, structures.json, unicode.json, french.json). Expected outputs are
 //    written here with \u escapes for non-ASCII characters so invisible ones stay visible.
 import { describe, expect, it } from 'vitest';
-import { fromHex, toHex, utf8 } from '../../shared/custody/bytes';
-import { canonicalJson } from '../../shared/custody/canonical-json';
+import { fromHex, toHex, utf8 } from '../../../shared/custody/bytes';
+import { canonicalJson } from '../../../shared/custody/canonical-json';
 
 const RFC_SAMPLE_INPUT = String.raw`{
     "numbers": [333333333.33333329, 1E30, 4.50,

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeRichImage, pngChunk, tempDir } from './fixtures';
+import { makeRichImage, pngChunk, tempDir } from '../media/fixtures';
 
 const root = join(import.meta.dirname, '..', '..');
 let bundleDir: string;

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { sha512 } from '@noble/hashes/sha2.js';
 import { describe, expect, it } from 'vitest';
-import { toHex, utf8 } from '../../shared/custody/bytes';
+import { toHex, utf8 } from '../../../shared/custody/bytes';
 import {
   consistencyProof,
   inclusionProof,
@@ -15,7 +15,7 @@ import {
   subtreeRoot,
   verifyConsistency,
   verifyInclusion,
-} from '../../shared/custody/merkle';
+} from '../../../shared/custody/merkle';
 import { consistencyProbes, consistencyShape, inclusionProbes, inclusionShape } from './probes';
 
 const MAX = 70;

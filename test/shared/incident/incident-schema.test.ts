@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { incidentSchema } from '../../shared/incident/incident-schema';
+import { incidentSchema } from '../../../shared/incident/incident-schema';
 
 const full = {
   occurredAt: '2026-10-02T18:30:00-05:00',

@@ -1,6 +1,6 @@
 // Hex and byte helpers, checked against Node's Buffer as the independent reference.
 import { describe, expect, it } from 'vitest';
-import { bytesEqual, fromHex, parseLowerHex, toHex, utf8 } from '../../shared/custody/bytes';
+import { bytesEqual, fromHex, parseLowerHex, toHex, utf8 } from '../../../shared/custody/bytes';
 
 const all = Uint8Array.from({ length: 256 }, (_, i) => i);
 

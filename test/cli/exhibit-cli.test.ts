@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../../main/accounts/users';
 import { createVault } from '../../main/accounts/vault-session';
-import { buildCli, runCli } from '../cli/cli-harness';
+import { buildCli, runCli } from './cli-harness';
 import { makeRichImage, tempDir } from '../media/fixtures';
 import { CHEAP_KDF, INCIDENT } from '../vault/fixture';
 

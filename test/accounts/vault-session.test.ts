@@ -4,7 +4,7 @@ import { readHeader } from '../../main/vault/header-file';
 import { slotId } from '../../main/vault/key-slots';
 import { addUser, changePassphrase, listUsers, removeUser } from '../../main/accounts/users';
 import { createVault, openVault } from '../../main/accounts/vault-session';
-import { CHEAP_KDF, errorCode as code, PASSPHRASE, snapshot, tempVault, type TempVault } from './fixture';
+import { CHEAP_KDF, errorCode as code, PASSPHRASE, snapshot, tempVault, type TempVault } from '../vault/fixture';
 import { migrations } from '../../main/vault/migrations';
 
 let v: TempVault | undefined;

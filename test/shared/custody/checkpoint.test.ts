@@ -1,7 +1,7 @@
 // Signed checkpoints and key fingerprints, cross-checked with independent judges
 // (PyNaCl/libsodium, openssl, hashlib; see judges.ts).
 import { describe, expect, it } from 'vitest';
-import { fromHex, toHex, utf8 } from '../../shared/custody/bytes';
+import { fromHex, toHex, utf8 } from '../../../shared/custody/bytes';
 import {
   checkpointBody,
   generateSigningKeyPair,
@@ -11,7 +11,7 @@ import {
   verifyCheckpointSignature,
   type Checkpoint,
   type CheckpointBody,
-} from '../../shared/custody/checkpoint';
+} from '../../../shared/custody/checkpoint';
 import { nacl, naclMissing, opensslMissing, opensslSha256, opensslVerifyEd25519 } from './judges';
 
 const org = generateSigningKeyPair();

@@ -3,8 +3,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
-import { CATALOGUES } from '../../shared/i18n/catalogues';
-import type { Language } from '../../shared/vocabulary/languages';
+import { CATALOGUES } from '../../../shared/i18n/catalogues';
+import type { Language } from '../../../shared/vocabulary/languages';
 
 const languages = Object.keys(CATALOGUES) as Language[];
 
