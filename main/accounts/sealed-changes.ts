@@ -2,14 +2,23 @@
 // app alike. Whatever an action appended to the log (a change, an evidence read, a refusal) is
 // covered by a checkpoint signed by the acting user when the action ends.
 import type { Checkpoint } from '../../shared/custody/checkpoint';
+import { checkpointFileText } from '../custody/checkpoint-file';
 import { latestCheckpoint, signCheckpoint } from '../custody/checkpoints';
 import { treeSize } from '../custody/custody-log';
+import { writeFileAtomic } from '../platform/atomic-write';
 import type { Database } from '../vault/database';
 import type { VaultSession } from './vault-session';
 
 /** A checkpoint of the log as it stands, signed by the session's user. */
 export function signSessionCheckpoint(session: VaultSession): Promise<Checkpoint> {
   return signCheckpoint(session.db, session.vaultId, session.user.name);
+}
+
+/** A checkpoint of the whole log, signed now by the session's user, written to a file kept outside the vault (a USB stick). */
+export async function saveCheckpoint(session: VaultSession, outPath: string): Promise<Checkpoint> {
+  const cp = await signSessionCheckpoint(session);
+  await writeFileAtomic(outPath, checkpointFileText(cp));
+  return cp;
 }
 
 /**

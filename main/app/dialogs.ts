@@ -8,10 +8,12 @@ export interface Dialogs {
   pickVault(): Promise<string | null>;
   chooseVaultLocation(suggestedName: string): Promise<string | null>;
   chooseDossierDestination(suggestedName: string): Promise<string | null>;
+  chooseCheckpointDestination(suggestedName: string): Promise<string | null>;
 }
 
 const DOSSIER = [{ name: 'Dossier', extensions: ['zip'] }];
 const VAULT = [{ name: 'Custodia', extensions: ['custodia'] }];
+const CHECKPOINT = [{ name: 'Checkpoint', extensions: ['json'] }];
 
 export function electronDialogs(window: () => BrowserWindow | null): Dialogs {
   const open = async (options: Electron.OpenDialogOptions): Promise<string[]> => {
@@ -30,5 +32,6 @@ export function electronDialogs(window: () => BrowserWindow | null): Dialogs {
     pickVault: async () => (await open({ properties: ['openFile'], filters: VAULT }))[0] ?? null,
     chooseVaultLocation: (name) => save({ defaultPath: `${name}.custodia`, filters: VAULT }),
     chooseDossierDestination: (name) => save({ defaultPath: name, filters: DOSSIER }),
+    chooseCheckpointDestination: (name) => save({ defaultPath: name, filters: CHECKPOINT }),
   };
 }

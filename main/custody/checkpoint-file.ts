@@ -14,6 +14,11 @@ const checkpointSchema = z.strictObject({
   signature: hex(64),
 });
 
+/** The file form `log checkpoint` and the app's "save checkpoint" write, and parseCheckpointFile reads. */
+export function checkpointFileText(cp: Checkpoint): string {
+  return `${JSON.stringify(cp, null, 2)}\n`;
+}
+
 export function parseCheckpointFile(path: string, text: string): Checkpoint {
   let json: unknown;
   try {

@@ -31,7 +31,7 @@ export interface CustodiaApi {
     uploadBegin: Call<'evidence.uploadBegin'>; uploadChunk: Call<'evidence.uploadChunk'>;
     uploadEnd: Call<'evidence.uploadEnd'>; uploadAbort: Call<'evidence.uploadAbort'>;
   };
-  custody: { timeline: Call<'custody.timeline'> };
+  custody: { timeline: Call<'custody.timeline'>; saveCheckpoint: Call0<'custody.saveCheckpoint'> };
   dossier: {
     disclosure: Call<'dossier.disclosure'>; export: Call<'dossier.export'>; pick: Call0<'dossier.pick'>; verify: Call<'dossier.verify'>;
   };
@@ -83,7 +83,7 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe): CustodiaApi 
       view: (r) => invoke('evidence.view', r),
       makeExhibit: (r) => invoke('evidence.makeExhibit', r),
     },
-    custody: { timeline: (r) => invoke('custody.timeline', r) },
+    custody: { timeline: (r) => invoke('custody.timeline', r), saveCheckpoint: () => invoke('custody.saveCheckpoint', {}) },
     dossier: {
       disclosure: (r) => invoke('dossier.disclosure', r),
       export: (r) => invoke('dossier.export', r),

@@ -110,6 +110,11 @@ export const CONTRACT = {
     }),
     z.strictObject({ total: z.number().int(), entries: z.array(s.custodyEntry) }),
   ),
+  /** A checkpoint signed now, saved where the user picks (null: the dialog was cancelled). */
+  'custody.saveCheckpoint': ch(
+    s.emptyRequest,
+    nullable(z.strictObject({ location: z.string(), treeSize: z.number().int(), rootHash: s.sha256Hex })),
+  ),
 
   'dossier.disclosure': ch(s.dossierRequest, z.strictObject({ ok: z.boolean(), findings: z.array(s.disclosureFinding) })),
   'dossier.export': ch(

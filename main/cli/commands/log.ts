@@ -6,10 +6,9 @@ import { CustodiaError } from '../../../shared/errors/error-codes';
 import type { Checkpoint } from '../../../shared/custody/checkpoint';
 import type { CustodyEntry } from '../../../shared/custody/custody-entry';
 import { latestCheckpoint } from '../../custody/checkpoints';
-import { signSessionCheckpoint } from '../../accounts/sealed-changes';
+import { saveCheckpoint, signSessionCheckpoint } from '../../accounts/sealed-changes';
 import { proveInclusion, readEntry } from '../../custody/prove';
 import { verifyLog } from '../../audit/verify-log';
-import { writeFileAtomic } from '../../platform/atomic-write';
 import { printResult } from '../output';
 import { positiveInt, sessionCommand, withSession, type SessionOptions } from '../session-options';
 import { parseCheckpointFile } from '../../custody/checkpoint-file';
@@ -32,8 +31,7 @@ export function registerLogCommands(program: Command): void {
   sessionCommand(log.command('checkpoint').description('sign a checkpoint and write it to a file to keep outside the vault'))
     .requiredOption('--out <file>', 'where to write the signed checkpoint (JSON)')
     .action(async (opts: SessionOptions & { out: string }) => {
-      const cp = await withSession(opts, signSessionCheckpoint);
-      await writeFileAtomic(opts.out, `${JSON.stringify(cp, null, 2)}\n`);
+      const cp = await withSession(opts, (s) => saveCheckpoint(s, opts.out));
       printResult(opts, cp, () => `checkpoint of ${cp.treeSize} entries, root ${cp.rootHash}, written to ${opts.out}`);
     });
 

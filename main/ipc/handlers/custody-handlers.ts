@@ -1,6 +1,7 @@
 // The custody timeline (whole vault, one case, one subject; paged in SQL) and the dashboard's
 // counts (aggregated in SQL by the core), through core services.
 import { custodyTimeline, type TimelineScope } from '../../custody/custody-queries';
+import { saveCheckpoint } from '../../accounts/sealed-changes';
 import { dashboardStats } from '../../records/dashboard-stats';
 import type { HandlerGroup } from '../context';
 import { requireSession } from '../dispatcher';
@@ -22,6 +23,13 @@ export const custodyHandlers = {
       total: page.total,
       entries: page.entries.map((e) => ({ seq: e.seq, at: e.at, actor: e.actor, action: e.action, subject: e.subject, details: e.details })),
     };
+  },
+  'custody.saveCheckpoint': async (_req, ctx) => {
+    const session = requireSession(ctx);
+    const out = await ctx.dialogs.chooseCheckpointDestination(`checkpoint-${new Date().toISOString().slice(0, 10)}.json`);
+    if (!out) return null;
+    const cp = await saveCheckpoint(session, out);
+    return { location: out, treeSize: cp.treeSize, rootHash: cp.rootHash };
   },
   'dashboard.stats': async (_req, ctx) => dashboardStats(requireSession(ctx)),
 } satisfies HandlerGroup;

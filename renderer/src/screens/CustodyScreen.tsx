@@ -1,5 +1,6 @@
 // Who did what, when: the custody log for one item, one case (the case, its incidents and their
-// evidence), one person, or the whole vault, a page at a time (main pages it in SQL).
+// evidence), one person, or the whole vault, a page at a time (main pages it in SQL); from the
+// whole vault, a signed checkpoint saved outside it.
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { Response } from '../../../shared/ipc/contract';
@@ -18,6 +19,7 @@ export function CustodyScreen({ subject, actor }: { subject?: string; actor?: st
   const [timeline, setTimeline] = useState<Timeline | null>(null);
   const [error, setError] = useState('');
   const [caseId, setCaseId] = useState<number | null>(null);
+  const [saved, setSaved] = useState('');
   const go = useNav((s) => s.go);
 
   useEffect(() => setOffset(0), [subject, actor]);
@@ -32,11 +34,27 @@ export function CustodyScreen({ subject, actor }: { subject?: string; actor?: st
     if (incident) unwrap(api().incidents.get({ id: Number(incident) })).then((r) => setCaseId(r.caseId), () => undefined);
   }, [subject]);
 
+  // A checkpoint kept outside the vault is what later catches a rolled-back or rewritten log.
+  const saveCheckpoint = () => {
+    setError('');
+    unwrap(api().custody.saveCheckpoint()).then(
+      (r) => setSaved(r ? t('custody.checkpointSaved', { n: r.treeSize, location: r.location }) : ''),
+      (e: unknown) => setError(errorText(e)),
+    );
+  };
+
   const total = timeline?.total ?? 0;
   return (
     <section className="custody" aria-labelledby="custody-h">
       <h2 id="custody-h">{subject ? t('custody.titleFor', { subject }) : actor ? t('custody.titleBy', { actor }) : t('custody.title')}</h2>
       <ErrorNote>{error}</ErrorNote>
+      {!subject && !actor ? (
+        <div className="save-checkpoint">
+          <button type="button" onClick={saveCheckpoint}>{t('custody.saveCheckpoint')}</button>
+          <p className="hint">{t('custody.saveCheckpointHint')}</p>
+          {saved ? <p role="status">{saved}</p> : null}
+        </div>
+      ) : null}
       {caseId ? <button type="button" onClick={() => go({ screen: 'custody', subject: `case:${caseId}` })}>{t('custody.wholeCase')}</button> : null}
       {timeline ? <p className="hint">{t('custody.total', { n: total })}</p> : null}
       {total > PAGE ? (
