@@ -46,12 +46,6 @@ export async function appendCustodyBatch(tx: Database, inputs: readonly CustodyI
   return entries;
 }
 
-/** Entries concerning one subject, oldest first (custody timeline of an item). */
-export async function entriesFor(db: Database, subject: string): Promise<CustodyEntry[]> {
-  const rows = await db.all<{ entry: string }>('SELECT entry FROM custody_log WHERE subject = ? ORDER BY seq', [subject]);
-  return rows.map((r) => JSON.parse(r.entry) as CustodyEntry);
-}
-
 export async function treeSize(db: Database): Promise<number> {
   const row = await db.get<{ n: number | null }>('SELECT MAX(seq) AS n FROM custody_log');
   return row?.n ?? 0;

@@ -9,11 +9,12 @@ import { toHex, utf8 } from '../../shared/custody/bytes';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { consistencyProofAt, inclusionProofAt, rootAt } from './merkle-store';
 import { nodeSha256 } from '../platform/sha256';
+import { parseStoredEntry } from './stored-entry';
 
 export async function readEntry(db: Database, seq: number): Promise<{ entry: CustodyEntry; text: string }> {
   const row = await db.get<{ entry: string }>('SELECT entry FROM custody_log WHERE seq = ?', [seq]);
   if (!row) throw new CustodiaError('E_NOT_FOUND', `no custody entry ${seq}`);
-  return { entry: JSON.parse(row.entry) as CustodyEntry, text: row.entry };
+  return { entry: parseStoredEntry(row.entry), text: row.entry };
 }
 
 /** Proof that entry `seq` is leaf seq-1 of the tree the checkpoint signed. */

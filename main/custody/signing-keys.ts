@@ -5,6 +5,7 @@ import { generateSigningKeyPair, keyFingerprint } from '../../shared/custody/che
 import { toHex } from '../../shared/custody/bytes';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { appendCustody } from './custody-log';
+import { parseStoredEntry } from './stored-entry';
 
 export interface SigningKey {
   publicKey: Uint8Array;
@@ -40,7 +41,7 @@ export async function loggedPublicKeys(db: Database): Promise<Map<string, string
     "SELECT entry FROM custody_log WHERE subject >= 'user:' AND subject < 'user;' AND action = 'key_change' ORDER BY seq");
   const keys = new Map<string, string>();
   for (const { entry } of rows) {
-    const e = JSON.parse(entry) as { actor: string; subject: string; details: { publicKey?: unknown } };
+    const e = parseStoredEntry(entry);
     if (typeof e.details.publicKey === 'string') keys.set(e.details.publicKey, e.subject.replace(/^user:/, ''));
   }
   return keys;

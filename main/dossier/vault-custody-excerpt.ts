@@ -3,7 +3,7 @@
 import type { Checkpoint } from '../../shared/custody/checkpoint';
 import type { CustodyExcerptItem } from '../../shared/dossier/dossier-types';
 import { signSessionCheckpoint } from '../accounts/sealed-changes';
-import { entriesFor } from '../custody/custody-log';
+import { entriesFor } from '../custody/custody-queries';
 import { proveInclusion } from '../custody/prove';
 import type { VaultSession } from '../accounts/vault-session';
 

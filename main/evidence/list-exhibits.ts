@@ -1,7 +1,7 @@
 // The exhibits made from an original, for the app's evidence view and the dossier: the item
 // facts from the vault, what was removed and the pixel proof from the exhibit's `derive` entry
 // (the one record of them, so nothing here can disagree with the custody log).
-import { entriesFor } from '../custody/custody-log';
+import { entriesFor } from '../custody/custody-queries';
 import { assertAllowed } from '../accounts/roles';
 import type { VaultSession } from '../accounts/vault-session';
 

@@ -3,6 +3,7 @@
 // entry for the item that carries details.recordSha256, as `log verify` reads them.
 import type { CustodyEntry } from '../../shared/custody/custody-entry';
 import type { Database } from '../vault/database';
+import { parseStoredEntry } from '../custody/stored-entry';
 
 export interface MetadataCommitment {
   seq: number;
@@ -10,9 +11,10 @@ export interface MetadataCommitment {
   metadataSha256?: string;
 }
 
+// An unreadable entry commits to nothing here; log verify reports it as tampering.
 function parse(text: string): CustodyEntry | undefined {
   try {
-    return JSON.parse(text) as CustodyEntry;
+    return parseStoredEntry(text);
   } catch {
     return undefined;
   }

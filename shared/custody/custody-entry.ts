@@ -9,8 +9,6 @@ import type { CustodyAction } from '../vocabulary/custody-actions';
 
 export { CUSTODY_ACTIONS, type CustodyAction } from '../vocabulary/custody-actions';
 
-
-
 export interface CustodyEntry {
   /** 1-based; leaf index in the Merkle tree is seq - 1. */
   seq: number;

@@ -1,7 +1,7 @@
 // data/dossier.json: the machine-readable heart of a dossier. Its schema is a format that
 // verifiers years from now will read, so fields are only ever added.
 import { z } from 'zod';
-import { CUSTODY_ACTIONS } from '../vocabulary/custody-actions';
+import { custodyEntrySchema } from '../custody/custody-entry-schema';
 import { incidentSchema } from '../incident/incident-schema';
 import { RECIPIENT_KINDS } from './dossier-types';
 import { LANGUAGES } from '../vocabulary/languages';
@@ -25,16 +25,6 @@ const exhibit = z.strictObject({
   pixelsIdentical: z.boolean().optional(),
   originalPixelSha256: hex64.optional(),
   exhibitPixelSha256: hex64.optional(),
-});
-
-const custodyEntry = z.strictObject({
-  seq: z.number().int().positive(),
-  at: z.string(),
-  actor: z.string(),
-  action: z.enum(CUSTODY_ACTIONS),
-  subject: z.string(),
-  details: z.record(z.string(), z.unknown()),
-  prev: hex64,
 });
 
 const proof = z.strictObject({
@@ -65,7 +55,7 @@ export const dossierJsonSchema = z.strictObject({
   namesShown: z.boolean(),
   incidents: z.array(z.strictObject({ id: z.string(), incident: incidentSchema })),
   exhibits: z.array(exhibit),
-  custody: z.array(z.strictObject({ entry: custodyEntry, proof })),
+  custody: z.array(z.strictObject({ entry: custodyEntrySchema, proof })),
   checkpoint,
   signer: z.strictObject({ publicKey: hex64, fingerprint: hex64 }),
 });

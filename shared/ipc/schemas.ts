@@ -2,7 +2,7 @@
 // the CLI and IPC agree on what an incident is.
 import { z } from 'zod';
 import { INCIDENT_TYPES, RISK_LEVELS } from '../incident/incident-schema';
-import { CUSTODY_ACTIONS } from '../vocabulary/custody-actions';
+import { custodyEntrySchema } from '../custody/custody-entry-schema';
 import { ACQUISITION_METHODS } from '../vocabulary/acquisition';
 import { CASE_STATUSES } from '../vocabulary/case-status';
 import { ROLES } from '../vocabulary/roles';
@@ -113,14 +113,8 @@ export const exhibitSummary = z.strictObject({
 /** Bytes for display only, base64 so every transport (IPC, test binding) carries them alike. */
 export const displayBytes = z.strictObject({ mediaType: z.string().max(200), base64: z.string() });
 
-export const custodyEntry = z.strictObject({
-  seq: z.number().int().positive(),
-  at: instantString,
-  actor: z.string().max(100),
-  action: z.enum(CUSTODY_ACTIONS),
-  subject: z.string().max(200),
-  details: z.record(z.string(), z.unknown()),
-});
+/** The renderer is shown entries, not their chaining (the audit runs in main). */
+export const custodyEntry = custodyEntrySchema.omit({ prev: true });
 
 export const dossierRequest = z.strictObject({
   incidentIds: z.array(id).min(1).max(1000),

@@ -4,8 +4,8 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { CustodiaError } from '../../../shared/errors/error-codes';
 import type { Checkpoint } from '../../../shared/custody/checkpoint';
-import type { CustodyEntry } from '../../../shared/custody/custody-entry';
 import { latestCheckpoint } from '../../custody/checkpoints';
+import { custodyEntries } from '../../custody/custody-queries';
 import { saveCheckpoint, signSessionCheckpoint } from '../../accounts/sealed-changes';
 import { proveInclusion, readEntry } from '../../custody/prove';
 import { verifyLog } from '../../audit/verify-log';
@@ -40,12 +40,7 @@ export function registerLogCommands(program: Command): void {
     .option('--from <seq>', 'first sequence number', positiveInt, 1)
     .option('--limit <n>', 'at most this many entries', positiveInt, 1000)
     .action(async (opts: SessionOptions & { subject?: string; from: number; limit: number }) => {
-      const entries = await withSession(opts, async (s) => {
-        const rows = opts.subject
-          ? await s.db.all<{ entry: string }>('SELECT entry FROM custody_log WHERE subject = ? AND seq >= ? ORDER BY seq LIMIT ?', [opts.subject, opts.from, opts.limit])
-          : await s.db.all<{ entry: string }>('SELECT entry FROM custody_log WHERE seq >= ? ORDER BY seq LIMIT ?', [opts.from, opts.limit]);
-        return rows.map((r) => JSON.parse(r.entry) as CustodyEntry);
-      });
+      const entries = await withSession(opts, (s) => custodyEntries(s.db, { subject: opts.subject, fromSeq: opts.from, limit: opts.limit }));
       printResult(opts, { entries }, () => entries.map((e) => `${e.seq}\t${e.at}\t${e.actor}\t${e.action}\t${e.subject}\t${JSON.stringify(e.details)}`).join('\n'));
     });
 
