@@ -22,7 +22,7 @@ type Row = {
 export async function exhibitSource(db: Database, id: number): Promise<ExhibitSource> {
   const row = await db.get<Row>(`
     SELECT e.sha256, e.bytes, e.chunk_count, e.incident_id, e.media_type, e.original_name, d.derived_from,
-      EXISTS (SELECT 1 FROM tombstones t WHERE t.subject_type = 'evidence' AND t.subject_id = e.id) AS deleted
+      e.id IN (SELECT id FROM deleted_evidence) AS deleted
     FROM evidence e LEFT JOIN evidence_derivations d ON d.evidence_id = e.id WHERE e.id = ?`, [id]);
   if (!row) throw new CustodiaError('E_NOT_FOUND', `no evidence item ${id}`);
   if (row.deleted === 1) throw new CustodiaError('E_NOT_FOUND', `evidence item ${id} is deleted; exhibits are made from live items`);

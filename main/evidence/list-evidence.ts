@@ -28,7 +28,7 @@ const toItem = (r: Row): EvidenceItem => ({
 });
 
 const ITEM_SQL = `
-    SELECT e.*, EXISTS (SELECT 1 FROM tombstones t WHERE t.subject_type = 'evidence' AND t.subject_id = e.id) AS deleted, d.derived_from
+    SELECT e.*, e.id IN (SELECT id FROM deleted_evidence) AS deleted, d.derived_from
     FROM evidence e LEFT JOIN evidence_derivations d ON d.evidence_id = e.id`;
 
 export async function listEvidence(session: VaultSession, o: { incidentId?: number; includeDeleted?: boolean } = {}): Promise<EvidenceItem[]> {
@@ -53,7 +53,7 @@ export async function deleteEvidence(session: VaultSession, id: number, reason: 
   await session.db.transaction(async (tx) => {
     const item = await tx.get<{ sha256: string }>('SELECT sha256 FROM evidence WHERE id = ?', [id]);
     if (!item) throw new CustodiaError('E_NOT_FOUND', `no evidence item ${id}`);
-    if (await tx.get("SELECT 1 FROM tombstones WHERE subject_type = 'evidence' AND subject_id = ?", [id])) {
+    if (await tx.get('SELECT 1 FROM deleted_evidence WHERE id = ?', [id])) {
       throw new CustodiaError('E_NOT_FOUND', `evidence item ${id} is already deleted`);
     }
     await tx.run("INSERT INTO tombstones (subject_type, subject_id, reason, deleted_at, deleted_by) VALUES ('evidence', ?, ?, ?, ?)", [

@@ -35,7 +35,7 @@ export async function listExhibits(session: VaultSession, originalId: number, o:
   await assertAllowed(session, 'records.read', `evidence:${originalId}`);
   const rows = await session.db.all<Row>(`
     SELECT e.id, d.derived_from, e.sha256, e.bytes, e.media_type, e.original_name, d.operation, e.imported_at, e.imported_by,
-      EXISTS (SELECT 1 FROM tombstones t WHERE t.subject_type = 'evidence' AND t.subject_id = e.id) AS deleted
+      e.id IN (SELECT id FROM deleted_evidence) AS deleted
     FROM evidence_derivations d JOIN evidence e ON e.id = d.evidence_id WHERE d.derived_from = ? ORDER BY e.id`, [originalId]);
   const out: ExhibitSummary[] = [];
   for (const r of rows) {

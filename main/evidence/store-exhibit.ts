@@ -31,9 +31,8 @@ export async function storeExhibit(session: VaultSession, source: ExhibitSource,
     // The original may have been deleted while the exhibit was being made.
     await exhibitSource(tx, source.id);
     const same = await tx.get<{ id: number }>(`
-      SELECT e.id FROM evidence e JOIN evidence_derivations d ON d.evidence_id = e.id
+      SELECT e.id FROM live_evidence e JOIN evidence_derivations d ON d.evidence_id = e.id
       WHERE d.derived_from = ? AND d.operation = ? AND e.sha256 = ?
-        AND NOT EXISTS (SELECT 1 FROM tombstones t WHERE t.subject_type = 'evidence' AND t.subject_id = e.id)
       ORDER BY e.id LIMIT 1`, [source.id, STRIP_OPERATION, made.sha256]);
     // Stripping is deterministic: the same exhibit again is the one already stored, not a duplicate.
     if (same) return { id: same.id, created: false };

@@ -42,16 +42,15 @@ export async function listCases(session: VaultSession): Promise<CaseSummary[]> {
   const rows = await session.db.all<{ id: number; title: string; created_at: string; created_by: string; incidents: number; deleted: number; status: CaseStatus }>(`
     SELECT c.id, c.title, c.created_at, c.created_by, ${CURRENT_CASE_STATUS} AS status,
       (SELECT count(*) FROM incident_index x WHERE x.deleted = 0 AND x.case_id = c.id) AS incidents,
-      EXISTS (SELECT 1 FROM tombstones t WHERE t.subject_type = 'case' AND t.subject_id = c.id) AS deleted
+      c.id IN (SELECT id FROM deleted_cases) AS deleted
     FROM cases c ORDER BY c.id`);
   return rows.map((r) => ({ id: r.id, title: r.title, createdAt: r.created_at, createdBy: r.created_by, incidents: r.incidents, deleted: r.deleted === 1, status: r.status }));
 }
 
 /** Throws E_NOT_FOUND unless the case exists and is not deleted. */
 export async function requireLiveCase(db: Database, caseId: number): Promise<void> {
-  const row = await db.get<{ deleted: number }>(
-    "SELECT EXISTS (SELECT 1 FROM tombstones WHERE subject_type = 'case' AND subject_id = id) AS deleted FROM cases WHERE id = ?", [caseId]);
-  if (!row || row.deleted === 1) throw new CustodiaError('E_NOT_FOUND', `no case ${caseId}`);
+  const row = await db.get<{ live: number }>('SELECT 1 AS live FROM live_cases WHERE id = ?', [caseId]);
+  if (!row) throw new CustodiaError('E_NOT_FOUND', `no case ${caseId}`);
 }
 
 /** Closes or reopens a case: a new status row and a `case_edit` entry committing to it; the same status again changes nothing. */

@@ -49,7 +49,7 @@ export async function markIndexDeleted(tx: Database, id: number): Promise<void> 
 
 const CURRENT_SQL = `
   SELECT i.id, i.case_id, v.version, v.sha256, v.body,
-    EXISTS (SELECT 1 FROM tombstones t WHERE t.subject_type = 'incident' AND t.subject_id = i.id) AS deleted
+    i.id IN (SELECT id FROM deleted_incidents) AS deleted
   FROM incidents i JOIN incident_versions v ON v.incident_id = i.id
     AND v.version = (SELECT max(version) FROM incident_versions w WHERE w.incident_id = i.id)
   ORDER BY i.id`;

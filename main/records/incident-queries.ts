@@ -83,7 +83,7 @@ export async function getIncident(session: VaultSession, id: number): Promise<In
   const current = versions.at(-1);
   if (!current) throw new CustodiaError('E_DB_CORRUPT', `incident ${id} has no versions`);
   const tomb = await session.db.get<{ reason: string; deleted_at: string; deleted_by: string }>(
-    "SELECT reason, deleted_at, deleted_by FROM tombstones WHERE subject_type = 'incident' AND subject_id = ?", [id]);
+    'SELECT reason, deleted_at, deleted_by FROM deleted_incidents WHERE id = ?', [id]);
   return {
     id, caseId: head.case_id, createdAt: head.created_at, createdBy: head.created_by,
     version: current.version, sha256: current.sha256, incident: current.incident, versions,

@@ -48,7 +48,7 @@ async function indexText(tx: Database, id: number, incident: Incident | null): P
 export async function currentVersion(db: Database, id: number): Promise<{ caseId: number; version: number; sha256: string }> {
   const row = await db.get<{ case_id: number; version: number; sha256: string; deleted: number }>(`
     SELECT i.case_id, v.version, v.sha256,
-      EXISTS (SELECT 1 FROM tombstones t WHERE t.subject_type = 'incident' AND t.subject_id = i.id) AS deleted
+      i.id IN (SELECT id FROM deleted_incidents) AS deleted
     FROM incidents i JOIN incident_versions v ON v.incident_id = i.id
     WHERE i.id = ? ORDER BY v.version DESC LIMIT 1`, [id]);
   if (!row || row.deleted === 1) throw new CustodiaError('E_NOT_FOUND', `no incident ${id}`);

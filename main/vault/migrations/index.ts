@@ -6,5 +6,6 @@ import { migration as media } from './003-media';
 import { migration as incidentIndex } from './004-incident-index';
 import { migration as caseStatus } from './005-case-status';
 import { migration as pendingFiles } from './006-pending-files';
+import { migration as liveViews } from './007-live-views';
 
-export const migrations: readonly Migration[] = [records, custodyLog, media, incidentIndex, caseStatus, pendingFiles];
+export const migrations: readonly Migration[] = [records, custodyLog, media, incidentIndex, caseStatus, pendingFiles, liveViews];
