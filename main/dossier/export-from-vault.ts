@@ -7,7 +7,8 @@ import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
 import type { DossierIncidentInput, DossierInput, Recipient } from '../../shared/dossier/dossier-types';
 import type { Language } from '../../shared/vocabulary/languages';
-import { disclosureCheck, type DisclosureFinding } from '../../shared/dossier/disclosure-check';
+import { disclosureCheck } from '../../shared/dossier/disclosure-check';
+import { exhibitLabel } from '../../shared/dossier/exhibit-labels';
 import { keyFingerprint } from '../../shared/custody/checkpoint';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { appendCustody } from '../custody/custody-log';
@@ -22,6 +23,7 @@ import { getIncident } from '../records/incident-queries';
 import { assertAllowed } from '../accounts/roles';
 import type { VaultSession } from '../accounts/vault-session';
 import { custodyExcerpt } from './vault-custody-excerpt';
+import { findingsReportSha256, identifyFindings, requireAccepted, type IdentifiedFinding } from './disclosure-findings';
 import { disclosedExhibit, materialiseExhibit, planExhibit, type PlannedExhibit } from './vault-exhibits';
 import { writeDossier, type WriteDossierResult } from './write-dossier';
 
@@ -37,15 +39,15 @@ export interface ExportDossierOptions {
   /** The sender as the cover names it; by default the vault's own organisation (organisationName). */
   organisation?: string;
   outPath: string;
-  /** Sees the disclosure findings before anything is written; returning false stops the export. */
-  confirm?: (findings: DisclosureFinding[]) => boolean | Promise<boolean>;
+  /** Ids of the high findings the user accepted; any other high finding stops the export before anything is written. */
+  accept?: readonly string[];
   /** Payload bytes written so far and in all, after each exhibit and original. */
   onProgress?: (done: number, total: number) => void;
 }
 
 export interface ExportDossierResult extends WriteDossierResult {
   sha256: string;
-  disclosure: DisclosureFinding[];
+  disclosure: IdentifiedFinding[];
 }
 
 /** The originals chosen; naming an exhibit chooses the original it was made from. */
@@ -94,36 +96,41 @@ async function gather(session: VaultSession, o: DossierChoice): Promise<Gathered
   return { incidents, planned };
 }
 
-function disclosureOf(o: DossierChoice, g: Gathered): DisclosureFinding[] {
-  return disclosureCheck({
+/** Each item under the label the dossier gives it (E-01…), never its file name in the vault. */
+const labelled = <T extends { name: string }>(items: readonly T[]): T[] => items.map((x, i) => ({ ...x, name: exhibitLabel(i, items.length) }));
+
+function disclosureOf(session: VaultSession, o: DossierChoice, g: Gathered): IdentifiedFinding[] {
+  return identifyFindings(session, disclosureCheck({
     recipient: o.recipient, language: o.language, showNames: o.showNames, incidents: g.incidents,
-    exhibits: g.planned.map(disclosedExhibit),
-    originals: o.originals ? g.planned.map((p) => p.original) : undefined,
-  });
+    exhibits: labelled(g.planned.map(disclosedExhibit)),
+    originals: o.originals ? labelled(g.planned.map((p) => p.original)) : undefined,
+  }));
 }
 
 /** The disclosure check of a dossier not yet made: no exhibit is made, no byte read, nothing logged. */
-export async function previewDisclosure(session: VaultSession, o: DossierChoice): Promise<DisclosureFinding[]> {
-  return disclosureOf(o, await gather(session, o));
+export async function previewDisclosure(session: VaultSession, o: DossierChoice): Promise<IdentifiedFinding[]> {
+  return disclosureOf(session, o, await gather(session, o));
 }
 
 export async function exportDossier(session: VaultSession, o: ExportDossierOptions): Promise<ExportDossierResult> {
   const gathered = await gather(session, o);
   if (await access(o.outPath).then(() => true, () => false)) throw new CustodiaError('E_EXISTS', `${o.outPath} exists already`);
-  // Checked on the plan, before any exhibit is made: stopping here leaves the vault as it was.
-  const disclosure = disclosureOf(o, gathered);
-  if (o.confirm && !(await o.confirm(disclosure))) throw new CustodiaError('E_USAGE', 'export stopped after the disclosure check; nothing was written');
+  // One rule for every face: checked on the plan, before any exhibit is made or byte written;
+  // an unaccepted high finding leaves the vault and the disk as they were.
+  const disclosure = disclosureOf(session, o, gathered);
+  const accepted = [...new Set(o.accept ?? [])].filter((a) => disclosure.some((f) => f.id === a && f.severity === 'high')).sort();
+  requireAccepted(disclosure, accepted);
   const createdAt = new Date().toISOString();
   const id = `D-${createdAt.slice(0, 10)}-${randomBytes(4).toString('hex')}`;
   const made = [];
   for (const p of gathered.planned) made.push(await materialiseExhibit(session, p, `dossier ${id}`));
-  const exhibits = made.map((m) => m.exhibit);
+  const exhibits = labelled(made.map((m) => m.exhibit));
   const subjects = [...o.incidentIds.map((i) => `incident:${i}`), ...made.flatMap((m) => m.subjects)];
   const { checkpoint, custody } = await custodyExcerpt(session, subjects);
   const signer = await loadSigningKey(session.db, session.user.name);
   const input: DossierInput = {
     id, createdAt, organisation: o.organisation ?? (await organisationName(session)), recipient: o.recipient, purpose: o.purpose, language: o.language,
-    showNames: o.showNames, incidents: gathered.incidents, exhibits, originals: o.originals ? made.map((m) => m.original) : undefined,
+    showNames: o.showNames, incidents: gathered.incidents, exhibits, originals: o.originals ? labelled(made.map((m) => m.original)) : undefined,
     custody, checkpoint, signer,
   };
   // The dossier is noted before its temp file exists and logged before it takes its name: a
@@ -146,6 +153,8 @@ export async function exportDossier(session: VaultSession, o: ExportDossierOptio
               dossierId: id, sha256, recipient: o.recipient, purpose: o.purpose, language: o.language,
               incidents: o.incidentIds, exhibits: exhibits.map((e) => ({ id: e.id, sha256: e.sha256 })),
               originals: o.originals, namesShown: o.showNames, signer: keyFingerprint(signer.publicKey),
+              // What was knowingly disclosed: the high findings accepted, and the findings as listed.
+              acceptedFindings: accepted, findingsSha256: findingsReportSha256(disclosure),
             },
           });
           await markPendingPublish(tx, temp);

@@ -8,7 +8,6 @@
 import { openEvidenceStream } from '../evidence/read-evidence';
 import type { EvidenceItem } from '../evidence/list-evidence';
 import { exhibitOf, type ExhibitSummary } from '../evidence/list-exhibits';
-import { exhibitName } from '../evidence/exhibit-source';
 import { makeExhibit } from '../evidence/make-exhibit';
 import { getEvidenceMetadata } from '../evidence/evidence-metadata';
 import type { DisclosureInput } from '../../shared/dossier/disclosure-check';
@@ -55,7 +54,7 @@ async function sealedIdentifying(session: VaultSession, id: number): Promise<{ i
 
 export async function planExhibit(session: VaultSession, item: EvidenceItem): Promise<PlannedExhibit> {
   const original = {
-    sha256: item.sha256, id: String(item.id), name: item.originalName, mediaType: item.mediaType, size: item.bytes,
+    sha256: item.sha256, id: String(item.id), name: `evidence ${item.id}`, mediaType: item.mediaType, size: item.bytes,
     ...(await sealedIdentifying(session, item.id)),
   };
   const cleanable = isCleanable(item.mediaType);
@@ -70,8 +69,8 @@ export async function planExhibit(session: VaultSession, item: EvidenceItem): Pr
  * exhibit or stops with an error.
  */
 export function disclosedExhibit(p: PlannedExhibit): DisclosureInput['exhibits'][number] {
-  if (!p.cleanable) return { name: p.item.originalName, identifying: [], stripped: false };
-  const name = p.existing?.originalName ?? exhibitName(p.item.originalName, p.item.mediaType);
+  const name = `evidence ${p.item.id}`;
+  if (!p.cleanable) return { name, identifying: [], stripped: false };
   return { name, identifying: p.exhibitIdentifying, stripped: true };
 }
 
@@ -84,7 +83,7 @@ export async function materialiseExhibit(session: VaultSession, p: PlannedExhibi
     return {
       original,
       subjects: [`evidence:${item.id}`],
-      exhibit: { ...common, id: String(item.id), name: item.originalName, mediaType: item.mediaType, size: item.bytes, sha256: item.sha256, removedMetadata: [], stripped: false, content: original.content },
+      exhibit: { ...common, id: String(item.id), name: `evidence ${item.id}`, mediaType: item.mediaType, size: item.bytes, sha256: item.sha256, removedMetadata: [], stripped: false, content: original.content },
     };
   }
   const made = p.existing ?? (await makeExhibit(session, item.id));
@@ -92,7 +91,7 @@ export async function materialiseExhibit(session: VaultSession, p: PlannedExhibi
     original,
     subjects: [`evidence:${item.id}`, `evidence:${made.id}`],
     exhibit: {
-      ...common, id: String(made.id), name: made.originalName, mediaType: made.mediaType, size: made.bytes, sha256: made.sha256,
+      ...common, id: String(made.id), name: `evidence ${made.id}`, mediaType: made.mediaType, size: made.bytes, sha256: made.sha256,
       removedMetadata: made.removed, stripped: true, identifying: p.existing ? p.exhibitIdentifying : [],
       ...(made.pixelsIdentical === null ? {} : { pixelsIdentical: made.pixelsIdentical }),
       ...(made.originalPixelSha256 ? { originalPixelSha256: made.originalPixelSha256 } : {}),

@@ -5,7 +5,8 @@ import { utf8 } from '../../shared/custody/bytes';
 import { BAGIT_TXT, DOSSIER_JSON_PATH, REPORT_PDF_PATH, TAG, payloadOxum } from '../../shared/dossier/bag-files';
 import type { DossierInput } from '../../shared/dossier/dossier-types';
 import { CustodiaError } from '../../shared/errors/error-codes';
-import { bagRootName, isCompressible, numberedNames } from './bag-names';
+import { bagRootName, isCompressible } from './bag-names';
+import { exhibitFileName } from '../../shared/dossier/exhibit-labels';
 import { buildTagFiles, buildTagManifests } from './bag-tag-files';
 import { BagZipWriter, type FileDigest } from './bag-zip-writer';
 import { buildDossierJson, dossierJsonBytes } from './dossier-json-builder';
@@ -51,8 +52,12 @@ export async function writeDossier(input: DossierInput, outPath: string, opts: W
     written += bytes;
     opts.onProgress?.(written, toWrite);
   };
-  const exhibitFiles = numberedNames(input.exhibits.map((e) => e.name)).map((n) => `data/exhibits/${n}`);
-  const originalPaths = numberedNames(originals.map((o) => o.name)).map((n) => `data/originals/${n}`);
+  // Generated names only: an original's file name may name the person it protects (T5). An
+  // original takes the label of the exhibit made from it, so E-02 is one piece of evidence.
+  const count = input.exhibits.length;
+  const exhibitFiles = input.exhibits.map((e, i) => `data/exhibits/${exhibitFileName(i, count, e.mediaType)}`);
+  const labelOf = new Map(input.exhibits.map((e, i) => [e.originalSha256, i]));
+  const originalPaths = originals.map((o) => `data/originals/${exhibitFileName(labelOf.get(o.sha256) ?? 0, count, o.mediaType)}`);
   const originalFiles = new Map(originals.map((o, i) => [o.sha256, originalPaths[i]!]));
   const dossier = buildDossierJson(input, { exhibitFiles, originalFiles });
   const report = await renderReport(input, dossier);

@@ -1,16 +1,16 @@
 // Before a dossier is written, list what in it could identify a source (threat T5), so the
 // legal team decides with the facts in front of them. Heuristics: a finding is a prompt to look,
 // and an empty list is not a guarantee.
-import type { DisclosureKind } from '../vocabulary/disclosure-kinds';
+import type { DisclosureKind, FindingSeverity } from '../vocabulary/disclosure-kinds';
 import type { DossierInput, IdentifyingTag } from './dossier-types';
-import { freeTextFields, wordPattern } from './free-text';
+import { containsName, findEmailAddresses, findPhoneNumbers, freeTextFields, nameParts } from './free-text';
 import { pseudonymise } from './pseudonymise';
 
 /** A finding's `detail` is data only (a name, a number, a tag and its value): its kind says what it means, in the reader's language. */
 export interface DisclosureFinding {
   kind: DisclosureKind;
-  severity: 'high' | 'medium' | 'info';
-  /** Where it is, e.g. `incident INC-1 narrative`, `original photo.jpg`. */
+  severity: FindingSeverity;
+  /** Where it is, e.g. `incident 1 narrative`, `exhibit E-02`, `original E-02`. */
   where: string;
   detail: string;
 }
@@ -19,25 +19,6 @@ export type DisclosureInput = Pick<DossierInput, 'recipient' | 'language' | 'sho
   exhibits: ReadonlyArray<Pick<DossierInput['exhibits'][number], 'name' | 'identifying' | 'stripped'>>;
   originals?: ReadonlyArray<Pick<NonNullable<DossierInput['originals']>[number], 'name' | 'identifying' | 'gps'>>;
 };
-
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
-const PHONE_CANDIDATE = /\+?\(?\d[\d\s().-]{5,}\d/g;
-// Dates and case references ("1234-2026") look like numbers but identify nobody.
-const NOT_A_PHONE = [/^\d{4}-\d{2}-\d{2}$/, /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/, /^\d{1,6}-(?:19|20)\d{2}$/];
-const NAME_STOPWORDS = new Set(['del', 'los', 'las', 'dos', 'das', 'san', 'von', 'van', 'the']);
-
-export function findPhoneNumbers(text: string): string[] {
-  return [...text.matchAll(PHONE_CANDIDATE)]
-    .map((m) => m[0].trim())
-    .filter((s) => {
-      const digits = s.replace(/\D/g, '').length;
-      return digits >= 7 && digits <= 15 && !NOT_A_PHONE.some((r) => r.test(s));
-    });
-}
-
-export function findEmailAddresses(text: string): string[] {
-  return [...text.matchAll(EMAIL)].map((m) => m[0]);
-}
 
 const SERIAL = /serial/i;
 
@@ -48,7 +29,7 @@ function metadataFindings(where: string, tags: readonly IdentifyingTag[], exhibi
     }
     return exhibit
       ? { kind: 'exhibit_metadata', severity: 'high', where, detail: `${t.tag}: ${t.value}` }
-      : { kind: 'original_metadata', severity: t.kind === 'time' ? 'info' : 'medium', where, detail: `${t.tag}: ${t.value}` };
+      : { kind: 'original_metadata', severity: t.kind === 'time' ? 'low' : 'medium', where, detail: `${t.tag}: ${t.value}` };
   });
 }
 
@@ -59,13 +40,11 @@ export function disclosureCheck(input: DisclosureInput): DisclosureFinding[] {
     for (const s of p.shownNames) {
       findings.push({ kind: 'real_name', severity: 'high', where: `incident ${id} ${s.who}[${s.index}]`, detail: s.name });
     }
-    const nameParts = new Set(
-      p.hiddenNames.flatMap((h) => h.name.split(/\s+/)).filter((w) => w.length >= 3 && !NAME_STOPWORDS.has(w.toLowerCase())),
-    );
+    const parts = new Set(p.hiddenNames.flatMap((h) => nameParts(h.name)));
     for (const f of freeTextFields(p.incident)) {
       const where = `incident ${id} ${f.field}`;
-      for (const part of nameParts) {
-        if (wordPattern(part).test(f.text.normalize('NFC'))) {
+      for (const part of parts) {
+        if (containsName(f.text, part)) {
           findings.push({ kind: 'name_in_text', severity: 'high', where, detail: part });
         }
       }
@@ -74,7 +53,7 @@ export function disclosureCheck(input: DisclosureInput): DisclosureFinding[] {
     }
     if (p.incident.coordinates) {
       const c = p.incident.coordinates;
-      findings.push({ kind: 'coordinates', severity: 'info', where: `incident ${id} coordinates`, detail: `${c.lat}, ${c.lon}` });
+      findings.push({ kind: 'coordinates', severity: 'low', where: `incident ${id} coordinates`, detail: `${c.lat}, ${c.lon}` });
     }
   }
   for (const e of input.exhibits) {

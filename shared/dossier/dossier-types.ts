@@ -28,7 +28,7 @@ export interface IdentifyingTag {
 export interface ExhibitInput {
   /** Vault id of the exhibit (the derivative). */
   id: string;
-  /** File name inside data/exhibits/ (a plain name, no folders). */
+  /** What messages and the disclosure check call it (the vault adapter gives its label, E-01); never a file name: the writer makes those. */
   name: string;
   mediaType: string;
   size: number;
@@ -54,6 +54,7 @@ export interface OriginalInput {
   /** SHA-256 of the sealed original; links it to exhibits by their originalSha256. */
   sha256: string;
   id?: string;
+  /** As ExhibitInput.name: for messages only, never written. */
   name: string;
   mediaType: string;
   size: number;

@@ -58,7 +58,46 @@ export function mapFreeText(i: Incident, f: (text: string) => string): Incident 
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Whole-word, case-insensitive pattern for a name, so "Ana" does not match "Mariana". */
-export function wordPattern(word: string): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word.normalize('NFC'))}(?![\\p{L}\\p{N}])`, 'giu');
+/**
+ * Whole-word pattern for a name, case- and accent-insensitive, so "Ana" does not match "Mariana"
+ * but "Maria" matches "María" and "MARÍA". It runs on NFD text (see replaceName).
+ */
+function wordPattern(word: string): RegExp {
+  const bare = [...word.normalize('NFD').replace(/\p{M}/gu, '')].map((c) => `${escapeRegExp(c)}\\p{M}*`).join('');
+  return new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])${bare}(?![\\p{L}\\p{N}\\p{M}])`, 'giu');
+}
+
+export function containsName(text: string, name: string): boolean {
+  return wordPattern(name).test(text.normalize('NFD'));
+}
+
+/** Replaces every form of the name in the text; the result is NFC. */
+export function replaceName(text: string, name: string, by: string): string {
+  return text.normalize('NFD').replace(wordPattern(name), by).normalize('NFC');
+}
+
+// Articles and particles inside names ("de los Ríos", "das Dores") identify nobody alone.
+const NAME_STOPWORDS = new Set(['del', 'los', 'las', 'dos', 'das', 'san', 'von', 'van', 'the']);
+
+/** The parts of a name that identify alone: "Rosa Quispe Mamani" → Rosa, Quispe, Mamani. */
+export function nameParts(name: string): string[] {
+  return name.split(/[\s,.'-]+/u).filter((w) => [...w].length >= 3 && !NAME_STOPWORDS.has(w.toLowerCase()));
+}
+
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+const PHONE_CANDIDATE = /\+?\(?\d[\d\s().-]{5,}\d/g;
+// Dates and case references ("1234-2026") look like numbers but identify nobody.
+const NOT_A_PHONE = [/^\d{4}-\d{2}-\d{2}$/, /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/, /^\d{1,6}-(?:19|20)\d{2}$/];
+
+export function findPhoneNumbers(text: string): string[] {
+  return [...text.matchAll(PHONE_CANDIDATE)]
+    .map((m) => m[0].trim())
+    .filter((s) => {
+      const digits = s.replace(/\D/g, '').length;
+      return digits >= 7 && digits <= 15 && !NOT_A_PHONE.some((r) => r.test(s));
+    });
+}
+
+export function findEmailAddresses(text: string): string[] {
+  return [...text.matchAll(EMAIL)].map((m) => m[0]);
 }

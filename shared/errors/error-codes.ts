@@ -63,6 +63,8 @@ export const ERROR_CODES = {
   E_IPC_SENDER: EXIT.auth,
   E_UNKNOWN_CHANNEL: EXIT.usage,
   E_STALE_VERSION: EXIT.badInput,
+  // A dossier export with a high disclosure finding nobody accepted by its id (T5): nothing written.
+  E_UNACCEPTED_FINDINGS: EXIT.badInput,
   // A fault in Custodia itself (a bug, a missing resource): its own exit code, not "altered".
   E_INTERNAL: EXIT.internal,
 } as const satisfies Record<string, ExitCode>;

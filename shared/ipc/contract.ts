@@ -118,7 +118,7 @@ export const CONTRACT = {
 
   'dossier.disclosure': ch(s.dossierRequest, z.strictObject({ ok: z.boolean(), findings: z.array(s.disclosureFinding) })),
   'dossier.export': ch(
-    s.dossierRequest,
+    s.dossierExportRequest,
     nullable(z.strictObject({ location: z.string(), sha256: s.sha256Hex, bytes: z.number().int(), fingerprint: s.sha256Hex })),
   ),
   'dossier.pick': ch(s.emptyRequest, nullable(z.strictObject({ token: s.fileToken, name: z.string() }))),

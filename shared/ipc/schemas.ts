@@ -9,7 +9,7 @@ import { ROLES } from '../vocabulary/roles';
 
 export { ACQUISITION_METHODS, ROLES };
 import { RECIPIENT_KINDS } from '../dossier/dossier-types';
-import { DISCLOSURE_KINDS } from '../vocabulary/disclosure-kinds';
+import { DISCLOSURE_KINDS, FINDING_ID, FINDING_SEVERITIES } from '../vocabulary/disclosure-kinds';
 import { VERIFY_ITEM_KINDS } from '../dossier/verify-item-kind';
 import { LANGUAGES } from '../vocabulary/languages';
 
@@ -127,8 +127,11 @@ export const dossierRequest = z.strictObject({
   pseudonyms: z.boolean(),
   originals: z.boolean(),
 });
+/** An export names the high findings the user accepted, by id; any other high finding stops it. */
+export const dossierExportRequest = dossierRequest.extend({ accept: z.array(z.string().regex(FINDING_ID)).max(1000) });
 export const disclosureFinding = z.strictObject({
-  severity: z.enum(['high', 'medium', 'info']),
+  id: z.string().regex(FINDING_ID),
+  severity: z.enum(FINDING_SEVERITIES),
   code: z.enum(DISCLOSURE_KINDS),
   subject: z.string().max(200),
   message: z.string().max(2000),

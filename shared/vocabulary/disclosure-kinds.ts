@@ -6,3 +6,10 @@ export const DISCLOSURE_KINDS = [
 ] as const;
 
 export type DisclosureKind = (typeof DISCLOSURE_KINDS)[number];
+
+/** High findings stop an export until each is accepted by its id; the others are shown. */
+export const FINDING_SEVERITIES = ['high', 'medium', 'low'] as const;
+export type FindingSeverity = (typeof FINDING_SEVERITIES)[number];
+
+/** A finding's id: stable for the same finding in the same vault, naming nothing in the clear. */
+export const FINDING_ID = /^F-[0-9a-f]{12}$/;

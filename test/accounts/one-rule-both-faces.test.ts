@@ -71,7 +71,7 @@ describe('one rule, both faces', () => {
     await value('vault.unlock', { vaultId: known[0]!.id, user: 'ana', passphrase: PASS });
     const appZip = join(dir, 'app.zip');
     answer('chooseDossierDestination', appZip);
-    await value('dossier.export', { incidentIds: [1], exhibitIds: [], recipient: 'prosecutor', purpose: 'denuncia', language: 'es', pseudonyms: true, originals: false });
+    await value('dossier.export', { incidentIds: [1], exhibitIds: [], recipient: 'prosecutor', purpose: 'denuncia', language: 'es', pseudonyms: true, originals: false, accept: [] });
     await value('vault.lock', {});
     const cliZip = join(dir, 'cli.zip');
     const r = runCli(cli, ['dossier', 'export', '--vault', vault, '--user', 'ana', '--incident', '1', '--out', cliZip, '--recipient', 'prosecutor', '--purpose', 'denuncia', '--json'], { CUSTODIA_PASSPHRASE: PASS });

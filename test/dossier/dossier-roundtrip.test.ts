@@ -94,7 +94,7 @@ describe('T4 a dossier proves itself with standard tools', () => {
     expect(r.ok).toBe(true);
     expect(r.signer).toBe(written.signer);
     expect(r.items.map((i) => i.name)).toEqual(expect.arrayContaining([
-      'signature', 'signer key', 'checkpoint', 'custody entry 6', 'exhibit ev-11', 'data/exhibits/01-amenaza_foto.jpg', 'data/originals/01-IMG_2041.jpg',
+      'signature', 'signer key', 'checkpoint', 'custody entry 6', 'exhibit ev-11', 'data/exhibits/E-01.jpg', 'data/originals/E-01.jpg',
     ]));
     const cli = await bundleCli();
     const run = runCli(cli, ['dossier', 'verify', zipPath, '--key', written.signer, '--json']);
@@ -125,6 +125,6 @@ describe('dossier report languages and originals', () => {
     const out = join(dir, 'no-originals.zip');
     const r = await writeDossier(f.input, out);
     expect(r.files.filter((p) => p.startsWith('data/originals/'))).toEqual([]);
-    expect(written.files.filter((p) => p.startsWith('data/originals/'))).toEqual(['data/originals/01-IMG_2041.jpg']);
+    expect(written.files.filter((p) => p.startsWith('data/originals/'))).toEqual(['data/originals/E-01.jpg']);
   });
 });

@@ -54,12 +54,12 @@ const editJson = (e: Entries, edit: (d: Record<string, unknown>) => void): void 
 describe('T4 tampering with a dossier is caught item by item', () => {
   it('a changed exhibit byte', async () => {
     const { path, result } = await tampered((e) => {
-      const b = e.get(`${root}data/exhibits/01-amenaza_foto.jpg`)!;
+      const b = e.get(`${root}data/exhibits/E-01.jpg`)!;
       const at = b.length >> 1;
       b.writeUInt8(b.readUInt8(at) ^ 0x01, at);
     });
     expect(result.ok).toBe(false);
-    expect(problem(result, 'data/exhibits/01-amenaza_foto.jpg')).toMatch(/sha256 does not match manifest-sha256.txt/);
+    expect(problem(result, 'data/exhibits/E-01.jpg')).toMatch(/sha256 does not match manifest-sha256.txt/);
     expect(problem(result, 'exhibit ev-11')).toMatch(/does not have the sha256/);
     const run = runCli(cli, ['dossier', 'verify', path, '--json']);
     expect(run.status).toBe(1);
@@ -76,8 +76,8 @@ describe('T4 tampering with a dossier is caught item by item', () => {
   });
 
   it('a removed file', async () => {
-    const { result } = await tampered((e) => e.delete(`${root}data/exhibits/03-llamada.ogg`));
-    expect(problem(result, 'data/exhibits/03-llamada.ogg')).toMatch(/listed in manifest-sha256.txt but missing/);
+    const { result } = await tampered((e) => e.delete(`${root}data/exhibits/E-03.ogg`));
+    expect(problem(result, 'data/exhibits/E-03.ogg')).toMatch(/listed in manifest-sha256.txt but missing/);
     expect(problem(result, 'exhibit ev-13')).toMatch(/not in the bag/);
     expect(failed(result)).toContain('bag-info fields');
   });
@@ -97,11 +97,11 @@ describe('T4 tampering with a dossier is caught item by item', () => {
   it('an edited manifest line', async () => {
     const { result } = await tampered((e) => {
       const m = e.get(`${root}manifest-sha256.txt`)!.toString('utf8');
-      const line = m.split('\n').find((l) => l.endsWith('01-amenaza_foto.jpg'))!;
-      e.set(`${root}manifest-sha256.txt`, Buffer.from(m.replace(line, `${'0'.repeat(64)}  data/exhibits/01-amenaza_foto.jpg`)));
+      const line = m.split('\n').find((l) => l.endsWith('E-01.jpg'))!;
+      e.set(`${root}manifest-sha256.txt`, Buffer.from(m.replace(line, `${'0'.repeat(64)}  data/exhibits/E-01.jpg`)));
     });
     expect(problem(result, 'manifest-sha256.txt')).toMatch(/sha256 does not match tagmanifest-sha256.txt/);
-    expect(problem(result, 'data/exhibits/01-amenaza_foto.jpg')).toMatch(/sha256 does not match/);
+    expect(problem(result, 'data/exhibits/E-01.jpg')).toMatch(/sha256 does not match/);
   });
 
   it('an edited bag-info', async () => {

@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportDossier, type ExportDossierOptions } from '../../main/dossier/export-from-vault';
+import { exportDossier, previewDisclosure, type ExportDossierOptions } from '../../main/dossier/export-from-vault';
+import type { VaultSession } from '../../main/accounts/vault-session';
 import { verifyDossier } from '../../main/dossier/verify-dossier';
 import { importEvidence } from '../../main/evidence/import-evidence';
 import { addCase } from '../../main/records/cases';
@@ -48,11 +49,17 @@ const options = (outPath: string, more: Partial<ExportDossierOptions> = {}): Exp
   originals: true, showNames: false, organisation: 'Asociación de Defensores', outPath, ...more,
 });
 
+/** The export after its high findings were reviewed and each accepted, as the legal officer does. */
+async function exportAccepted(session: VaultSession, o: ExportDossierOptions) {
+  const accept = (await previewDisclosure(session, o)).filter((f) => f.severity === 'high').map((f) => f.id);
+  return exportDossier(session, { ...o, accept });
+}
+
 describe('T4 a dossier exported from the vault proves its custody', () => {
   it('verifies, carries cleaned exhibits, and is itself recorded in the custody log', async () => {
     const session = await v.open('lex');
     const out = join(v.dir, 'dossier.zip');
-    const r = await exportDossier(session, options(out));
+    const r = await exportAccepted(session, options(out));
     const signer = keyFingerprint((await loadSigningKey(session.db, 'lex')).publicKey);
     expect(r.signer).toBe(signer);
     const verified = await verifyDossier(out, { key: signer });
@@ -82,7 +89,7 @@ describe('T4 a dossier exported from the vault proves its custody', () => {
     // sealed exhibit instead of deriving a new one.
     expect((await verifyLog(session)).problems).toEqual([]);
     const again = join(v.dir, 'dossier-2.zip');
-    await exportDossier(session, options(again));
+    await exportAccepted(session, options(again));
     const second = await readZip(again);
     const secondJson = JSON.parse(second.get(`${rootOf(second)}data/dossier.json`)!.toString('utf8')) as { exhibits: Array<{ sha256: string; originalSha256: string }> };
     expect(secondJson.exhibits.find((e) => e.originalSha256 === photoSha256)?.sha256).toBe(photo.sha256);
@@ -90,14 +97,21 @@ describe('T4 a dossier exported from the vault proves its custody', () => {
     expect(derives).toHaveLength(1);
   });
 
-  it('T5 lists what could identify a source before writing', async () => {
+  it('T5 an export with high findings nobody accepted writes nothing, makes no exhibit and logs nothing', async () => {
     const session = await v.open('lex');
-    let seen: string[] = [];
     const out = join(v.dir, 'stopped.zip');
-    await expect(exportDossier(session, options(out, { confirm: (f) => ((seen = f.map((x) => x.kind)), false) })))
-      .rejects.toMatchObject({ code: 'E_USAGE' });
+    const before = await session.db.get('SELECT count(*) AS n FROM custody_log');
+    const evidence = await session.db.get('SELECT count(*) AS n FROM evidence');
+    const findings = await previewDisclosure(session, options(out));
+    expect(findings.map((f) => f.kind)).toEqual(expect.arrayContaining(['original_with_gps', 'device_serial', 'exhibit_not_stripped']));
+    const high = findings.filter((f) => f.severity === 'high').map((f) => f.id);
+    expect(high.length).toBeGreaterThan(1);
+    // All but one accepted is still a refusal, naming the one left.
+    const e = await exportDossier(session, options(out, { accept: high.slice(1) })).catch((x: unknown) => x);
+    expect(e).toMatchObject({ code: 'E_UNACCEPTED_FINDINGS', details: { findings: [expect.objectContaining({ id: high[0] })] } });
     expect(existsSync(out)).toBe(false);
-    expect(seen).toEqual(expect.arrayContaining(['original_with_gps', 'device_serial', 'exhibit_not_stripped']));
+    expect(await session.db.get('SELECT count(*) AS n FROM custody_log')).toEqual(before);
+    expect(await session.db.get('SELECT count(*) AS n FROM evidence')).toEqual(evidence);
   });
 
   it('refuses a documenter, leaving a denied entry and no file', async () => {

@@ -59,7 +59,7 @@ function refused(path: string, code: string): void {
   expect(r.stdout).toBe('');
 }
 
-const EXHIBIT = '01-amenaza_foto.jpg';
+const EXHIBIT = 'E-01.jpg';
 
 describe('T7 a dossier ZIP must say one thing, and only what its manifests list', () => {
   it('the good dossier, repacked by the naive writer, still verifies (and Python reads it)', async () => {

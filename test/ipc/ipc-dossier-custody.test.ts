@@ -53,7 +53,7 @@ describe('T5 dossier disclosure preview', () => {
     const before = await counts();
     const check = await value<{ ok: boolean; findings: { code: string; severity: string; subject: string }[] }>('dossier.disclosure', request());
     expect(check.ok).toBe(false);
-    expect(check.findings).toContainEqual(expect.objectContaining({ code: 'original_with_gps', severity: 'high', subject: 'original IMG_1.jpg' }));
+    expect(check.findings).toContainEqual(expect.objectContaining({ code: 'original_with_gps', severity: 'high', subject: 'original E-01' }));
     // The exhibit not made yet is predicted clean: no exhibit_metadata finding for it.
     expect(check.findings.filter((f) => f.code === 'exhibit_metadata')).toEqual([]);
     await value('dossier.disclosure', request({ originals: false }));
@@ -62,7 +62,7 @@ describe('T5 dossier disclosure preview', () => {
 
   it('the export makes the missing exhibit; the preview afterwards uses the stored one and still writes nothing', async () => {
     answer('chooseDossierDestination', join(dir, 'd.zip'));
-    const out = await value<{ sha256: string }>('dossier.export', request({ originals: false }));
+    const out = await value<{ sha256: string }>('dossier.export', { ...request({ originals: false }), accept: [] });
     expect(out.sha256).toMatch(/^[0-9a-f]{64}$/);
     const made = await value<{ exhibits: { id: number }[] }>('evidence.get', { id: photoId });
     expect(made.exhibits).toHaveLength(1);

@@ -2,14 +2,14 @@
 // verification (which needs no vault: an auditor can check a dossier without unlocking).
 import { statSync } from 'node:fs';
 import type { ParsedRequest } from '../../../shared/ipc/contract';
-import type { DisclosureFinding } from '../../../shared/dossier/disclosure-check';
+import type { IdentifiedFinding } from '../../dossier/disclosure-findings';
 import { exportDossier, previewDisclosure, type ExportDossierOptions } from '../../dossier/export-from-vault';
 import { verifyDossier } from '../../dossier/verify-dossier';
 import type { HandlerGroup } from '../context';
 import { requireSession } from '../dispatcher';
 import { verifyItemKind } from '../../../shared/dossier/verify-item-kind';
 
-type DossierRequest = ParsedRequest<'dossier.export'>;
+type DossierRequest = ParsedRequest<'dossier.disclosure'>;
 
 function options(r: DossierRequest, outPath: string): ExportDossierOptions {
   return {
@@ -24,7 +24,7 @@ function options(r: DossierRequest, outPath: string): ExportDossierOptions {
   };
 }
 
-const finding = (f: DisclosureFinding) => ({ severity: f.severity, code: f.kind, subject: f.where, message: f.detail });
+const finding = (f: IdentifiedFinding) => ({ id: f.id, severity: f.severity, code: f.kind, subject: f.where, message: f.detail });
 
 export const dossierHandlers = {
   // Computed from the plan (incidents, sealed metadata, stored or predicted exhibits): the preview
@@ -40,6 +40,7 @@ export const dossierHandlers = {
     ctx.emit({ kind: 'progress', task: 'export', item: '', done: 0, total: 1 });
     const written = await exportDossier(session, {
       ...options(r, out),
+      accept: r.accept,
       onProgress: (done, total) => ctx.emit({ kind: 'progress', task: 'export', item: '', done, total }),
     });
     ctx.emit({ kind: 'progress', task: 'export', item: '', done: 1, total: 1 });

@@ -11,7 +11,7 @@ import { useT } from '../i18n';
 import { useProgress } from '../stores/progress-store';
 import { useSettings } from '../stores/settings-store';
 
-type DossierRequest = Request<'dossier.export'>;
+type DossierRequest = Request<'dossier.disclosure'>;
 
 export function DossierScreen({ preselected }: { preselected: number[] }) {
   const t = useT();
@@ -23,11 +23,12 @@ export function DossierScreen({ preselected }: { preselected: number[] }) {
   const [done, setDone] = useState<Response<'dossier.export'>>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
-  const [acknowledged, setAcknowledged] = useState(false);
+  // The high findings the user ticked, by id: exactly what the export is told was accepted.
+  const [accepted, setAccepted] = useState<ReadonlySet<string>>(new Set());
   const progress = useProgress((s) => s.items['export:']);
   useEffect(() => {
     setCheck(null);
-    setAcknowledged(false);
+    setAccepted(new Set());
   }, [req]);
 
   const patch = (p: Partial<DossierRequest>) => setReq((r) => ({ ...r, ...p }));
@@ -36,7 +37,7 @@ export function DossierScreen({ preselected }: { preselected: number[] }) {
     setError('');
     try {
       if (what === 'check') setCheck(await unwrap(api().dossier.disclosure(req)));
-      else setDone(await unwrap(api().dossier.export(req)));
+      else setDone(await unwrap(api().dossier.export({ ...req, accept: [...accepted] })));
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -44,6 +45,9 @@ export function DossierScreen({ preselected }: { preselected: number[] }) {
       setBusy(false);
     }
   };
+
+  const toggle = (id: string, on: boolean) => setAccepted((a) => (on ? new Set([...a, id]) : new Set([...a].filter((x) => x !== id))));
+  const allAccepted = check !== null && check.findings.every((f) => f.severity !== 'high' || accepted.has(f.id));
 
   return (
     <section className="dossier" aria-labelledby="dossier-h">
@@ -72,7 +76,7 @@ export function DossierScreen({ preselected }: { preselected: number[] }) {
       </fieldset>
       <div className="actions">
         <button type="button" onClick={() => void run('check')} disabled={busy || req.incidentIds.length === 0}>{t('dossier.check')}</button>
-        <button type="button" className="primary" onClick={() => void run('export')} disabled={busy || !check || (!check.ok && !acknowledged)}>{t('dossier.export')}</button>
+        <button type="button" className="primary" onClick={() => void run('export')} disabled={busy || !allAccepted}>{t('dossier.export')}</button>
       </div>
       <p className="hint">{t('dossier.checkWritesNothing')}</p>
       {busy && progress ? <Progress label={t('dossier.writing')} done={progress.done} total={progress.total} /> : null}
@@ -80,13 +84,20 @@ export function DossierScreen({ preselected }: { preselected: number[] }) {
       {check ? (
         <div className={`verdict ${check.ok ? 'good' : 'bad'}`} role="status">
           <strong>{check.ok ? t('dossier.checkOk') : t('dossier.checkBlocked')}</strong>
-          <ul>{check.findings.map((f, i) => <li key={i} className={`finding ${f.severity}`}>{t(`severity.${f.severity}`)}: {t(`disclosure.kind.${f.code}`)} — {f.subject}{f.message ? `: ${f.message}` : null}</li>)}</ul>
-          {check.ok ? null : (
-            <label className="check">
-              <input type="checkbox" checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} />
-              {t('dossier.acknowledge')}
-            </label>
-          )}
+          <ul>
+            {check.findings.map((f) => (
+              <li key={f.id} className={`finding ${f.severity}`}>
+                {t(`severity.${f.severity}`)}: {t(`disclosure.kind.${f.code}`)} — {f.subject}{f.message ? `: ${f.message}` : null}
+                {f.severity === 'high' ? (
+                  <label className="check">
+                    <input type="checkbox" checked={accepted.has(f.id)} onChange={(e) => toggle(f.id, e.target.checked)} />
+                    {t('dossier.acceptFinding')}
+                  </label>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          {check.ok ? null : <p className="hint">{t('dossier.acknowledge')}</p>}
         </div>
       ) : null}
       {done ? (
