@@ -3,15 +3,16 @@
 import { createHash } from 'node:crypto';
 import { ALLOWED_TAG_FILES, DOSSIER_JSON_PATH } from '../../shared/dossier/bag-files';
 import { checkDossierBag, type BagFileDigest } from '../../shared/dossier/bag-checks';
-import { fail, type VerifyResult } from '../../shared/dossier/verify-types';
+import { fail } from '../../shared/dossier/verify-types';
 import { CustodiaError } from '../../shared/errors/error-codes';
+import { withSignerVerdict, type DossierVerdict } from './dossier-verdict';
 import { SafeZipReader, type ZipFileEntry } from './safe-zip-reader';
 import { HashWorker } from './hash-worker';
 import { entriesToRead } from './payload-budget';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-entry-rules';
 
 export interface VerifyDossierOptions {
-  /** The fingerprint the organisation published; the signer must match it. */
+  /** The fingerprint the organisation published; the signer must match it. Without it the signer is not checked. */
   key?: string;
   limits?: ZipLimits;
 }
@@ -29,7 +30,7 @@ function bagRoot(files: readonly ZipFileEntry[]): string {
   return `${candidates[0]}/`;
 }
 
-export async function verifyDossier(zipPath: string, opts: VerifyDossierOptions = {}): Promise<VerifyResult> {
+export async function verifyDossier(zipPath: string, opts: VerifyDossierOptions = {}): Promise<DossierVerdict> {
   const zip = await SafeZipReader.open(zipPath, opts.limits ?? DEFAULT_ZIP_LIMITS);
   const sha512 = new HashWorker(['sha512']);
   try {
@@ -69,10 +70,10 @@ export async function verifyDossier(zipPath: string, opts: VerifyDossierOptions 
       ...plan.overBudget.map((p) => fail(p, 'not read: the payload is larger than the Payload-Oxum of bag-info.txt declares')),
       ...outside.map((n) => fail(n, 'outside the bag folder: added to the archive')),
     ];
-    if (extra.length === 0) return result;
+    if (extra.length === 0) return withSignerVerdict(result, opts.key);
     // A file left unread has no hashes to compare: its one item says why, not "altered".
     const unread = new Set(plan.overBudget);
-    return { ...result, ok: false, items: [...result.items.filter((i) => !unread.has(i.name)), ...extra] };
+    return withSignerVerdict({ ...result, ok: false, items: [...result.items.filter((i) => !unread.has(i.name)), ...extra] }, opts.key);
   } finally {
     await Promise.all([zip.close(), sha512.close()]);
   }

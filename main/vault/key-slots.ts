@@ -2,7 +2,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import type { KeySlot, VaultHeader } from './header-file';
-import { deriveKey, KEY_BYTES, type KdfParams } from './kdf';
+import { DEFAULT_KDF, deriveKey, KEY_BYTES, type KdfParams } from './kdf';
 
 const AAD_LABEL = 'custodia/key-slot/v1';
 
@@ -39,16 +39,21 @@ export async function wrapKey(o: { dbKey: Buffer; passphrase: string; vaultId: s
   };
 }
 
-export function findSlot(header: VaultHeader, userName: string): KeySlot {
+/** One answer for an unknown user and a wrong passphrase, so neither says which names exist. */
+const refused = (userName: string): CustodiaError => new CustodiaError('E_BAD_PASSPHRASE', `wrong user name or passphrase for "${userName}"`);
+
+/**
+ * Unwraps the database key; a wrong passphrase fails the GCM tag and nothing else happens. An
+ * unknown user costs one derivation with a slot's own parameters and a random salt, then the
+ * same refusal (T1, T3: no user enumeration by answer or by time).
+ */
+export async function unwrapKey(header: VaultHeader, userName: string, passphrase: string): Promise<Buffer> {
   const id = slotId(header.vaultId, userName);
   const slot = header.slots.find((s) => s.id === id);
-  if (!slot) throw new CustodiaError('E_UNKNOWN_USER', `no user "${userName}" in this vault`);
-  return slot;
-}
-
-/** Unwraps the database key; a wrong passphrase fails the GCM tag and nothing else happens. */
-export async function unwrapKey(header: VaultHeader, userName: string, passphrase: string): Promise<Buffer> {
-  const slot = findSlot(header, userName);
+  if (!slot) {
+    (await deriveKey(passphrase, randomBytes(16), header.slots[0]?.kdf ?? DEFAULT_KDF)).fill(0);
+    throw refused(userName);
+  }
   const kek = await deriveKey(passphrase, Buffer.from(slot.salt, 'base64'), slot.kdf);
   try {
     const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(slot.iv, 'base64'), { authTagLength: 16 });
@@ -58,7 +63,7 @@ export async function unwrapKey(header: VaultHeader, userName: string, passphras
     if (key.length !== KEY_BYTES) throw new Error('wrong key length');
     return key;
   } catch {
-    throw new CustodiaError('E_BAD_PASSPHRASE', `wrong passphrase for user "${userName}"`);
+    throw refused(userName);
   } finally {
     kek.fill(0);
   }

@@ -122,9 +122,20 @@ export const CONTRACT = {
     nullable(z.strictObject({ location: z.string(), sha256: s.sha256Hex, bytes: z.number().int(), fingerprint: s.sha256Hex })),
   ),
   'dossier.pick': ch(s.emptyRequest, nullable(z.strictObject({ token: s.fileToken, name: z.string() }))),
+  /**
+   * ok: intact. signerChecked: signed by the fingerprint given (never true without one). failure:
+   * the verdict's code. recheckToken: the same file again, while only the signer is in question.
+   */
   'dossier.verify': ch(
     z.strictObject({ token: s.fileToken, fingerprint: s.sha256Hex.optional() }),
-    z.strictObject({ ok: z.boolean(), signerFingerprint: s.sha256Hex.nullable(), items: z.array(s.verifyItem) }),
+    z.strictObject({
+      ok: z.boolean(),
+      signerChecked: z.boolean(),
+      signerFingerprint: s.sha256Hex.nullable(),
+      failure: nullable(z.strictObject({ code: z.string(), message: z.string() })),
+      recheckToken: nullable(s.fileToken),
+      items: z.array(s.verifyItem),
+    }),
   ),
 
   'dashboard.stats': ch(

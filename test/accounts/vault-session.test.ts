@@ -54,12 +54,12 @@ describe('vault creation and opening', () => {
 });
 
 describe('T1 seized laptop: a wrong passphrase or unknown user', () => {
-  it('fails with E_BAD_PASSPHRASE / E_UNKNOWN_USER and leaves every file byte-identical', async () => {
+  it('fails with E_BAD_PASSPHRASE for a wrong passphrase and an unknown user alike, and leaves every file byte-identical', async () => {
     v = await tempVault();
     await v.session.close();
     const before = await snapshot(v.dir);
     expect(await code(openVault({ path: v.path, user: 'ana', passphrase: 'not the passphrase' }))).toBe('E_BAD_PASSPHRASE');
-    expect(await code(openVault({ path: v.path, user: 'mallory', passphrase: PASSPHRASE }))).toBe('E_UNKNOWN_USER');
+    expect(await code(openVault({ path: v.path, user: 'mallory', passphrase: PASSPHRASE }))).toBe('E_BAD_PASSPHRASE');
     expect(await snapshot(v.dir)).toEqual(before);
   });
 
@@ -95,7 +95,7 @@ describe('users and key slots', () => {
     await removeUser(v.session, 'luz');
     expect((await listUsers(v.session)).map((u) => [u.name, u.removedAt !== null])).toEqual([['ana', false], ['luz', true]]);
     await v.session.close();
-    expect(await code(openVault({ path: v.path, user: 'luz', passphrase: 'luz passphrase 2' }))).toBe('E_UNKNOWN_USER');
+    expect(await code(openVault({ path: v.path, user: 'luz', passphrase: 'luz passphrase 2' }))).toBe('E_BAD_PASSPHRASE');
     v.session = await openVault({ path: v.path, user: 'ana', passphrase: PASSPHRASE });
     const actions = await v.session.db.all<{ action: string; subject: string }>("SELECT action, subject FROM custody_log WHERE subject = 'user:luz' ORDER BY seq");
     expect(actions.map((a) => a.action)).toEqual(['user_add', 'key_change', 'key_change', 'user_remove']);

@@ -100,7 +100,7 @@ describe('T4 a dossier proves itself with standard tools', () => {
     const run = runCli(cli, ['dossier', 'verify', zipPath, '--key', written.signer, '--json']);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, signer: written.signer });
+    expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, signerChecked: true, signer: written.signer });
   });
 });
 

@@ -8,6 +8,7 @@ import { toHex } from '../../shared/custody/bytes';
 import { generateSigningKeyPair, keyFingerprint } from '../../shared/custody/checkpoint';
 import { writeDossier } from '../../main/dossier/write-dossier';
 import { verifyDossier } from '../../main/dossier/verify-dossier';
+import type { DossierVerdict } from '../../main/dossier/dossier-verdict';
 import type { VerifyResult } from '../../shared/dossier/verify-types';
 import { buildDossierInput, type DossierFixture } from './helpers/dossier-fixture';
 import { buildCustodyLog } from './helpers/custody-fixture';
@@ -35,7 +36,7 @@ afterAll(() => {
 });
 
 /** Writes a changed copy of the good dossier and verifies it. */
-async function tampered(change: (e: Entries) => void, key?: string): Promise<{ path: string; result: VerifyResult }> {
+async function tampered(change: (e: Entries) => void, key?: string): Promise<{ path: string; result: DossierVerdict }> {
   const entries = new Map([...original].map(([k, v]) => [k, Buffer.from(v)]));
   change(entries);
   const path = join(dir, `t${++n}.zip`);
@@ -123,24 +124,47 @@ describe('T6 a forged or re-signed dossier names its real signer', () => {
     expect(run.stderr).toMatch(/^error E_SIGNATURE_INVALID:/);
   });
 
-  it('a bag re-signed with another key is caught with --key', async () => {
-    const forger = generateSigningKeyPair();
-    const genuine = keyFingerprint(fixture.input.signer.publicKey);
-    const forge = (e: Entries): void => {
-      editJson(e, (d) => {
-        (d.incidents as Array<{ incident: { verbatim: string } }>)[0]!.incident.verbatim = 'nunca hubo amenaza';
-        d.signer = { publicKey: toHex(forger.publicKey), fingerprint: keyFingerprint(forger.publicKey) };
-      });
-      resign(e, forger);
-    };
-    // Without the published fingerprint the forgery is self-consistent, but it names the forger.
-    const { result } = await tampered(forge);
+  const forger = generateSigningKeyPair();
+  const forged = keyFingerprint(forger.publicKey);
+  const genuine = (): string => keyFingerprint(fixture.input.signer.publicKey);
+  /** What a forger does: change a statement, name their own key as signer, sign again. */
+  const forge = (e: Entries): void => {
+    editJson(e, (d) => {
+      (d.incidents as Array<{ incident: { verbatim: string } }>)[0]!.incident.verbatim = 'nunca hubo amenaza';
+      d.signer = { publicKey: toHex(forger.publicKey), fingerprint: forged };
+    });
+    resign(e, forger);
+  };
+
+  it('without --key a forger\'s self-consistent dossier is intact, but never verified: the signer is reported not checked', async () => {
+    const { path, result } = await tampered(forge);
     expect(failed(result)).toEqual([]);
-    expect(result.signer).toBe(keyFingerprint(forger.publicKey));
-    const { path, result: withKey } = await tampered(forge, genuine);
+    expect(result).toMatchObject({ ok: true, signerChecked: false, signer: forged });
+    const text = runCli(cli, ['dossier', 'verify', path]);
+    expect(text.status).toBe(0);
+    expect(text.stdout).not.toMatch(/^VERIFIED/m);
+    expect(text.stdout).toContain(`INTACT, but the signer was NOT CHECKED: compare the signer's fingerprint ${forged} with one your organisation published (--key ${forged})`);
+    const json = runCli(cli, ['dossier', 'verify', path, '--json']);
+    expect(json.status).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, signerChecked: false, signer: forged });
+  });
+
+  it('the signer counts as checked only when --key names it', async () => {
+    const { path } = await tampered(forge);
+    const text = runCli(cli, ['dossier', 'verify', path, '--key', forged]);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toMatch(new RegExp(`^VERIFIED: every check passed, signed by the published key ${forged}$`, 'm'));
+    expect(JSON.parse(runCli(cli, ['dossier', 'verify', path, '--key', forged, '--json']).stdout)).toMatchObject({ ok: true, signerChecked: true });
+    const wrong = runCli(cli, ['dossier', 'verify', path, '--key', genuine(), '--json']);
+    expect(wrong.status).toBe(1);
+    expect(JSON.parse(wrong.stdout)).toMatchObject({ ok: false, signerChecked: false });
+  });
+
+  it('a bag re-signed with another key is caught with --key', async () => {
+    const { path, result: withKey } = await tampered(forge, genuine());
     expect(failed(withKey)).toEqual(['signer key']);
-    expect(problem(withKey, 'signer key')).toContain(`not by the expected ${genuine}`);
-    const run = runCli(cli, ['dossier', 'verify', path, '--key', genuine]);
+    expect(problem(withKey, 'signer key')).toContain(`not by the expected ${genuine()}`);
+    const run = runCli(cli, ['dossier', 'verify', path, '--key', genuine()]);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/^error E_KEY_MISMATCH:/);
   });

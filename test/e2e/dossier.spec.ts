@@ -1,5 +1,6 @@
 // The lawyer builds a signed dossier after seeing what it would disclose; the auditor checks
-// it item by item against the signer's fingerprint, and a tampered copy turns red (T4, T5, T6).
+// it item by item against the signer's fingerprint (amber until it is checked), and a tampered
+// copy turns red (T4, T5, T6).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -76,6 +77,21 @@ test('lawyer exports a dossier after the disclosure check; auditor verifies it g
   await page.screenshot({ path: `${SCREENSHOTS}/08-dossier-exported.png` });
 
   await go(page, es['nav.verifyDossier']);
+  // Without the published fingerprint: intact but amber, never green (T6); pasting it turns green.
+  app.answer('pickDossier', out);
+  await page.getByRole('button', { name: es['verifyDossier.pick'] }).click();
+  await page.getByRole('button', { name: es['verifyDossier.run'], exact: true }).click();
+  await expect(page.locator('.verdict.unchecked')).toContainText(es['verifyDossier.unchecked']);
+  await expect(page.locator('.verdict.good')).toHaveCount(0);
+  await expect(page.locator('.verdict.unchecked code.hash')).toHaveText(fingerprint);
+  const published = page.getByLabel(es['verifyDossier.published'], { exact: true });
+  await published.fill(fingerprint.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')));
+  await page.getByRole('button', { name: es['verifyDossier.checkSigner'] }).click();
+  await expect(page.locator('.verdict.bad')).toContainText(`${es['error.E_KEY_MISMATCH']} (E_KEY_MISMATCH)`);
+  await published.fill(fingerprint);
+  await page.getByRole('button', { name: es['verifyDossier.checkSigner'] }).click();
+  await expect(page.locator('.verdict.good')).toContainText(es['verifyDossier.ok']);
+
   app.answer('pickDossier', out);
   await page.getByRole('button', { name: es['verifyDossier.pick'] }).click();
   await expect(page.getByText('dossier-fiscalia.zip')).toBeVisible();

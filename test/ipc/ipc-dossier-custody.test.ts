@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeGpsPhoto } from '../e2e/harness/photos';
+import { CATALOGUES } from '../../shared/i18n/catalogues';
 import { handlerClient, testContext } from './ipc-context';
 
 const { ctx, dir, answer } = testContext();
@@ -16,6 +17,7 @@ let caseA: number;
 let incidentA: number;
 let photoId: number;
 let otherPhotoId: number;
+let exportedBy: string;
 
 async function importPhoto(incidentId: number, name: string): Promise<number> {
   const file = join(dir, name);
@@ -62,14 +64,40 @@ describe('T5 dossier disclosure preview', () => {
 
   it('the export makes the missing exhibit; the preview afterwards uses the stored one and still writes nothing', async () => {
     answer('chooseDossierDestination', join(dir, 'd.zip'));
-    const out = await value<{ sha256: string }>('dossier.export', { ...request({ originals: false }), accept: [] });
+    const out = await value<{ sha256: string; fingerprint: string }>('dossier.export', { ...request({ originals: false }), accept: [] });
     expect(out.sha256).toMatch(/^[0-9a-f]{64}$/);
+    exportedBy = out.fingerprint;
     const made = await value<{ exhibits: { id: number }[] }>('evidence.get', { id: photoId });
     expect(made.exhibits).toHaveLength(1);
     const before = await counts();
     const check = await value<{ findings: { code: string }[] }>('dossier.disclosure', request({ originals: false }));
     expect(check.findings.filter((f) => f.code === 'exhibit_metadata')).toEqual([]);
     expect(await counts()).toEqual(before);
+  });
+});
+
+type Verdict = { ok: boolean; signerChecked: boolean; signerFingerprint: string | null; failure: { code: string; message: string } | null; recheckToken: string | null };
+const pickDossier = async (): Promise<string> => {
+  answer('pickDossier', join(dir, 'd.zip'));
+  return (await value<{ token: string }>('dossier.pick', {})).token;
+};
+
+describe('T6 dossier.verify names the signer and says when it was not checked', () => {
+  it('without a fingerprint: intact, signer not checked, and the same file offered again to check it', async () => {
+    const r = await value<Verdict>('dossier.verify', { token: await pickDossier() });
+    expect(r).toMatchObject({ ok: true, signerChecked: false, signerFingerprint: exportedBy, failure: null });
+    expect(r.recheckToken).toMatch(/^[0-9a-f]{32}$/);
+    const checked = await value<Verdict>('dossier.verify', { token: r.recheckToken, fingerprint: exportedBy });
+    expect(checked).toMatchObject({ ok: true, signerChecked: true, failure: null, recheckToken: null });
+  });
+
+  it('a pasted fingerprint of another key: red with E_KEY_MISMATCH in the user\'s language, and another try allowed', async () => {
+    const first = await value<Verdict>('dossier.verify', { token: await pickDossier() });
+    const other = exportedBy.replace(/^./, (c) => (c === 'a' ? 'b' : 'a'));
+    const wrong = await value<Verdict>('dossier.verify', { token: first.recheckToken, fingerprint: other });
+    expect(wrong).toMatchObject({ ok: false, signerChecked: false, failure: { code: 'E_KEY_MISMATCH', message: CATALOGUES.es['error.E_KEY_MISMATCH'] } });
+    expect(wrong.recheckToken).toMatch(/^[0-9a-f]{32}$/);
+    expect((await value<Verdict>('dossier.verify', { token: wrong.recheckToken, fingerprint: exportedBy })).signerChecked).toBe(true);
   });
 });
 

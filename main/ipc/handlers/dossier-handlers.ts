@@ -5,6 +5,8 @@ import type { ParsedRequest } from '../../../shared/ipc/contract';
 import type { IdentifiedFinding } from '../../dossier/disclosure-findings';
 import { exportDossier, previewDisclosure, type ExportDossierOptions } from '../../dossier/export-from-vault';
 import { verifyDossier } from '../../dossier/verify-dossier';
+import { verdictCode } from '../../dossier/dossier-verdict';
+import { errorMessage } from '../../../shared/i18n/error-messages';
 import type { HandlerGroup } from '../context';
 import { requireSession } from '../dispatcher';
 import { verifyItemKind } from '../../../shared/dossier/verify-item-kind';
@@ -49,9 +51,15 @@ export const dossierHandlers = {
   'dossier.verify': async ({ token, fingerprint }, ctx) => {
     const path = ctx.files.take(token);
     const r = await verifyDossier(path, fingerprint ? { key: fingerprint } : {});
+    const code = verdictCode(r);
+    // Only the signer in question: the screen may check the same file against a pasted fingerprint.
+    const signerOnly = !r.signerChecked && (code === null || code === 'E_KEY_MISMATCH');
     return {
       ok: r.ok,
+      signerChecked: r.signerChecked,
       signerFingerprint: r.signer,
+      failure: code ? { code, message: errorMessage(code, ctx.settings.get().language) } : null,
+      recheckToken: signerOnly ? ctx.files.stage(path).token : null,
       items: r.items.map((i) => {
         const { kind, subject } = verifyItemKind(i.name);
         return { check: kind, subject, ok: i.ok, ...(i.problem ? { message: i.problem } : {}) };
