@@ -1,7 +1,7 @@
 // One pass over the custody log: every entry must hash to the value stored beside it, name its
 // predecessor's hash, carry the next sequence number, and agree with the columns that index it.
 // The log arrives in slices (log-slices.ts); each entry is parsed once here, which also yields
-// the latest content commitment per subject that verify-content.ts checks records against.
+// what the vault must hold (log-commitments.ts), which verify-content.ts checks the tables against.
 import { hash } from 'node:crypto';
 import type { Database } from '../vault/database';
 import { GENESIS_PREV } from '../../shared/custody/custody-entry';
@@ -11,6 +11,7 @@ import { forEachLogSlice, yieldToIo, type Columns } from './log-slices';
 /** Entries checked between two yields to the event loop, so SQLite reads the next slice meanwhile. */
 const YIELD_EVERY = 1024;
 import { TreeWorker } from './tree-worker';
+import { LogCommitments } from './log-commitments';
 import type { TreeLevels } from '../custody/tree-levels';
 
 export interface ScanResult {
@@ -19,19 +20,8 @@ export interface ScanResult {
   tree: TreeLevels;
   /** Leaf hashes, 32 bytes each, in leaf order. */
   leaves: Buffer;
-  /** Latest entry per subject that commits to a content hash (details.sha256). */
-  committed: Map<string, { seq: number; sha256: string }>;
-  /** Latest entry per subject that commits to a record's metadata apart from its bytes (details.recordSha256). */
-  committedRecords: Map<string, { seq: number; sha256: string }>;
-}
-
-/** A parsed JSON value as text, as SQLite's json_extract would give it (true is 1). A digest is
- * hex text; anything else here can only mismatch, as it did when SQL extracted it. */
-function sqlText(v: unknown): string | null {
-  if (v === undefined || v === null) return null;
-  if (typeof v === 'boolean') return v ? '1' : '0';
-  if (typeof v === 'string') return v;
-  return typeof v === 'number' ? String(v) : JSON.stringify(v);
+  /** What the entries say the vault must hold. */
+  commitments: LogCommitments;
 }
 
 function parseObject(entry: string): Record<string, unknown> | undefined {
@@ -48,17 +38,6 @@ function detailsOf(e: Record<string, unknown>): Record<string, unknown> {
   return typeof d === 'object' && d !== null && !Array.isArray(d) ? (d as Record<string, unknown>) : {};
 }
 
-/** The later entry wins; updating in place spares an object per entry at a million entries. */
-function commit(map: ScanResult['committed'], subject: string, seq: number, sha256: string): void {
-  const c = map.get(subject);
-  if (c) {
-    c.seq = seq;
-    c.sha256 = sha256;
-  } else {
-    map.set(subject, { seq, sha256 });
-  }
-}
-
 export async function scanLog(db: Database, problems: ProblemList): Promise<ScanResult> {
   const worker = new TreeWorker();
   try {
@@ -70,8 +49,7 @@ export async function scanLog(db: Database, problems: ProblemList): Promise<Scan
 
 async function scanWith(db: Database, worker: TreeWorker, problems: ProblemList): Promise<ScanResult> {
   let count = 0;
-  const committed: ScanResult['committed'] = new Map();
-  const committedRecords: ScanResult['committedRecords'] = new Map();
+  const commitments = new LogCommitments();
   let expectedSeq = 1;
   let prev = GENESIS_PREV;
 
@@ -89,16 +67,7 @@ async function scanWith(db: Database, worker: TreeWorker, problems: ProblemList)
     }
     prev = actual;
     count += 1;
-    if (!e) return;
-    const details = detailsOf(e);
-    // Creating the vault also creates its first admin: that entry commits to the user's record.
-    const user = sqlText(details.user);
-    const committedSubject = action === 'vault_create' ? (user === null ? null : `user:${user}`) : subject;
-    if (committedSubject === null) return;
-    const sha256 = sqlText(details.sha256);
-    const recordSha256 = sqlText(details.recordSha256);
-    if (sha256 !== null) commit(committed, committedSubject, seq, sha256);
-    if (recordSha256 !== null) commit(committedRecords, committedSubject, seq, recordSha256);
+    if (e) commitments.note(seq, actor, action, subject, detailsOf(e));
   };
 
   await forEachLogSlice(db, async (slice) => {
@@ -109,5 +78,5 @@ async function scanWith(db: Database, worker: TreeWorker, problems: ProblemList)
     }
   });
   const tree = await worker.finish();
-  return { count, tree, leaves: tree.levels[0] as Buffer, committed, committedRecords };
+  return { count, tree, leaves: tree.levels[0] as Buffer, commitments };
 }

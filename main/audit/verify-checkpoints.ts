@@ -3,7 +3,6 @@
 import type { Database } from '../vault/database';
 import type { Checkpoint } from '../../shared/custody/checkpoint';
 import { CheckpointVerifier } from '../custody/node-ed25519';
-import { listCheckpoints } from '../custody/checkpoints';
 import { loggedPublicKeys } from '../custody/signing-keys';
 import type { TreeLevels } from '../custody/tree-levels';
 import type { ProblemList } from './verify-problems';
@@ -11,9 +10,36 @@ import type { ProblemList } from './verify-problems';
 export async function verifyStoredCheckpoints(db: Database, origin: string, tree: TreeLevels, problems: ProblemList): Promise<number> {
   const keys = await loggedPublicKeys(db);
   const verifier = new CheckpointVerifier(new Set(keys.keys()));
-  const checkpoints = await listCheckpoints(db);
+  const checkpoints = await storedCheckpoints(db, problems);
   checkpoints.forEach((cp, i) => checkOne(cp, `checkpoint ${i + 1}`, origin, keys, verifier, tree, problems));
   return checkpoints.length;
+}
+
+/**
+ * The rows themselves: numbered 1, 2, … as they were added (none is ever removed), each row's
+ * tree size the one its checkpoint signed, and the log only ever grew from one to the next.
+ */
+async function storedCheckpoints(db: Database, problems: ProblemList): Promise<Checkpoint[]> {
+  const rows = await db.all<{ id: number; tree_size: number; checkpoint: string }>('SELECT id, tree_size, checkpoint FROM checkpoints ORDER BY id');
+  const checkpoints: Checkpoint[] = [];
+  let previous = { id: 0, size: 0 };
+  for (const row of rows) {
+    if (row.id !== previous.id + 1) problems.add({ code: 'E_RECORD_MISSING', message: `checkpoint ${previous.id + 1} is gone from the vault` });
+    let cp: Checkpoint;
+    try {
+      cp = JSON.parse(row.checkpoint) as Checkpoint;
+    } catch {
+      problems.add({ code: 'E_CHECKPOINT_SIGNATURE', message: `checkpoint ${row.id} is not a signed checkpoint any more` });
+      previous = { id: row.id, size: previous.size };
+      continue;
+    }
+    if (cp.treeSize !== row.tree_size || cp.treeSize < previous.size) {
+      problems.add({ code: 'E_RECORD_HASH_MISMATCH', message: `checkpoint ${row.id} (size ${cp.treeSize}) is out of step with its row or its predecessor: the table was rearranged` });
+    }
+    checkpoints.push(cp);
+    previous = { id: row.id, size: cp.treeSize };
+  }
+  return checkpoints;
 }
 
 /** A checkpoint held outside the vault: the log must still contain the tree it describes. */

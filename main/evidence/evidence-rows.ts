@@ -3,6 +3,7 @@
 import type { EvidenceRecord } from '../custody/record-hash';
 import type { Database } from '../vault/database';
 import type { Acquisition } from './acquisition';
+import { nextRecordId } from '../records/record-ids';
 
 /** The committed record's fields, and how its bytes are chunked. */
 export interface EvidenceRow extends Omit<EvidenceRecord, 'acquisition' | 'derivedFrom' | 'operation'> {
@@ -12,10 +13,9 @@ export interface EvidenceRow extends Omit<EvidenceRecord, 'acquisition' | 'deriv
   importedBy: string;
 }
 
-/** Ids are never reused (a deleted item keeps its row and its tombstone). */
-export async function nextEvidenceId(tx: Database): Promise<number> {
-  const next = await tx.get<{ id: number }>('SELECT coalesce(max(id), 0) + 1 AS id FROM evidence');
-  return next?.id ?? 1;
+/** Ids are never reused, not even one whose row an insider deleted (records/record-ids.ts). */
+export function nextEvidenceId(tx: Database): Promise<number> {
+  return nextRecordId(tx, 'evidence');
 }
 
 /** Chunks go in before their row (the foreign key is deferred): the hash is known only at the end. */

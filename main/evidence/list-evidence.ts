@@ -45,7 +45,7 @@ export async function getEvidenceItem(session: VaultSession, id: number): Promis
   return toItem(row);
 }
 
-/** A tombstone with a reason; the sealed bytes stay in the vault. */
+/** A tombstone with a reason; the sealed bytes stay in the vault. The entry commits to the tombstone's reason and time. */
 export async function deleteEvidence(session: VaultSession, id: number, reason: string): Promise<void> {
   await assertAllowed(session, 'records.write', `evidence:${id}`);
   const why = reason.trim();
@@ -56,9 +56,12 @@ export async function deleteEvidence(session: VaultSession, id: number, reason: 
     if (await tx.get('SELECT 1 FROM deleted_evidence WHERE id = ?', [id])) {
       throw new CustodiaError('E_NOT_FOUND', `evidence item ${id} is already deleted`);
     }
+    const deletedAt = new Date().toISOString();
     await tx.run("INSERT INTO tombstones (subject_type, subject_id, reason, deleted_at, deleted_by) VALUES ('evidence', ?, ?, ?, ?)", [
-      id, why, new Date().toISOString(), session.user.name,
+      id, why, deletedAt, session.user.name,
     ]);
-    await appendCustody(tx, { actor: session.user.name, action: 'delete', subject: `evidence:${id}`, details: { evidenceId: id, sha256: item.sha256, reason: why } });
+    await appendCustody(tx, {
+      actor: session.user.name, action: 'delete', subject: `evidence:${id}`, details: { evidenceId: id, sha256: item.sha256, reason: why, deletedAt },
+    });
   });
 }

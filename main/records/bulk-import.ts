@@ -10,6 +10,7 @@ import { insertRows } from '../vault/insert-rows';
 import { assertAllowed } from '../accounts/roles';
 import type { VaultSession } from '../accounts/vault-session';
 import { requireLiveCase } from './cases';
+import { nextRecordId } from './record-ids';
 import { parseIncident } from './incident-input';
 import { indexRow, insertIndexRows } from './incident-index';
 import { canonicalVersion, createEntry, searchRow } from './incidents';
@@ -38,9 +39,8 @@ export async function importIncidents(session: VaultSession, caseId: number, inp
   const actor = session.user.name;
   const written = session.db.transaction(async (tx) => {
     await requireLiveCase(tx, caseId);
-    // Ids are taken in one block after the highest: the exclusive transaction keeps them ours.
-    const top = await tx.get<{ id: number | null }>('SELECT max(id) AS id FROM incidents');
-    const first = (top?.id ?? 0) + 1;
+    // Ids are taken in one block past every id ever used: the exclusive transaction keeps them ours.
+    const first = await nextRecordId(tx, 'incident');
     const at = new Date().toISOString();
     const heads: SqlValue[][] = [];
     const versions: SqlValue[][] = [];

@@ -5,6 +5,7 @@ import type { Database } from '../vault/database';
 import { assertAllowed } from '../accounts/roles';
 import type { VaultSession } from '../accounts/vault-session';
 import { caseHash, type CaseStatus } from '../custody/record-hash';
+import { nextRecordId } from './record-ids';
 
 export interface CaseSummary {
   id: number;
@@ -28,8 +29,9 @@ export async function addCase(session: VaultSession, o: { title: string }): Prom
     throw new CustodiaError('E_INVALID_INPUT', `a case title needs 1 to ${MAX_TITLE} characters`);
   }
   return session.db.transaction(async (tx) => {
-    const { lastID: id } = await tx.run('INSERT INTO cases (title, created_at, created_by) VALUES (?, ?, ?)', [
-      title, new Date().toISOString(), session.user.name,
+    const id = await nextRecordId(tx, 'case');
+    await tx.run('INSERT INTO cases (id, title, created_at, created_by) VALUES (?, ?, ?, ?)', [
+      id, title, new Date().toISOString(), session.user.name,
     ]);
     const sha256 = caseHash({ id, title });
     await appendCustody(tx, { actor: session.user.name, action: 'case_create', subject: `case:${id}`, details: { caseId: id, sha256 } });

@@ -11,6 +11,7 @@ import { requireLiveCase } from './cases';
 import { incidentText, parseIncident } from './incident-input';
 import { indexRow, markIndexDeleted, putIndexRows } from './incident-index';
 import { incidentBodyHash } from '../custody/record-hash';
+import { nextRecordId } from './record-ids';
 import type { Incident } from '../../shared/incident/incident-schema';
 
 export interface IncidentVersionRef {
@@ -70,8 +71,9 @@ export async function addIncident(session: VaultSession, caseId: number, input: 
   const incident = parseIncident(input);
   return session.db.transaction(async (tx) => {
     await requireLiveCase(tx, caseId);
-    const { lastID: id } = await tx.run('INSERT INTO incidents (case_id, created_at, created_by) VALUES (?, ?, ?)', [
-      caseId, new Date().toISOString(), session.user.name,
+    const id = await nextRecordId(tx, 'incident');
+    await tx.run('INSERT INTO incidents (id, case_id, created_at, created_by) VALUES (?, ?, ?, ?)', [
+      id, caseId, new Date().toISOString(), session.user.name,
     ]);
     const ref = await saveVersion(tx, session, id, caseId, 1, incident);
     await appendCustody(tx, createEntry(session.user.name, id, caseId, ref.sha256));
@@ -104,7 +106,8 @@ export async function editIncident(session: VaultSession, id: number, input: unk
   });
 }
 
-/** A tombstone with a reason: the versions stay, the incident leaves lists and search. */
+/** A tombstone with a reason: the versions stay, the incident leaves lists and search. The entry
+ * commits to the tombstone's reason and time (its actor is the entry's), so `log verify` can tell. */
 export async function deleteIncident(session: VaultSession, id: number, reason: string): Promise<void> {
   await assertAllowed(session, 'records.write', `incident:${id}`);
   const why = reason.trim();
@@ -113,14 +116,15 @@ export async function deleteIncident(session: VaultSession, id: number, reason: 
   }
   await session.db.transaction(async (tx) => {
     const current = await currentVersion(tx, id);
+    const deletedAt = new Date().toISOString();
     await tx.run("INSERT INTO tombstones (subject_type, subject_id, reason, deleted_at, deleted_by) VALUES ('incident', ?, ?, ?, ?)", [
-      id, why, new Date().toISOString(), session.user.name,
+      id, why, deletedAt, session.user.name,
     ]);
     await indexText(tx, id, null);
     await markIndexDeleted(tx, id);
     await appendCustody(tx, {
       actor: session.user.name, action: 'delete', subject: `incident:${id}`,
-      details: { incidentId: id, version: current.version, sha256: current.sha256, reason: why },
+      details: { incidentId: id, version: current.version, sha256: current.sha256, reason: why, deletedAt },
     });
   });
 }

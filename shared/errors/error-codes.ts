@@ -54,6 +54,18 @@ export const ERROR_CODES = {
   E_CONSISTENCY: EXIT.integrity,
   E_RECORD_HASH_MISMATCH: EXIT.integrity,
   E_EVIDENCE_HASH_MISMATCH: EXIT.integrity,
+  // `log verify`, both ways: a record the log created is gone, a row no entry accounts for, an id
+  // given to two records, an old version rewritten, a tombstone the log does not account for
+  // (or altered, or removed), a derived table out of step, a setting that reaches exports altered.
+  E_RECORD_MISSING: EXIT.integrity,
+  E_RECORD_UNLOGGED: EXIT.integrity,
+  E_ID_REUSED: EXIT.integrity,
+  E_VERSION_ALTERED: EXIT.integrity,
+  E_TOMBSTONE_UNLOGGED: EXIT.integrity,
+  E_TOMBSTONE_ALTERED: EXIT.integrity,
+  E_TOMBSTONE_MISSING: EXIT.integrity,
+  E_DERIVED_STALE: EXIT.integrity,
+  E_SETTING_ALTERED: EXIT.integrity,
   E_DOSSIER_TAMPERED: EXIT.integrity,
   E_SIGNATURE_INVALID: EXIT.integrity,
   E_KEY_MISMATCH: EXIT.integrity,

@@ -10,7 +10,7 @@ import { verifyInclusionProofJson, type InclusionProofJson } from '../../shared/
 import { verifyCheckpointSignature, type Checkpoint } from '../../shared/custody/checkpoint';
 import type { CustodyEntry } from '../../shared/custody/custody-entry';
 import { CHEAP_KDF, INCIDENT } from '../vault/fixture';
-import { tamper } from '../custody/tamper-fixture';
+import { tamper } from '../audit/tamper-fixture';
 import { buildCli, runCli } from './cli-harness';
 
 const PASS = 'passphrase of the admin';

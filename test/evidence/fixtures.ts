@@ -10,7 +10,7 @@ import { addCase } from '../../main/records/cases';
 import { addIncident } from '../../main/records/incidents';
 import type { VaultSession } from '../../main/accounts/vault-session';
 import type { CustodyEntry } from '../../shared/custody/custody-entry';
-import { tamper } from '../custody/tamper-fixture';
+import { tamper } from '../audit/tamper-fixture';
 import { makeRichImage } from '../media/fixtures';
 import { INCIDENT } from '../vault/fixture';
 

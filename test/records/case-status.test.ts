@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addCase, listCases, setCaseStatus } from '../../main/records/cases';
 import { verifyLog } from '../../main/audit/verify-log';
 import { addRoleUsers, custodyActions, errorCode, tempVault, type TempVault } from '../vault/fixture';
-import { tamper } from '../custody/tamper-fixture';
+import { tamper } from '../audit/tamper-fixture';
 
 let v: TempVault | undefined;
 afterEach(async () => {

@@ -118,7 +118,7 @@ describe('T3 the list index is derived data: verify checks it, and custody rests
     // A tampered index row would mislead a list: verify names it; opening the incident shows its version.
     await v.session.db.run("UPDATE incident_index SET risk_level = 'low', place = 'elsewhere' WHERE incident_id = ?", [s.d]);
     const misled = await verifyLog(v.session);
-    expect(misled.problems.map((p) => [p.code, p.message.startsWith(`incident:${s.d}:`)])).toEqual([['E_RECORD_HASH_MISMATCH', true]]);
+    expect(misled.problems.map((p) => [p.code, p.message.startsWith(`incident:${s.d}:`)])).toEqual([['E_DERIVED_STALE', true]]);
     expect((await getIncident(v.session, s.d)).incident).toMatchObject({ riskLevel: 'high', place: INCIDENT.place });
     await v.session.db.transaction((tx) => rebuildIncidentIndex(tx));
     expect((await verifyLog(v.session)).ok).toBe(true);

@@ -41,10 +41,10 @@ describe('log verify on an intact vault', () => {
 });
 
 describe('T3: an insider with the database key alters the vault directly', () => {
-  it('finds an incident edited directly with SQL', async () => {
+  it('finds an incident edited directly with SQL: the current version, the older one, and the search index that no longer matches', async () => {
     v = await populatedVault();
     await tamper(v.session.db, "UPDATE incident_versions SET body = replace(body, 'desaparecer', 'visitar')");
-    expect(await codes(v)).toEqual(['E_RECORD_HASH_MISMATCH']);
+    expect((await codes(v)).sort()).toEqual(['E_DERIVED_STALE', 'E_RECORD_HASH_MISMATCH', 'E_VERSION_ALTERED']);
   });
 
   it('finds an incident whose body and stored hash were both rewritten', async () => {
@@ -57,14 +57,15 @@ describe('T3: an insider with the database key alters the vault directly', () =>
   it('finds an incident hidden from every list by editing the list index', async () => {
     v = await populatedVault();
     await tamper(v.session.db, `UPDATE incident_index SET deleted = 1 WHERE incident_id = ${v.incidentId}`);
-    expect(await codes(v)).toEqual(['E_RECORD_HASH_MISMATCH']);
+    expect(await codes(v)).toEqual(['E_DERIVED_STALE']);
   });
 
   it('finds an incident deleted directly with SQL, without a tombstone', async () => {
     v = await populatedVault();
     await tamper(v.session.db, `PRAGMA foreign_keys = OFF; DELETE FROM incident_search WHERE rowid = ${v.incidentId};
       DELETE FROM incident_versions WHERE incident_id = ${v.incidentId}; DELETE FROM incidents WHERE id = ${v.incidentId}`);
-    expect(await codes(v)).toEqual(['E_RECORD_HASH_MISMATCH']);
+    // The list index still has its row: the insider left a trace there too.
+    expect((await codes(v)).sort()).toEqual(['E_DERIVED_STALE', 'E_RECORD_MISSING']);
   });
 
   it('finds an edited custody row', async () => {
@@ -206,11 +207,15 @@ describe('T3: an insider with the database key alters the vault directly', () =>
   });
 });
 
-/** An insider who truncates the log rebuilds the Merkle cache and the list index so the vault looks consistent. */
+/** An insider who truncates the log rebuilds the Merkle cache, the list index and the search index so the vault looks consistent. */
 async function rebuildTree(vault: PopulatedVault): Promise<void> {
   const { rebuildIncidentIndex } = await import('../../main/records/incident-index');
-  await tamper(vault.session.db, 'DELETE FROM incident_index');
+  const { searchRow } = await import('../../main/records/incidents');
+  await tamper(vault.session.db, 'DELETE FROM incident_index; DELETE FROM incident_search');
   await rebuildIncidentIndex(vault.session.db);
+  const versions = await vault.session.db.all<{ id: number; body: string }>(
+    'SELECT incident_id AS id, body FROM incident_versions v WHERE version = (SELECT max(version) FROM incident_versions w WHERE w.incident_id = v.incident_id)');
+  for (const r of versions) await vault.session.db.run('INSERT INTO incident_search (rowid, place, verbatim, body) VALUES (?, ?, ?, ?)', searchRow(r.id, JSON.parse(r.body)));
   const { appendLeaves } = await import('../../main/custody/merkle-store');
   const { leafHash } = await import('../../shared/custody/merkle');
   const rows = await vault.session.db.all<{ seq: number; entry: string }>('SELECT seq, entry FROM custody_log ORDER BY seq');
