@@ -7,7 +7,7 @@ import { custodyEntries, custodyTimeline, entriesFor } from '../../main/custody/
 import { readEntry } from '../../main/custody/prove';
 import { addCase } from '../../main/records/cases';
 import { errorCode, tempVault, type TempVault } from '../vault/fixture';
-import { tamper } from './tamper-fixture';
+import { tamper } from '../audit/tamper-fixture';
 
 let v: TempVault;
 beforeAll(async () => {
