@@ -28,6 +28,16 @@ function translate(e: unknown, path: string): CustodiaError {
   return new CustodiaError('E_INTERNAL', `opening ${path}: ${(e as Error).message}`);
 }
 
+/**
+ * The raw-key form skips SQLCipher's own PBKDF2: our key is already random and 256-bit. The
+ * driver takes SQL only as a JS string, which cannot be zeroed; the string is built here, handed
+ * over at once and referenced nowhere, so the next collection reclaims it (lock-memory.test.ts
+ * searches a heap snapshot and a core dump after lock).
+ */
+function keyPragma(key: Buffer): string {
+  return `PRAGMA key = "x'${key.toString('hex')}'"`;
+}
+
 export async function openKeyedDatabase(o: { path: string; key: Buffer; pageSize: number; create: boolean }): Promise<Database> {
   let db: Database;
   try {
@@ -36,8 +46,10 @@ export async function openKeyedDatabase(o: { path: string; key: Buffer; pageSize
     throw translate(e, o.path);
   }
   try {
-    // The raw-key form skips SQLCipher's own PBKDF2: our key is already random and 256-bit.
-    await db.exec(`PRAGMA key = "x'${o.key.toString('hex')}'"`);
+    // SQLCipher then wipes every buffer it frees (pages, key copies) and locks them out of swap:
+    // a lock must leave no decrypted page or key behind in the process (T2).
+    await db.exec('PRAGMA cipher_memory_security = ON');
+    await db.exec(keyPragma(o.key));
     await db.exec(`PRAGMA cipher_page_size = ${o.pageSize}`);
     // Exclusive before WAL: the WAL index then lives in process memory (no -shm file) and the
     // file lock is held until close; the OS drops it if the process dies, so no stale locks.
