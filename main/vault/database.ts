@@ -1,10 +1,13 @@
-// The one module that talks to the SQLCipher driver, so the driver could be swapped later.
+// The vault's one handle on the database: a driver's connection (drivers/) with calls queued
+// so transactions never interleave, and every commit checked to land in the file that was opened.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import sqlcipher from '@journeyapps/sqlcipher';
 import { CustodiaError } from '../../shared/errors/error-codes';
+import { driver } from './drivers/choose-driver';
+import type { Connection, RunResult, SqlValue } from './drivers/connection';
 import { assertSameFile, fileIdentity, type FileIdentity } from './file-identity';
 
-export type SqlValue = string | number | bigint | Buffer | null;
+export type { SqlValue } from './drivers/connection';
+export { sqliteCode } from './drivers/connection';
 
 export interface Database {
   run(sql: string, params?: readonly SqlValue[]): Promise<{ changes: number; lastID: number }>;
@@ -18,89 +21,18 @@ export interface Database {
   close(): Promise<void>;
 }
 
-type Raw = InstanceType<typeof sqlcipher.Database>;
-type RunResult = { changes: number; lastID: number };
-
-/** SQLite result codes the callers must tell apart; the driver reports them as `err.code`. */
-export function sqliteCode(e: unknown): string | undefined {
-  return e instanceof Error && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
-}
-
-function bindable(params: readonly SqlValue[]): unknown[] {
-  // The driver binds numbers as doubles; bigints beyond 2^53 would silently lose precision.
-  return params.map((p) => {
-    if (typeof p !== 'bigint') return p;
-    if (p > BigInt(Number.MAX_SAFE_INTEGER) || p < BigInt(Number.MIN_SAFE_INTEGER)) {
-      throw new CustodiaError('E_INVALID_INPUT', `integer out of range: ${p}`);
-    }
-    return Number(p);
+/** Opens (or creates) a database file with the chosen driver; the caller keys it before the first read. */
+export async function openRawDatabase(path: string, create: boolean): Promise<Database> {
+  const connection = await (await driver()).open(path, create);
+  const id = await fileIdentity(path).catch(async (e: unknown) => {
+    await connection.close().catch(() => undefined);
+    throw e;
   });
-}
-
-function rawRun(raw: Raw, sql: string, params: readonly SqlValue[]): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    raw.run(sql, bindable(params), function (this: RunResult, err: Error | null) {
-      if (err) reject(err);
-      else resolve({ changes: this.changes, lastID: this.lastID });
-    });
-  });
-}
-
-function rawGet<T>(raw: Raw, sql: string, params: readonly SqlValue[]): Promise<T | undefined> {
-  return new Promise((resolve, reject) => {
-    raw.get(sql, bindable(params), (err: Error | null, row: T | undefined) => (err ? reject(err) : resolve(row)));
-  });
-}
-
-function rawAll<T>(raw: Raw, sql: string, params: readonly SqlValue[]): Promise<T[]> {
-  return new Promise((resolve, reject) => {
-    raw.all(sql, bindable(params), (err: Error | null, rows: T[]) => (err ? reject(err) : resolve(rows)));
-  });
-}
-
-function rawEach<T>(raw: Raw, sql: string, params: readonly SqlValue[], onRow: (row: T) => void): Promise<number> {
-  return new Promise((resolve, reject) => {
-    let failure: unknown;
-    raw.each(
-      sql,
-      bindable(params),
-      (err: Error | null, row: T) => {
-        if (err || failure !== undefined) return;
-        try {
-          onRow(row);
-        } catch (e) {
-          failure = e;
-        }
-      },
-      (err: Error | null, count: number) => {
-        if (err) reject(err);
-        else if (failure !== undefined) reject(failure);
-        else resolve(count);
-      },
-    );
-  });
-}
-
-function rawExec(raw: Raw, sql: string): Promise<void> {
-  return new Promise((resolve, reject) => raw.exec(sql, (err: Error | null) => (err ? reject(err) : resolve())));
-}
-
-/** Opens (or creates) a database file; the caller keys it before the first read. */
-export function openRawDatabase(path: string, create: boolean): Promise<Database> {
-  const mode = sqlcipher.OPEN_READWRITE | (create ? sqlcipher.OPEN_CREATE : 0);
-  return new Promise((resolve, reject) => {
-    const raw: Raw = new sqlcipher.Database(path, mode, (err: Error | null) => {
-      if (err) reject(err);
-      else {
-        // A vault is held by one process at a time: waiting for it would only hang the second one.
-        raw.configure('busyTimeout', 0);
-        fileIdentity(path).then(
-          (id) => (id ? resolve(new QueuedDatabase(raw, path, id)) : raw.close(() => reject(new CustodiaError('E_NO_VAULT', `cannot open ${path}`)))),
-          (e: unknown) => raw.close(() => reject(e)),
-        );
-      }
-    });
-  });
+  if (!id) {
+    await connection.close().catch(() => undefined);
+    throw new CustodiaError('E_NO_VAULT', `cannot open ${path}`);
+  }
+  return new QueuedDatabase(connection, path, id);
 }
 
 /**
@@ -109,14 +41,14 @@ export function openRawDatabase(path: string, create: boolean): Promise<Database
  * so a helper that takes the root handle cannot deadlock against its caller.
  */
 class QueuedDatabase implements Database {
-  readonly #raw: Raw;
+  readonly #raw: Connection;
   readonly #inTx = new AsyncLocalStorage<true>();
   #tail: Promise<unknown> = Promise.resolve();
   #closed = false;
   readonly #path: string;
   readonly #opened: FileIdentity;
 
-  constructor(raw: Raw, path: string, opened: FileIdentity) {
+  constructor(raw: Connection, path: string, opened: FileIdentity) {
     this.#raw = raw;
     this.#path = path;
     this.#opened = opened;
@@ -131,39 +63,39 @@ class QueuedDatabase implements Database {
   }
 
   run(sql: string, params: readonly SqlValue[] = []): Promise<RunResult> {
-    return this.#exclusive(() => rawRun(this.#raw, sql, params));
+    return this.#exclusive(() => this.#raw.run(sql, params));
   }
   get<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
-    return this.#exclusive(() => rawGet<T>(this.#raw, sql, params));
+    return this.#exclusive(() => this.#raw.get<T>(sql, params));
   }
   all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
-    return this.#exclusive(() => rawAll<T>(this.#raw, sql, params));
+    return this.#exclusive(() => this.#raw.all<T>(sql, params));
   }
   each<T>(sql: string, params: readonly SqlValue[], onRow: (row: T) => void): Promise<number> {
-    return this.#exclusive(() => rawEach<T>(this.#raw, sql, params, onRow));
+    return this.#exclusive(() => this.#raw.each<T>(sql, params, onRow));
   }
   exec(sql: string): Promise<void> {
-    return this.#exclusive(() => rawExec(this.#raw, sql));
+    return this.#exclusive(() => this.#raw.exec(sql));
   }
 
   transaction<R>(fn: (tx: Database) => Promise<R>): Promise<R> {
     if (this.#inTx.getStore()) return fn(this);
     return this.#exclusive(() =>
       this.#inTx.run(true, async () => {
-        await rawExec(this.#raw, 'BEGIN IMMEDIATE');
+        await this.#raw.exec('BEGIN IMMEDIATE');
         let result: R;
         try {
           result = await fn(this);
         } catch (e) {
-          await rawExec(this.#raw, 'ROLLBACK').catch(() => undefined);
+          await this.#raw.exec('ROLLBACK').catch(() => undefined);
           throw e;
         }
         try {
           await assertSameFile(this.#path, this.#opened);
-          await rawExec(this.#raw, 'COMMIT');
+          await this.#raw.exec('COMMIT');
         } catch (e) {
           // A failed COMMIT (e.g. disk full) may leave the transaction open: end it explicitly.
-          await rawExec(this.#raw, 'ROLLBACK').catch(() => undefined);
+          await this.#raw.exec('ROLLBACK').catch(() => undefined);
           throw e;
         }
         return result;
@@ -174,7 +106,7 @@ class QueuedDatabase implements Database {
   close(): Promise<void> {
     return this.#exclusive(async () => {
       this.#closed = true;
-      await new Promise<void>((resolve, reject) => this.#raw.close((err: Error | null) => (err ? reject(err) : resolve())));
+      await this.#raw.close();
       // The last commit landed in the file that was opened; if that file is gone, say so.
       await assertSameFile(this.#path, this.#opened);
     });

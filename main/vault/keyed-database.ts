@@ -17,6 +17,7 @@ const WAL_SIZE_LIMIT = 64 * 1024 * 1024;
 const CACHE_KIB = 32 * 1024;
 
 function translate(e: unknown, path: string): CustodiaError {
+  if (e instanceof CustodiaError) return e;
   const code = sqliteCode(e);
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
     return new CustodiaError('E_VAULT_BUSY', `the vault ${path} is open in another Custodia process`);
