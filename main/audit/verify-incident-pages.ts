@@ -25,7 +25,8 @@ interface PageVersion extends VersionRow { case_id: number | null }
 type VersionTuple = [number, number, string, string, string, number | null];
 type SearchTuple = [number, string | null, string | null, string | null];
 
-interface Page { versions: VersionTuple[]; index: SqlValue[][]; search: SearchTuple[]; last: number | null }
+/** search is null when FTS5 cannot read its own tables (an insider broke its config or index). */
+interface Page { versions: VersionTuple[]; index: SqlValue[][]; search: SearchTuple[] | null; last: number | null }
 
 // The first page has no lower bound and the last no upper one: a row an insider gave an id
 // outside every other table's range is still read.
@@ -54,9 +55,10 @@ async function readPage(db: Database, lo: number | null): Promise<Page | undefin
         FROM incident_versions v LEFT JOIN incidents i ON i.id = v.incident_id WHERE ${range('v.incident_id', lo, hi).where} ORDER BY v.incident_id, v.version)`,
       { where: '1', params: range('v.incident_id', lo, hi).params }),
     rowsOf<SqlValue[]>(db, INDEX_COLUMNS.join(', '), 'incident_index', range('incident_id', lo, hi)),
-    rowsOf<SearchTuple>(db, 'rowid, CAST(place AS TEXT), CAST(verbatim AS TEXT), CAST(body AS TEXT)', 'incident_search', range('rowid', lo, hi)),
+    // A search index that cannot be read is reported as such; the checks of the versions go on.
+    rowsOf<SearchTuple>(db, 'rowid, CAST(place AS TEXT), CAST(verbatim AS TEXT), CAST(body AS TEXT)', 'incident_search', range('rowid', lo, hi)).catch(() => null),
   ]);
-  if (lo !== null && versions.length === 0 && index.length === 0 && search.length === 0) return undefined;
+  if (lo !== null && versions.length === 0 && index.length === 0 && (search?.length ?? 0) === 0) return undefined;
   return { versions, index, search, last: hi };
 }
 
@@ -69,6 +71,7 @@ class IncidentPass {
   readonly seen = new Set<string>();
   readonly staleIndex: number[] = [];
   readonly staleSearch: number[] = [];
+  searchUnreadable = false;
 
   constructor(private readonly log: LogCommitments, private readonly deleted: ReadonlySet<number>, private readonly problems: ProblemList) {}
 
@@ -76,7 +79,8 @@ class IncidentPass {
     const storedIndex = new Map<number, string>();
     for (const r of page.index) storedIndex.set(Number(r[0]), indexText(r));
     const storedSearch = new Map<number, string>();
-    for (const [id, place, verbatim, body] of page.search) storedSearch.set(id, searchRowText(place, verbatim, body));
+    if (page.search === null) this.searchUnreadable = true;
+    for (const [id, place, verbatim, body] of page.search ?? []) storedSearch.set(id, searchRowText(place, verbatim, body));
     const { versions } = page;
     for (let k = 0; k < versions.length; k += 1) {
       if (k % YIELD_EVERY === 0) await yieldToIo();
@@ -107,7 +111,7 @@ class IncidentPass {
       if (expected === undefined || storedIndex.get(id) !== expected) this.staleIndex.push(id);
       storedIndex.delete(id);
     }
-    if (!deleted) {
+    if (!deleted && !this.searchUnreadable) {
       const expected = incident === undefined ? '' : expectedSearchText(id, incident);
       if (storedSearch.get(id) !== expected) this.staleSearch.push(id);
       storedSearch.delete(id);
@@ -141,5 +145,6 @@ export async function verifyIncidentPages(db: Database, log: LogCommitments, pro
   }
   reportMissingVersions(log, pass.seen, problems);
   reportStale('incident list', pass.staleIndex, problems);
-  reportStale('search index', pass.staleSearch, problems);
+  if (pass.searchUnreadable) problems.add({ code: 'E_DERIVED_STALE', message: 'the search index cannot be read (its FTS5 tables were altered), so search could hide incidents' });
+  else reportStale('search index', pass.staleSearch, problems);
 }

@@ -3,7 +3,7 @@
 import { canonicalJson } from '../../shared/custody/canonical-json';
 import { incidentBodyHash } from '../../main/custody/record-hash';
 import { INCIDENT } from '../vault/fixture';
-import type { TamperCase } from './tamper-matrix';
+import { swapRows, type TamperCase } from './tamper-matrix';
 import { IDS } from './tamper-vault';
 
 const AT = "'2026-12-01T10:00:00.000Z'";
@@ -37,7 +37,7 @@ export const RECORD_CASES: TamperCase[] = [
   { table: 'incident_versions', op: 'insert', what: 'a version 3 no entry created, list index pointed at it', sql: `INSERT INTO incident_versions SELECT incident_id, 3, body, sha256, saved_at, saved_by FROM incident_versions WHERE incident_id = ${IDS.edited} AND version = 1; UPDATE incident_index SET version = 3, risk_level = 'high' WHERE incident_id = ${IDS.edited}; UPDATE incident_index SET sha256 = (SELECT sha256 FROM incident_versions WHERE incident_id = ${IDS.edited} AND version = 1) WHERE incident_id = ${IDS.edited}`, codes: ['E_DERIVED_STALE', 'E_RECORD_UNLOGGED'] },
   { table: 'incident_versions', op: 'update', what: 'an old version rewritten with a matching stored hash', sql: FORGED_V1, codes: ['E_VERSION_ALTERED'] },
   { table: 'incident_versions', op: 'delete', what: 'the latest version removed (the incident rolled back)', sql: `DELETE FROM incident_versions WHERE incident_id = ${IDS.edited} AND version = 2`, codes: ['E_DERIVED_STALE', 'E_RECORD_MISSING'] },
-  { table: 'incident_versions', op: 'swap', what: 'two incidents swap their current bodies', sql: `UPDATE incident_versions SET body = CASE incident_id WHEN ${IDS.edited} THEN (SELECT body FROM incident_versions WHERE incident_id = ${IDS.byDoc}) ELSE (SELECT body FROM incident_versions WHERE incident_id = ${IDS.edited} AND version = 2) END WHERE (incident_id, version) IN (VALUES (${IDS.edited}, 2), (${IDS.byDoc}, 1))`, codes: ['E_DERIVED_STALE', 'E_RECORD_HASH_MISMATCH'] },
+  { table: 'incident_versions', op: 'swap', what: 'two incidents swap their current bodies', sql: swapRows('incident_versions', ['body', 'sha256'], `incident_id = ${IDS.edited} AND version = 2`, `incident_id = ${IDS.byDoc}`), codes: ['E_DERIVED_STALE', 'E_RECORD_HASH_MISMATCH'] },
 
   { table: 'tombstones', op: 'insert', what: 'an incident hidden behind a tombstone no delete entry made, lists and search cleaned', sql: `INSERT INTO tombstones VALUES ('incident', ${IDS.byDoc}, 'duplicado', ${AT}, 'ana'); ${HIDE_INCIDENT_2}`, codes: ['E_TOMBSTONE_UNLOGGED'] },
   { table: 'tombstones', op: 'update', what: 'the reason of a deletion rewritten', sql: `UPDATE tombstones SET reason = 'pedido de la víctima' WHERE subject_type = 'incident'`, codes: ['E_TOMBSTONE_ALTERED'] },
@@ -47,10 +47,10 @@ export const RECORD_CASES: TamperCase[] = [
   { table: 'drafts', op: 'insert', what: 'a draft for another user no draft_save made', sql: `INSERT INTO drafts (case_id, draft_key, body, saved_at, saved_by) VALUES (1, 'new:1', '{}', ${AT}, 'doc')`, codes: ['E_RECORD_UNLOGGED'] },
   { table: 'drafts', op: 'update', what: 'a draft rewritten', sql: "UPDATE drafts SET body = '{\"place\":\"otra\"}' WHERE draft_key = 'new:1'", codes: ['E_RECORD_HASH_MISMATCH'] },
   { table: 'drafts', op: 'delete', what: 'a draft removed without a discard entry', sql: "DELETE FROM drafts WHERE draft_key = 'new:1'", codes: ['E_RECORD_MISSING'] },
-  { table: 'drafts', op: 'swap', what: 'two drafts swap bodies', sql: "UPDATE drafts SET body = CASE draft_key WHEN 'new:1' THEN (SELECT body FROM drafts WHERE draft_key = 'incident:1') ELSE (SELECT body FROM drafts WHERE draft_key = 'new:1') END", codes: ['E_RECORD_HASH_MISMATCH'] },
+  { table: 'drafts', op: 'swap', what: 'two drafts swap bodies', sql: swapRows('drafts', ['body'], "draft_key = 'new:1'", "draft_key = 'incident:1'"), codes: ['E_RECORD_HASH_MISMATCH'] },
 
   { table: 'vault_meta', op: 'insert', what: 'a setting no entry accounts for', sql: "INSERT INTO vault_meta VALUES ('dossier_footer', 'x')", codes: ['E_SETTING_ALTERED'] },
   { table: 'vault_meta', op: 'update', what: "the organisation's name (it goes on every dossier) edited", sql: "UPDATE vault_meta SET value = 'Otra ONG' WHERE key = 'organisation'", codes: ['E_SETTING_ALTERED'] },
   { table: 'vault_meta', op: 'delete', what: "the organisation's name removed", sql: "DELETE FROM vault_meta WHERE key = 'organisation'", codes: ['E_SETTING_ALTERED'] },
-  { table: 'vault_meta', op: 'swap', what: 'vault id and organisation swapped', sql: "UPDATE vault_meta SET value = CASE key WHEN 'organisation' THEN (SELECT value FROM vault_meta WHERE key = 'vault_id') ELSE (SELECT value FROM vault_meta WHERE key = 'organisation') END WHERE key IN ('organisation', 'vault_id')", codes: ['E_SETTING_ALTERED'] },
+  { table: 'vault_meta', op: 'swap', what: 'organisation and creation time swapped (the vault id is bound to the key header: a vault whose id changed does not open)', sql: swapRows('vault_meta', ['value'], "key = 'organisation'", "key = 'created_at'"), codes: ['E_SETTING_ALTERED'] },
 ];

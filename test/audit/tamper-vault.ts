@@ -75,18 +75,26 @@ export async function buildTemplate(): Promise<TamperTemplate> {
 export interface VaultCopy {
   session: VaultSession;
   checkpoint: Checkpoint;
+  /** Closes and opens the copy again: verify then reads it afresh, as a later command would. */
+  reopen(): Promise<VaultSession>;
   cleanup(): Promise<void>;
 }
 
 export async function copyOf(t: TamperTemplate): Promise<VaultCopy> {
   const dir = await mkdtemp(join(tmpdir(), 'custodia-tamper-'));
   for (const f of FILES) await copyFile(join(t.dir, f), join(dir, f));
-  const session = await openVault({ path: join(dir, FILES[0] as string), user: 'ana', passphrase: PASSPHRASE });
-  return {
-    session, checkpoint: t.checkpoint,
+  const open = () => openVault({ path: join(dir, FILES[0] as string), user: 'ana', passphrase: PASSPHRASE });
+  const copy: VaultCopy = {
+    session: await open(), checkpoint: t.checkpoint,
+    async reopen() {
+      await copy.session.close();
+      copy.session = await open();
+      return copy.session;
+    },
     async cleanup() {
-      await session.close().catch(() => undefined);
+      await copy.session.close().catch(() => undefined);
       await rm(dir, { recursive: true, force: true });
     },
   };
+  return copy;
 }
