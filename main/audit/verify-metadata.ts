@@ -22,7 +22,7 @@ export async function verifyEvidenceMetadata(db: Database, committed: ReadonlyMa
     const what = actual === undefined ? 'its sealed metadata is gone'
       : sealed === undefined ? 'it has metadata that no custody entry sealed: it was added behind the log\'s back'
         : 'its metadata (GPS, names, device, times) differs from what was sealed: it was altered';
-    problems.add({ code: 'E_METADATA_ALTERED', seq: r?.seq, message: `evidence:${id}: ${what}` });
+    problems.add({ code: 'E_RECORD_HASH_MISMATCH', seq: r?.seq, message: `evidence:${id}: ${what}` });
   }
   for (const id of stored.keys()) {
     problems.add({ code: 'E_RECORD_UNLOGGED', message: `metadata is stored for evidence:${id}, which does not exist` });

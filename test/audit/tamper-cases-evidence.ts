@@ -17,11 +17,11 @@ export const EVIDENCE_CASES: TamperCase[] = [
   { table: 'evidence_chunks', op: 'delete', what: 'a chunk removed', sql: `DELETE FROM evidence_chunks WHERE evidence_id = ${TEXT} AND seq = 2`, codes: ['E_EVIDENCE_HASH_MISMATCH'] },
   { table: 'evidence_chunks', op: 'swap', what: 'the last two chunks of an item swapped', sql: `UPDATE evidence_chunks SET seq = -1 WHERE evidence_id = ${TEXT} AND seq = 2; UPDATE evidence_chunks SET seq = 2 WHERE evidence_id = ${TEXT} AND seq = 3; UPDATE evidence_chunks SET seq = 3 WHERE evidence_id = ${TEXT} AND seq = -1`, codes: ['E_EVIDENCE_HASH_MISMATCH'] },
 
-  { table: 'evidence_metadata', op: 'insert', what: 'metadata given to an item sealed without any', sql: `INSERT INTO evidence_metadata SELECT ${TEXT}, body FROM evidence_metadata WHERE evidence_id = ${PHOTO}`, codes: ['E_METADATA_ALTERED'] },
+  { table: 'evidence_metadata', op: 'insert', what: 'metadata given to an item sealed without any', sql: `INSERT INTO evidence_metadata SELECT ${TEXT}, body FROM evidence_metadata WHERE evidence_id = ${PHOTO}`, codes: ['E_RECORD_HASH_MISMATCH'] },
   { table: 'evidence_metadata', op: 'insert', what: 'metadata stored for an item that does not exist', sql: `INSERT INTO evidence_metadata SELECT 99, body FROM evidence_metadata WHERE evidence_id = ${PHOTO}`, codes: ['E_RECORD_UNLOGGED'] },
-  { table: 'evidence_metadata', op: 'update', what: 'the GPS position of a photo edited', sql: `UPDATE evidence_metadata SET body = replace(body, '"outcome"', '"outcome" ') WHERE evidence_id = ${PHOTO}`, codes: ['E_METADATA_ALTERED'] },
-  { table: 'evidence_metadata', op: 'delete', what: 'the sealed metadata of a photo removed', sql: `DELETE FROM evidence_metadata WHERE evidence_id = ${PHOTO}`, codes: ['E_METADATA_ALTERED'] },
-  { table: 'evidence_metadata', op: 'swap', what: 'original and exhibit swap metadata', sql: swapRows('evidence_metadata', ['body'], `evidence_id = ${PHOTO}`, `evidence_id = ${EXHIBIT}`), codes: ['E_METADATA_ALTERED'] },
+  { table: 'evidence_metadata', op: 'update', what: 'the GPS position of a photo edited', sql: `UPDATE evidence_metadata SET body = replace(body, '"outcome"', '"outcome" ') WHERE evidence_id = ${PHOTO}`, codes: ['E_RECORD_HASH_MISMATCH'] },
+  { table: 'evidence_metadata', op: 'delete', what: 'the sealed metadata of a photo removed', sql: `DELETE FROM evidence_metadata WHERE evidence_id = ${PHOTO}`, codes: ['E_RECORD_HASH_MISMATCH'] },
+  { table: 'evidence_metadata', op: 'swap', what: 'original and exhibit swap metadata', sql: swapRows('evidence_metadata', ['body'], `evidence_id = ${PHOTO}`, `evidence_id = ${EXHIBIT}`), codes: ['E_RECORD_HASH_MISMATCH'] },
 
   { table: 'evidence_derivations', op: 'insert', what: 'an original passed off as an exhibit of another item', sql: `INSERT INTO evidence_derivations VALUES (${TEXT}, ${PHOTO}, 'strip-metadata')`, codes: ['E_RECORD_HASH_MISMATCH'] },
   { table: 'evidence_derivations', op: 'update', what: "an exhibit's operation rewritten", sql: `UPDATE evidence_derivations SET operation = 'none' WHERE evidence_id = ${EXHIBIT}`, codes: ['E_RECORD_HASH_MISMATCH'] },
