@@ -48,12 +48,13 @@ async function readPage(db: Database, lo: number | null): Promise<Page | undefin
   const bound = await db.get<{ hi: number }>(
     `SELECT incident_id AS hi FROM incident_versions WHERE ${from.where} ORDER BY incident_id, version LIMIT 1 OFFSET ${PAGE - 1}`, from.params);
   const hi = bound?.hi ?? null;
+  const v = range('v.incident_id', lo, hi);
   const [versions, index, search] = await Promise.all([
     // The subquery orders the rows, so each incident's versions arrive together and in order.
     rowsOf<VersionTuple>(db, 'incident_id, version, body, sha256, saved_by, case_id',
       `(SELECT v.incident_id, v.version, v.body, v.sha256, v.saved_by, i.case_id
-        FROM incident_versions v LEFT JOIN incidents i ON i.id = v.incident_id WHERE ${range('v.incident_id', lo, hi).where} ORDER BY v.incident_id, v.version)`,
-      { where: '1', params: range('v.incident_id', lo, hi).params }),
+        FROM incident_versions v LEFT JOIN incidents i ON i.id = v.incident_id WHERE ${v.where} ORDER BY v.incident_id, v.version)`,
+      { where: '1', params: v.params }),
     rowsOf<SqlValue[]>(db, INDEX_COLUMNS.join(', '), 'incident_index', range('incident_id', lo, hi)),
     // A search index that cannot be read is reported as such; the checks of the versions go on.
     rowsOf<SearchTuple>(db, 'rowid, CAST(place AS TEXT), CAST(verbatim AS TEXT), CAST(body AS TEXT)', 'incident_search', range('rowid', lo, hi)).catch(() => null),
