@@ -24,7 +24,7 @@ async function storedCheckpoints(db: Database, problems: ProblemList): Promise<C
   const checkpoints: Checkpoint[] = [];
   let previous = { id: 0, size: 0 };
   for (const row of rows) {
-    if (row.id !== previous.id + 1) problems.add({ code: 'E_RECORD_MISSING', message: `checkpoint ${previous.id + 1} is gone from the vault` });
+    if (row.id !== previous.id + 1) problems.add({ code: 'E_CHECKPOINT_MISSING', message: `checkpoint ${previous.id + 1} is gone from the vault` });
     let cp: Checkpoint;
     try {
       cp = JSON.parse(row.checkpoint) as Checkpoint;
@@ -34,7 +34,7 @@ async function storedCheckpoints(db: Database, problems: ProblemList): Promise<C
       continue;
     }
     if (cp.treeSize !== row.tree_size || cp.treeSize < previous.size) {
-      problems.add({ code: 'E_RECORD_HASH_MISMATCH', message: `checkpoint ${row.id} (size ${cp.treeSize}) is out of step with its row or its predecessor: the table was rearranged` });
+      problems.add({ code: 'E_CHECKPOINT_ALTERED', message: `checkpoint ${row.id} (size ${cp.treeSize}) is out of step with its row or its predecessor: the table was rearranged` });
     }
     checkpoints.push(cp);
     previous = { id: row.id, size: cp.treeSize };

@@ -7,21 +7,21 @@ import type { Database } from '../vault/database';
 import type { ScanResult } from './log-scan';
 import type { ProblemList } from './verify-problems';
 import { verifyCreatedExist, verifyRecords } from './verify-records';
-import { verifyVersions } from './verify-versions';
+import { verifyIncidentPages } from './verify-incident-pages';
 import { verifyTombstones } from './verify-tombstones';
 import { verifyEvidence } from './verify-evidence';
-import { verifyDerived } from './verify-derived';
+import { verifySearchIndexIntegrity } from './verify-derived';
 import { verifySettings } from './verify-settings';
 
 export async function verifyContent(db: Database, scan: Pick<ScanResult, 'commitments'>, problems: ProblemList): Promise<{ records: number; evidence: number }> {
   const log = scan.commitments;
   const present = new Set<string>();
   const records = await verifyRecords(db, log, problems, present);
-  await verifyVersions(db, log, problems);
+  await verifyIncidentPages(db, log, problems);
   const evidence = await verifyEvidence(db, log, problems, present);
   verifyCreatedExist(log, present, problems);
   await verifyTombstones(db, log, problems);
-  await verifyDerived(db, problems);
+  await verifySearchIndexIntegrity(db, problems);
   await verifySettings(db, log, problems);
   return { records, evidence };
 }

@@ -49,7 +49,7 @@ async function verifyCases(db: Database, log: LogCommitments, problems: ProblemL
     present.add(subject);
     const agrees = account(subject, caseHash({ id: c.id, title: c.title, status: c.status }), c.created_by, log, problems);
     if (agrees && (c.history ?? '') !== expectedHistory(log, c.id)) {
-      problems.add({ code: 'E_RECORD_HASH_MISMATCH', message: `${subject}: its status history differs from its case_edit entries: it was altered` });
+      problems.add({ code: 'E_STATUS_HISTORY_ALTERED', message: `${subject}: its status history differs from its case_edit entries: it was rewritten` });
     }
   }
   const orphans = await db.all<{ case_id: number }>('SELECT DISTINCT case_id FROM case_status WHERE case_id NOT IN (SELECT id FROM cases)');

@@ -31,6 +31,6 @@ export async function verifySigningKeys(db: Database, problems: ProblemList): Pr
   }
   const holders = new Set(rows.map((r) => r.user_name));
   for (const user of new Set(logged.values())) {
-    if (!holders.has(user)) problems.add({ code: 'E_RECORD_MISSING', message: `the signing key the custody log recorded for ${user} is gone from the vault` });
+    if (!holders.has(user)) problems.add({ code: 'E_SIGNING_KEY_MISSING', message: `the signing key the custody log recorded for ${user} is gone from the vault` });
   }
 }

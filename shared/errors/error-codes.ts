@@ -56,7 +56,9 @@ export const ERROR_CODES = {
   E_EVIDENCE_HASH_MISMATCH: EXIT.integrity,
   // `log verify`, both ways: a record the log created is gone, a row no entry accounts for, an id
   // given to two records, an old version rewritten, a tombstone the log does not account for
-  // (or altered, or removed), a derived table out of step, a setting that reaches exports altered.
+  // (or altered, or removed), a derived table out of step, a setting that reaches exports altered,
+  // a case's status history rewritten, a stored checkpoint removed or rearranged, a signing key
+  // the log recorded gone.
   E_RECORD_MISSING: EXIT.integrity,
   E_RECORD_UNLOGGED: EXIT.integrity,
   E_ID_REUSED: EXIT.integrity,
@@ -66,6 +68,10 @@ export const ERROR_CODES = {
   E_TOMBSTONE_MISSING: EXIT.integrity,
   E_DERIVED_STALE: EXIT.integrity,
   E_SETTING_ALTERED: EXIT.integrity,
+  E_SIGNING_KEY_MISSING: EXIT.integrity,
+  E_CHECKPOINT_ALTERED: EXIT.integrity,
+  E_CHECKPOINT_MISSING: EXIT.integrity,
+  E_STATUS_HISTORY_ALTERED: EXIT.integrity,
   E_DOSSIER_TAMPERED: EXIT.integrity,
   E_SIGNATURE_INVALID: EXIT.integrity,
   E_KEY_MISMATCH: EXIT.integrity,
