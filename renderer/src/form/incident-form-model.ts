@@ -53,9 +53,10 @@ export { localOffset };
 
 const emptyPlace = (): Record<PlacePart, string> => ({ country: '', region: '', province: '', district: '', community: '', site: '' });
 
-export function emptyForm(): IncidentFormState {
+/** A blank form; its offset is the organisation's time zone's when the caller knows it. */
+export function emptyForm(offset = localOffset()): IncidentFormState {
   return {
-    date: '', time: '', offset: localOffset(), untilDate: '', untilTime: '', precision: 'exact', place: '', placeDetail: emptyPlace(),
+    date: '', time: '', offset, untilDate: '', untilTime: '', precision: 'exact', place: '', placeDetail: emptyPlace(),
     lat: '', lon: '', coordSource: 'map', channel: '', perpetrators: '', perpetratorDetails: [], verbatim: '', narrative: '',
     linkToDefenceWork: '', riskLevel: '', type: '', affected: [], witnesses: [], reportedTo: [], notReportedReason: '',
     measuresRequested: '', notes: '',

@@ -37,3 +37,9 @@ export function localOffset(date = new Date()): string {
   const abs = Math.abs(minutes);
   return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
+
+/** The UTC offset (±hh:mm) of a time zone at an instant: -05:00 for America/Lima. */
+export function offsetIn(timeZone: string, at = new Date()): string {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
+  return /GMT([+-]\d{2}:\d{2})/.exec(name)?.[1] ?? '+00:00';
+}

@@ -16,6 +16,8 @@ import { WitnessFields } from '../form/WitnessFields';
 import { PLACE_PARTS, emptyForm, fromIncident, toIncident, type IncidentFormState } from '../form/incident-form-model';
 import { useT } from '../i18n';
 import { useNav } from '../stores/nav-store';
+import { useTimeZone } from '../stores/time-zone-store';
+import { offsetIn } from '../form/instant-parts';
 
 const DRAFT_DELAY_MS = 1_500;
 
@@ -24,7 +26,8 @@ export function IncidentForm({ caseId, id }: { caseId: number; id?: number }) {
   const intl = useIntl();
   const go = useNav((s) => s.go);
   const draftKey = id ? `incident:${id}` : `new:${caseId}`;
-  const [form, setForm] = useState<IncidentFormState>(emptyForm);
+  const timeZone = useTimeZone((s) => s.timeZone);
+  const [form, setForm] = useState<IncidentFormState>(() => emptyForm(offsetIn(timeZone)));
   const [baseVersion, setBaseVersion] = useState(0);
   const [draftAt, setDraftAt] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
@@ -35,7 +38,7 @@ export function IncidentForm({ caseId, id }: { caseId: number; id?: number }) {
 
   useEffect(() => {
     void (async () => {
-      let opened = emptyForm();
+      let opened = emptyForm(offsetIn(timeZone));
       if (id) {
         const current = await unwrap(api().incidents.get({ id }));
         opened = fromIncident(current.incident);
@@ -50,6 +53,7 @@ export function IncidentForm({ caseId, id }: { caseId: number; id?: number }) {
         setDraftAt(draft.savedAt);
       }
     })().catch((e: unknown) => setError(errorText(e)));
+    // The time zone is read when the form opens: changing it later must not reload the form.
   }, [id, draftKey]);
 
   useEffect(() => {
