@@ -177,8 +177,8 @@ export function IncidentForm({ caseId, id }: { caseId: number; id?: number }) {
       <Section title={t('form.sectionPlace')} filled={PLACE_PARTS.some((k) => form.placeDetail[k])}>
         <div className="grid">
           {PLACE_PARTS.map((k) => (
-            <Field key={k} label={t(`place.${k}`)}>
-              {(fid) => <input id={fid} value={form.placeDetail[k]} onChange={(e) => set('placeDetail', { ...form.placeDetail, [k]: k === 'country' ? e.target.value.toUpperCase() : e.target.value })} />}
+            <Field key={k} label={t(`place.${k}`)} hint={k === 'country' ? t('place.countryHint') : undefined}>
+              {(fid, hint) => <input id={fid} aria-describedby={hint} value={form.placeDetail[k]} onChange={(e) => set('placeDetail', { ...form.placeDetail, [k]: k === 'country' ? e.target.value.toUpperCase() : e.target.value })} />}
             </Field>
           ))}
         </div>
