@@ -6,7 +6,7 @@ import { useT } from '../i18n';
 
 type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type'> & { value: string; onChange: (value: string) => void };
 
-export function DateInput({ value, onChange, ...rest }: Props) {
+export function DateInput({ value, onChange, className, ...rest }: Props) {
   const t = useT();
   const [text, setText] = useState(() => formatDay(value));
   // A value set from outside (a draft, an opened incident) replaces what is shown.
@@ -17,6 +17,7 @@ export function DateInput({ value, onChange, ...rest }: Props) {
     <input
       {...rest}
       type="text"
+      className={className ? `date-input ${className}` : 'date-input'}
       inputMode="numeric"
       autoComplete="off"
       placeholder={t('date.placeholder')}

@@ -10,6 +10,7 @@ export function TimeInput({ value, onChange, ...rest }: Props) {
     <input
       {...rest}
       type="text"
+      className="time-input"
       inputMode="numeric"
       autoComplete="off"
       placeholder={t('time.placeholder')}
