@@ -98,7 +98,8 @@ function mapForm(f: IncidentFormState): { candidate: Record<string, unknown>; or
   }));
   const candidate = {
     occurredAt: joinInstant({ date: f.date, time: f.time, offset: f.offset }),
-    occurredUntil: opt(f.untilDate) ? joinInstant({ date: f.untilDate, time: f.untilTime ?? '', offset: f.offset }) : undefined,
+    // An end time alone ends on the day it started.
+    occurredUntil: (opt(f.untilDate) ?? opt(f.untilTime)) ? joinInstant({ date: opt(f.untilDate) ?? f.date, time: f.untilTime ?? '', offset: f.offset }) : undefined,
     precision: opt(f.precision),
     place: opt(f.place) ?? '',
     placeDetail: Object.keys(detail).length ? detail : undefined,
