@@ -14,10 +14,10 @@ import { ReportsFields } from '../form/ReportsFields';
 import { RiskChoice } from '../form/RiskChoice';
 import { WitnessFields } from '../form/WitnessFields';
 import { PLACE_PARTS, emptyForm, fromIncident, toIncident, type IncidentFormState } from '../form/incident-form-model';
+import { offsetIn } from '../form/instant-parts';
 import { useT } from '../i18n';
 import { useNav } from '../stores/nav-store';
 import { useTimeZone } from '../stores/time-zone-store';
-import { offsetIn } from '../form/instant-parts';
 
 const DRAFT_DELAY_MS = 1_500;
 
