@@ -6,10 +6,12 @@ import { UnlockScreen } from './screens/UnlockScreen';
 import { useProgress } from './stores/progress-store';
 import { useSession } from './stores/session-store';
 import { useSettings } from './stores/settings-store';
+import { useTimeZone } from './stores/time-zone-store';
 
 export function App() {
   const language = useSettings((s) => s.settings.language);
   const unlocked = useSession((s) => s.status.state === 'unlocked');
+  const timeZone = useTimeZone((s) => s.timeZone);
 
   useEffect(() => {
     void useSettings.getState().load();
@@ -24,5 +26,5 @@ export function App() {
     document.documentElement.lang = language;
   }, [language]);
 
-  return <I18n language={language}>{unlocked ? <Shell /> : <UnlockScreen />}</I18n>;
+  return <I18n language={language} timeZone={timeZone}>{unlocked ? <Shell /> : <UnlockScreen />}</I18n>;
 }

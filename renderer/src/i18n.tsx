@@ -4,9 +4,15 @@ import type { ReactNode } from 'react';
 import { CATALOGUES } from '../../shared/i18n/catalogues';
 import type { Language } from '../../shared/vocabulary/languages';
 
-export function I18n({ language, children }: { language: Language; children: ReactNode }) {
+/**
+ * The locale whose calendar conventions the language's users share: English as in Britain, so a
+ * date reads 03/10/2026 (day first) in every language the app speaks.
+ */
+const intlLocale = (language: Language): string => (language === 'en' ? 'en-GB' : language);
+
+export function I18n({ language, timeZone, children }: { language: Language; timeZone?: string; children: ReactNode }) {
   return (
-    <IntlProvider locale={language} messages={CATALOGUES[language]} defaultLocale="es">
+    <IntlProvider locale={intlLocale(language)} timeZone={timeZone} messages={CATALOGUES[language]} defaultLocale="es">
       {children}
     </IntlProvider>
   );

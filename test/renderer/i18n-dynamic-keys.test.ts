@@ -11,13 +11,13 @@ import { VERIFY_ITEM_KINDS } from '../../shared/dossier/verify-item-kind';
 import { ERROR_CODES } from '../../shared/errors/error-codes';
 import { CATALOGUES } from '../../shared/i18n/catalogues';
 import { errorMessage } from '../../shared/i18n/error-messages';
-import { AUTHORITIES, CHANNELS, INCIDENT_TYPES, PRECISIONS, REPORT_STATUSES, RISK_LEVELS } from '../../shared/incident/incident-schema';
+import { ACTOR_TYPES, AUTHORITIES, CHANNELS, COORDINATE_SOURCES, INCIDENT_TYPES, PRECISIONS, REPORT_STATUSES, RISK_LEVELS } from '../../shared/incident/incident-schema';
 import { disclosureFinding, RECIPIENTS } from '../../shared/ipc/schemas';
 import { LANGUAGES } from '../../shared/vocabulary/languages';
 import { ACQUISITION_METHODS } from '../../shared/vocabulary/acquisition';
 import { CUSTODY_ACTIONS } from '../../shared/vocabulary/custody-actions';
 import { ROLES } from '../../shared/vocabulary/roles';
-import { emptyForm, toIncident } from '../../renderer/src/form/incident-form-model';
+import { PLACE_PARTS, emptyForm, toIncident } from '../../renderer/src/form/incident-form-model';
 
 /** A lookup whose id is not a string literal: its pattern has `*` for each interpolated value, null if it is no template at all. */
 interface Lookup {
@@ -119,6 +119,9 @@ const VALUES: Record<string, () => readonly string[]> = {
   'precision.*': () => PRECISIONS,
   'authority.*': () => AUTHORITIES,
   'reportStatus.*': () => REPORT_STATUSES,
+  'actorType.*': () => ACTOR_TYPES,
+  'coordSource.*': () => COORDINATE_SOURCES,
+  'place.*': () => PLACE_PARTS,
   'acquisition.*': () => ACQUISITION_METHODS,
   'action.*': () => CUSTODY_ACTIONS,
   'language.*': () => LANGUAGES,

@@ -67,6 +67,7 @@ const store = (name: string): Store => stores.get(name)!;
 const KEPT: Record<string, string> = {
   useSession: 'the lock state itself (set to locked by the lock) and the known vaults: label and path, shown on the unlock screen',
   useSettings: 'language and idle minutes: app settings kept outside any vault, needed on the unlock screen',
+  useTimeZone: 'the organisation\'s time zone: a display setting kept outside any vault, like the language; it names no vault data',
 };
 
 /** Vault data in every field of each store that must forget it. */

@@ -3,9 +3,12 @@ import { useEffect, useState } from 'react';
 import { INCIDENT_TYPES, RISK_LEVELS } from '../../../shared/incident/incident-schema';
 import { useT } from '../i18n';
 import { useIncidents } from '../stores/incidents-store';
+import { DateInput } from './DateInput';
 import { Field } from './Field';
 
 const SEARCH_DELAY_MS = 200;
+/** A filter bound is applied once the text names a day; until then the list is not narrowed. */
+const isDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
 
 export function IncidentFilters() {
   const t = useT();
@@ -48,10 +51,10 @@ export function IncidentFilters() {
         )}
       </Field>
       <Field label={t('filters.from')}>
-        {(id) => <input id={id} type="date" value={filter.from ?? ''} onChange={(e) => void setFilter({ ...filter, from: e.target.value || undefined })} />}
+        {(id) => <DateInput id={id} value={filter.from ?? ''} onChange={(v) => void setFilter({ ...filter, from: isDay(v) ? v : undefined })} />}
       </Field>
       <Field label={t('filters.to')}>
-        {(id) => <input id={id} type="date" value={filter.to ?? ''} onChange={(e) => void setFilter({ ...filter, to: e.target.value || undefined })} />}
+        {(id) => <DateInput id={id} value={filter.to ?? ''} onChange={(v) => void setFilter({ ...filter, to: isDay(v) ? v : undefined })} />}
       </Field>
       <label className="check">
         <input type="checkbox" checked={filter.notReportedOnly ?? false} onChange={(e) => void setFilter({ ...filter, notReportedOnly: e.target.checked || undefined })} />

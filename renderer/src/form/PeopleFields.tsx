@@ -1,4 +1,5 @@
 // People affected: the pseudonym comes first because exports show it, not the name (T5).
+import { DateInput } from '../components/DateInput';
 import { useT } from '../i18n';
 import { emptyPerson, type PersonRow } from './incident-form-model';
 
@@ -18,6 +19,8 @@ export function PeopleFields({ rows, onChange }: { rows: PersonRow[]; onChange: 
           <label className="check"><input type="checkbox" checked={p.toFile} onChange={(e) => update(i, { toFile: e.target.checked })} />{t('form.consentFile')}</label>
           <label className="check"><input type="checkbox" checked={p.toNameToState} onChange={(e) => update(i, { toNameToState: e.target.checked })} />{t('form.consentState')}</label>
           <label className="check"><input type="checkbox" checked={p.toPublicReport} onChange={(e) => update(i, { toPublicReport: e.target.checked })} />{t('form.consentPublic')}</label>
+          <label>{t('form.consentObtainedOn')}<DateInput value={p.obtainedOn ?? ''} onChange={(v) => update(i, { obtainedOn: v })} /></label>
+          <label>{t('form.consentObtainedBy')}<input value={p.obtainedBy ?? ''} onChange={(e) => update(i, { obtainedBy: e.target.value })} /></label>
           <button type="button" className="link" onClick={() => onChange(rows.filter((_, j) => j !== i))}>{t('form.remove')}</button>
         </div>
       ))}

@@ -1,5 +1,7 @@
-// Reports filed with authorities, or why none was: many stay unfiled from fear of reprisal.
+// Reports filed with authorities and what each answered, or why none was filed: many stay
+// unfiled from fear of reprisal.
 import { AUTHORITIES, REPORT_STATUSES } from '../../../shared/incident/incident-schema';
+import { DateInput } from '../components/DateInput';
 import { useT } from '../i18n';
 import { emptyReport, type ReportRow } from './incident-form-model';
 
@@ -19,12 +21,14 @@ export function ReportsFields({ rows, reason, onChange, onReason }: Props) {
             </select>
           </label>
           <label>{t('form.reference')}<input value={r.reference} onChange={(e) => update(i, { reference: e.target.value })} /></label>
-          <label>{t('form.reportedOn')}<input type="date" value={r.on} onChange={(e) => update(i, { on: e.target.value })} /></label>
+          <label>{t('form.reportedOn')}<DateInput value={r.on} onChange={(v) => update(i, { on: v })} /></label>
           <label>{t('form.status')}
             <select value={r.status} onChange={(e) => update(i, { status: e.target.value })}>
               {REPORT_STATUSES.map((s) => <option key={s} value={s}>{t(`reportStatus.${s}`)}</option>)}
             </select>
           </label>
+          <label>{t('form.responseOn')}<DateInput value={r.responseOn ?? ''} onChange={(v) => update(i, { responseOn: v })} /></label>
+          <label className="grow">{t('form.response')}<textarea rows={2} value={r.response ?? ''} onChange={(e) => update(i, { response: e.target.value })} /></label>
           <button type="button" className="link" onClick={() => onChange(rows.filter((_, j) => j !== i))}>{t('form.remove')}</button>
         </div>
       ))}

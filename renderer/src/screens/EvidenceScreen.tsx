@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { api, errorText, UiError, unwrap } from '../api';
 import { ErrorNote } from '../components/Field';
+import { useFormats } from '../formats';
 import { useT } from '../i18n';
 import { useEvidence } from '../stores/evidence-store';
 import { useNav } from '../stores/nav-store';
@@ -12,6 +13,7 @@ import { useNav } from '../stores/nav-store';
 export function EvidenceScreen({ id, incidentId }: { id: number; incidentId: number }) {
   const t = useT();
   const intl = useIntl();
+  const f = useFormats();
   const go = useNav((s) => s.go);
   const detail = useEvidence((s) => (s.detail?.id === id ? s.detail : null));
   const [error, setError] = useState('');
@@ -45,7 +47,7 @@ export function EvidenceScreen({ id, incidentId }: { id: number; incidentId: num
       </div>
       <dl className="facts seal">
         <div><dt>{t('evidence.sha256')}</dt><dd><code className="hash">{detail.sha256}</code></dd></div>
-        <div><dt>{t('evidence.size')}</dt><dd>{t('evidence.bytes', { n: detail.bytes })}</dd></div>
+        <div><dt>{t('evidence.size')}</dt><dd>{f.bytes(detail.bytes)} ({t('evidence.bytes', { n: detail.bytes })})</dd></div>
         <div><dt>{t('evidence.mediaType')}</dt><dd>{detail.mediaType}</dd></div>
         <div><dt>{t('evidence.imported')}</dt><dd>{t('evidence.importedLine', { at: intl.formatDate(detail.importedAt, { dateStyle: 'medium', timeStyle: 'short' }), by: detail.importedBy })}</dd></div>
         {detail.acquisition ? (

@@ -2,15 +2,22 @@
 // encrypted in the vault, so an interrupted evening's account is not lost.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
-import { CHANNELS, INCIDENT_TYPES, PRECISIONS, incidentSchema, type Incident } from '../../../shared/incident/incident-schema';
+import { CHANNELS, COORDINATE_SOURCES, INCIDENT_TYPES, PRECISIONS, incidentSchema, type Incident } from '../../../shared/incident/incident-schema';
 import { api, errorText, unwrap } from '../api';
+import { DateInput } from '../components/DateInput';
 import { ErrorNote, Field } from '../components/Field';
+import { Section } from '../components/Section';
+import { TimeInput } from '../components/TimeInput';
 import { PeopleFields } from '../form/PeopleFields';
+import { PerpetratorFields } from '../form/PerpetratorFields';
 import { ReportsFields } from '../form/ReportsFields';
 import { RiskChoice } from '../form/RiskChoice';
-import { emptyForm, fromIncident, toIncident, type IncidentFormState } from '../form/incident-form-model';
+import { WitnessFields } from '../form/WitnessFields';
+import { PLACE_PARTS, emptyForm, fromIncident, toIncident, type IncidentFormState } from '../form/incident-form-model';
+import { offsetIn } from '../form/instant-parts';
 import { useT } from '../i18n';
 import { useNav } from '../stores/nav-store';
+import { useTimeZone } from '../stores/time-zone-store';
 
 const DRAFT_DELAY_MS = 1_500;
 
@@ -19,30 +26,34 @@ export function IncidentForm({ caseId, id }: { caseId: number; id?: number }) {
   const intl = useIntl();
   const go = useNav((s) => s.go);
   const draftKey = id ? `incident:${id}` : `new:${caseId}`;
-  const [form, setForm] = useState<IncidentFormState>(emptyForm);
+  const timeZone = useTimeZone((s) => s.timeZone);
+  const [form, setForm] = useState<IncidentFormState>(() => emptyForm(offsetIn(timeZone)));
   const [baseVersion, setBaseVersion] = useState(0);
   const [draftAt, setDraftAt] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
   const [error, setError] = useState('');
   const touched = useRef(false);
-  // The position the user accepted from a photo: the coordinates keep source 'gps' while unchanged.
-  const [fromGps, setFromGps] = useState<{ lat: string; lon: string } | null>(null);
+  // The incident as stored: what the user does not change is saved exactly as it was.
+  const [stored, setStored] = useState<Incident | undefined>(undefined);
 
   useEffect(() => {
     void (async () => {
+      let opened = emptyForm(offsetIn(timeZone));
       if (id) {
         const current = await unwrap(api().incidents.get({ id }));
-        setForm(fromIncident(current.incident));
-        const c = current.incident.coordinates;
-        if (c?.source === 'gps') setFromGps({ lat: String(c.lat), lon: String(c.lon) });
+        opened = fromIncident(current.incident);
+        setForm(opened);
+        setStored(current.incident);
         setBaseVersion(current.version);
       }
       const draft = await unwrap(api().drafts.get({ key: draftKey })).catch(() => null);
       if (draft) {
-        setForm({ ...emptyForm(), ...(draft.data as Partial<IncidentFormState>) });
+        // A draft saved before a field existed lacks it: that field stays as opened.
+        setForm({ ...opened, ...(draft.data as Partial<IncidentFormState>) });
         setDraftAt(draft.savedAt);
       }
     })().catch((e: unknown) => setError(errorText(e)));
+    // The time zone is read when the form opens: changing it later must not reload the form.
   }, [id, draftKey]);
 
   useEffect(() => {
@@ -59,10 +70,15 @@ export function IncidentForm({ caseId, id }: { caseId: number; id?: number }) {
     touched.current = true;
     setForm((f) => ({ ...f, [key]: value }));
   };
+  // A position typed by hand is no longer the one a photo's GPS gave.
+  const setCoordinate = (key: 'lat' | 'lon', value: string) => {
+    touched.current = true;
+    setForm((f) => ({ ...f, [key]: value, coordSource: f.coordSource === 'gps' ? 'map' : f.coordSource }));
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const parsed = incidentSchema.safeParse(withSource(toIncident(form), form, fromGps));
+    const parsed = incidentSchema.safeParse(toIncident(form, stored));
     if (!parsed.success) {
       setProblems([...new Set(parsed.error.issues.map((i) => t(`field.${String(i.path[0] ?? 'occurredAt')}`)))]);
       return;
@@ -88,32 +104,33 @@ export function IncidentForm({ caseId, id }: { caseId: number; id?: number }) {
       </div>
       <fieldset className="grid">
         <legend>{t('form.when')}</legend>
-        <Field label={t('form.date')}>{(fid) => <input id={fid} type="date" value={form.date} onChange={(e) => set('date', e.target.value)} required />}</Field>
-        <Field label={t('form.time')}>{(fid) => <input id={fid} type="time" value={form.time} onChange={(e) => set('time', e.target.value)} />}</Field>
-        <Field label={t('form.offset')} hint={t('form.offsetHint')}>
-          {(fid, hint) => <input id={fid} aria-describedby={hint} value={form.offset} pattern="[+-]\d{2}:\d{2}" onChange={(e) => set('offset', e.target.value)} />}
+        <Field label={t('form.date')} hint={t('date.hint')}>
+          {(fid, hint) => <DateInput id={fid} aria-describedby={hint} value={form.date} onChange={(v) => set('date', v)} required />}
         </Field>
-        <Field label={t('form.precision')}>
-          {(fid) => (
-            <select id={fid} value={form.precision} onChange={(e) => set('precision', e.target.value)}>
-              {PRECISIONS.map((p) => <option key={p} value={p}>{t(`precision.${p}`)}</option>)}
-            </select>
-          )}
+        <Field label={t('form.time')}>{(fid) => <TimeInput id={fid} value={form.time} onChange={(v) => set('time', v)} />}</Field>
+        <Field label={t('form.offset')} hint={t('form.offsetHint')}>
+          {(fid, hint) => <input id={fid} aria-describedby={hint} value={form.offset} pattern="Z|[+-]\d{2}:\d{2}" onChange={(e) => set('offset', e.target.value)} />}
         </Field>
       </fieldset>
       <fieldset className="grid">
         <legend>{t('form.where')}</legend>
         <Field label={t('form.place')}>{(fid) => <input id={fid} className="wide" value={form.place} onChange={(e) => set('place', e.target.value)} required />}</Field>
-        <Field label={t('form.lat')}>{(fid) => <input id={fid} inputMode="decimal" value={form.lat} onChange={(e) => set('lat', e.target.value)} />}</Field>
-        <Field label={t('form.lon')}>{(fid) => <input id={fid} inputMode="decimal" value={form.lon} onChange={(e) => set('lon', e.target.value)} />}</Field>
+        <Field label={t('form.lat')}>{(fid) => <input id={fid} inputMode="decimal" value={form.lat} onChange={(e) => setCoordinate('lat', e.target.value)} />}</Field>
+        <Field label={t('form.lon')}>{(fid) => <input id={fid} inputMode="decimal" value={form.lon} onChange={(e) => setCoordinate('lon', e.target.value)} />}</Field>
+        <Field label={t('form.coordSource')}>
+          {(fid) => (
+            <select id={fid} value={form.coordSource} onChange={(e) => set('coordSource', e.target.value)}>
+              {COORDINATE_SOURCES.map((c) => <option key={c} value={c}>{t(`coordSource.${c}`)}</option>)}
+            </select>
+          )}
+        </Field>
         {id ? (
           <GpsFromPhoto
             incidentId={id}
             onAccept={(p) => {
-              const at = { lat: String(p.lat), lon: String(p.lon) };
-              set('lat', at.lat);
-              set('lon', at.lon);
-              setFromGps(at);
+              set('lat', String(p.lat));
+              set('lon', String(p.lon));
+              set('coordSource', 'gps');
             }}
           />
         ) : null}
@@ -143,8 +160,45 @@ export function IncidentForm({ caseId, id }: { caseId: number; id?: number }) {
       <Field label={t('form.perpetrators')}>{(fid) => <textarea id={fid} rows={2} value={form.perpetrators} onChange={(e) => set('perpetrators', e.target.value)} />}</Field>
       <Field label={t('form.narrative')}>{(fid) => <textarea id={fid} rows={4} value={form.narrative} onChange={(e) => set('narrative', e.target.value)} />}</Field>
       <RiskChoice value={form.riskLevel} onChange={(v) => set('riskLevel', v)} />
-      <PeopleFields rows={form.affected} onChange={(rows) => set('affected', rows)} />
-      <ReportsFields rows={form.reportedTo} reason={form.notReportedReason} onChange={(rows) => set('reportedTo', rows)} onReason={(r) => set('notReportedReason', r)} />
+      <p className="hint">{t('form.moreHint')}</p>
+      <Section title={t('form.sectionTime')} filled={!!form.untilDate || form.precision !== 'exact'}>
+        <div className="grid">
+          <Field label={t('form.untilDate')}>{(fid) => <DateInput id={fid} value={form.untilDate} onChange={(v) => set('untilDate', v)} />}</Field>
+          <Field label={t('form.untilTime')}>{(fid) => <TimeInput id={fid} value={form.untilTime} onChange={(v) => set('untilTime', v)} />}</Field>
+          <Field label={t('form.precision')}>
+            {(fid) => (
+              <select id={fid} value={form.precision} onChange={(e) => set('precision', e.target.value)}>
+                {PRECISIONS.map((p) => <option key={p} value={p}>{t(`precision.${p}`)}</option>)}
+              </select>
+            )}
+          </Field>
+        </div>
+      </Section>
+      <Section title={t('form.sectionPlace')} filled={PLACE_PARTS.some((k) => form.placeDetail[k])}>
+        <div className="grid">
+          {PLACE_PARTS.map((k) => (
+            <Field key={k} label={t(`place.${k}`)} hint={k === 'country' ? t('place.countryHint') : undefined}>
+              {(fid, hint) => <input id={fid} aria-describedby={hint} value={form.placeDetail[k]} onChange={(e) => set('placeDetail', { ...form.placeDetail, [k]: k === 'country' ? e.target.value.toUpperCase() : e.target.value })} />}
+            </Field>
+          ))}
+        </div>
+      </Section>
+      <Section title={t('form.sectionPerpetrators')} filled={form.perpetratorDetails.length > 0}>
+        <PerpetratorFields rows={form.perpetratorDetails} onChange={(rows) => set('perpetratorDetails', rows)} />
+      </Section>
+      <Section title={t('form.sectionDefence')} filled={!!form.linkToDefenceWork || !!form.measuresRequested}>
+        <Field label={t('form.linkToDefenceWork')} hint={t('form.linkToDefenceWorkHint')}>
+          {(fid, hint) => <textarea id={fid} aria-describedby={hint} rows={3} value={form.linkToDefenceWork} onChange={(e) => set('linkToDefenceWork', e.target.value)} />}
+        </Field>
+        <Field label={t('form.measuresRequested')}>{(fid) => <textarea id={fid} rows={2} value={form.measuresRequested} onChange={(e) => set('measuresRequested', e.target.value)} />}</Field>
+      </Section>
+      <Section title={t('form.sectionPeople')} filled={form.affected.length > 0 || form.witnesses.length > 0}>
+        <PeopleFields rows={form.affected} onChange={(rows) => set('affected', rows)} />
+        <WitnessFields rows={form.witnesses} onChange={(rows) => set('witnesses', rows)} />
+      </Section>
+      <Section title={t('form.sectionReports')} filled={form.reportedTo.length > 0 || !!form.notReportedReason}>
+        <ReportsFields rows={form.reportedTo} reason={form.notReportedReason} onChange={(rows) => set('reportedTo', rows)} onReason={(r) => set('notReportedReason', r)} />
+      </Section>
       <Field label={t('form.notes')}>{(fid) => <textarea id={fid} rows={2} value={form.notes} onChange={(e) => set('notes', e.target.value)} />}</Field>
       {problems.length ? <ErrorNote>{t('form.check', { fields: problems.join(', ') })}</ErrorNote> : null}
       <ErrorNote>{error}</ErrorNote>
@@ -154,13 +208,6 @@ export function IncidentForm({ caseId, id }: { caseId: number; id?: number }) {
       </div>
     </form>
   );
-}
-
-/** The form's coordinates say 'gps' only when they are still the position the user accepted from a photo. */
-function withSource(candidate: unknown, form: IncidentFormState, fromGps: { lat: string; lon: string } | null): unknown {
-  const c = candidate as { coordinates?: { source?: string } };
-  if (c.coordinates && fromGps && fromGps.lat === form.lat && fromGps.lon === form.lon) c.coordinates.source = 'gps';
-  return candidate;
 }
 
 type Position = { name: string; lat: number; lon: number };

@@ -6,7 +6,9 @@ import type { Response } from '../../../shared/ipc/contract';
 import { ErrorNote } from '../components/Field';
 import { EvidenceImport } from '../components/EvidenceImport';
 import { EvidenceGrid } from '../components/EvidenceGrid';
+import { useFormats } from '../formats';
 import { useT } from '../i18n';
+import { incidentFacts } from './incident-facts';
 import { useNav } from '../stores/nav-store';
 
 type Current = Response<'incidents.get'>;
@@ -15,6 +17,7 @@ type Versions = Response<'incidents.versions'>;
 export function IncidentScreen({ id }: { id: number }) {
   const t = useT();
   const intl = useIntl();
+  const f = useFormats();
   const go = useNav((s) => s.go);
   const [current, setCurrent] = useState<Current | null>(null);
   const [versions, setVersions] = useState<Versions>([]);
@@ -27,16 +30,7 @@ export function IncidentScreen({ id }: { id: number }) {
 
   if (!current) return <ErrorNote>{error}</ErrorNote>;
   const i = current.incident;
-  const facts: [string, string][] = [
-    [t('form.place'), i.place],
-    [t('form.channel'), t(`channel.${i.channel}`)],
-    [t('form.type'), t(`type.${i.type}`)],
-    [t('form.verbatim'), i.verbatim],
-    [t('form.perpetrators'), i.perpetrators ?? ''],
-    [t('form.narrative'), i.narrative ?? ''],
-    [t('form.affected'), (i.affected ?? []).map((p) => p.pseudonym || t('incident.noPseudonym')).join(', ')],
-    [t('form.reports'), (i.reportedTo ?? []).map((r) => `${t(`authority.${r.authority}`)} ${r.reference ?? ''}`).join('; ') || t('incidents.notReported')],
-  ];
+  const facts = incidentFacts(i, t, f);
 
   return (
     <article className="incident">
@@ -51,7 +45,7 @@ export function IncidentScreen({ id }: { id: number }) {
         <button type="button" onClick={() => go({ screen: 'dossier', incidentIds: [id] })}>{t('incident.dossier')}</button>
       </div>
       <dl className="facts">
-        {facts.filter(([, v]) => v).map(([k, v]) => (
+        {facts.map(([k, v]) => (
           <div key={k}><dt>{k}</dt><dd>{v}</dd></div>
         ))}
       </dl>

@@ -2,12 +2,15 @@ import { Field } from '../components/Field';
 import { LanguagePicker } from '../components/LanguagePicker';
 import { useT } from '../i18n';
 import { useSettings } from '../stores/settings-store';
+import { systemTimeZone, useTimeZone } from '../stores/time-zone-store';
 
 const IDLE_CHOICES = [1, 2, 5, 10, 15, 30, 60];
 
 export function SettingsScreen() {
   const t = useT();
   const { settings, update } = useSettings();
+  const { timeZone, setTimeZone } = useTimeZone();
+  const zones = Intl.supportedValuesOf('timeZone');
   return (
     <section aria-labelledby="settings-h" className="settings">
       <h2 id="settings-h">{t('settings.title')}</h2>
@@ -16,6 +19,13 @@ export function SettingsScreen() {
         {(id, hint) => (
           <select id={id} aria-describedby={hint} value={settings.autoLockMinutes} onChange={(e) => void update({ autoLockMinutes: Number(e.target.value) })}>
             {IDLE_CHOICES.map((m) => <option key={m} value={m}>{t('settings.minutes', { n: m })}</option>)}
+          </select>
+        )}
+      </Field>
+      <Field label={t('settings.timeZone')} hint={t('settings.timeZoneHint', { system: systemTimeZone() })}>
+        {(id, hint) => (
+          <select id={id} aria-describedby={hint} value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
+            {(zones.includes(timeZone) ? zones : [timeZone, ...zones]).map((z) => <option key={z} value={z}>{z.replace(/_/g, ' ')}</option>)}
           </select>
         )}
       </Field>

@@ -36,9 +36,15 @@ export async function addCase(page: Page, title: string): Promise<void> {
   await expect(page.getByRole('button', { name: new RegExp(title) })).toHaveAttribute('aria-pressed', 'true');
 }
 
+/** Opens a section of the incident form the short path leaves closed. */
+export async function openSection(page: Page, title: string): Promise<void> {
+  const section = page.locator('details.form-section', { has: page.locator('summary', { hasText: title }) });
+  if (!(await section.evaluate((d: HTMLDetailsElement) => d.open))) await section.locator('summary').click();
+}
+
 export async function recordIncident(page: Page, o: { verbatim: string; place: string; withPeople?: boolean }): Promise<void> {
   await page.getByRole('button', { name: es['incidents.new'] }).click();
-  await page.getByLabel(es['form.date'], { exact: true }).fill('2026-10-02');
+  await page.getByLabel(es['form.date'], { exact: true }).fill('02/10/2026');
   await page.getByLabel(es['form.time'], { exact: true }).fill('18:30');
   await page.getByLabel(es['form.offset'], { exact: true }).fill('-05:00');
   await page.getByLabel(es['form.place'], { exact: true }).fill(o.place);
@@ -49,14 +55,16 @@ export async function recordIncident(page: Page, o: { verbatim: string; place: s
   await page.getByLabel(es['form.narrative'], { exact: true }).fill('Llamaron a su celular a las 18:30, después de la denuncia ante la fiscalía ambiental del 20 de setiembre.');
   await page.getByRole('radio', { name: es['risk.high'] }).check();
   if (o.withPeople) {
+    await openSection(page, es['form.sectionPeople']);
     await page.getByRole('button', { name: es['form.addPerson'] }).click();
     const person = page.getByRole('group', { name: 'Persona 1' });
     await person.getByLabel(es['form.pseudonym'], { exact: true }).fill('Defensora A');
     await person.getByLabel(es['form.realName'], { exact: true }).fill('María Quispe Huamán');
     await person.getByLabel(es['form.personRole'], { exact: true }).fill('guardaparques');
+    await openSection(page, es['form.sectionReports']);
     await page.getByRole('button', { name: es['form.addReport'] }).click();
     const report = page.getByRole('group', { name: 'Denuncia 1' });
     await report.getByLabel(es['form.reference'], { exact: true }).fill('Denuncia 1234-2026');
-    await report.getByLabel(es['form.reportedOn'], { exact: true }).fill('2026-10-03');
+    await report.getByLabel(es['form.reportedOn'], { exact: true }).fill('03/10/2026');
   }
 }
