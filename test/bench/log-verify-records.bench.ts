@@ -14,6 +14,20 @@ import { signSessionCheckpoint } from '../../main/accounts/sealed-changes';
 import { addCase } from '../../main/records/cases';
 import { importIncidents, MAX_IMPORT } from '../../main/records/bulk-import';
 import { verifyLog } from '../../main/audit/verify-log';
+import { DRIVER_NAMES } from '../../main/vault/drivers/connection';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+// Once per database driver, each in its own process (issue 13 reports both drivers' figures).
+if (!process.env.CUSTODIA_DB_DRIVER) {
+  let failures = 0;
+  for (const driver of DRIVER_NAMES) {
+    console.log(`--- driver ${driver}`);
+    const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, CUSTODIA_DB_DRIVER: driver } });
+    if (r.status !== 0) failures += 1;
+  }
+  process.exit(failures === 0 ? 0 : 1);
+}
 
 const N = Number(process.argv[2] ?? 1_000_000);
 const R = Number(process.argv[3] ?? 100_000);
