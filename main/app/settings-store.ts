@@ -2,7 +2,8 @@
 // unlock). They hold no secret: a language, an idle delay, and where vault files live.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { dirname } from 'node:path';
+import { fileStem, samePath } from '../platform/path-names';
 import { z } from 'zod';
 import { settingsSchema } from '../../shared/ipc/schemas';
 import { DEFAULT_LANGUAGE } from '../../shared/vocabulary/languages';
@@ -47,9 +48,9 @@ export class SettingsStore {
   }
 
   rememberVault(path: string, label?: string): { id: string; label: string } {
-    const known = this.vaults().find((v) => v.path === path);
+    const known = this.vaults().find((v) => samePath(v.path, path));
     if (known) return { id: known.id, label: known.label };
-    const entry = { path, label: label ?? basename(path).replace(/\.[^.]+$/, '') };
+    const entry = { path, label: label ?? fileStem(path) };
     this.data.vaults.push(entry);
     this.save();
     return { id: vaultId(path), label: entry.label };

@@ -4,7 +4,7 @@
 // read from the bytes held in memory meanwhile and sealed with it (never via a temp file, T1).
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { fileName } from '../platform/path-names';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { appendCustody } from '../custody/custody-log';
 import { sniffMediaType } from '../media/sniff';
@@ -134,7 +134,7 @@ export async function importEvidence(
   try {
     if (!(await file.stat()).isFile()) throw new CustodiaError('E_UNREADABLE_FILE', `${filePath} is not a regular file`);
     const stream = file.createReadStream({ highWaterMark: o.chunkSize ?? DEFAULT_CHUNK_SIZE, autoClose: false });
-    return await importEvidenceStream(session, incidentId, stream, { originalName: basename(filePath), acquisition }, o);
+    return await importEvidenceStream(session, incidentId, stream, { originalName: fileName(filePath), acquisition }, o);
   } finally {
     await file.close();
   }

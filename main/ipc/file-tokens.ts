@@ -1,7 +1,7 @@
 // Files the user chose in main's own dialogs, handed to the renderer as opaque tokens so a
 // compromised renderer can never name a path (T8). Tokens are single-use and dropped on lock.
 import { randomBytes } from 'node:crypto';
-import { basename } from 'node:path';
+import { fileName } from '../platform/path-names';
 import { statSync } from 'node:fs';
 import { CustodiaError } from '../../shared/errors/error-codes';
 
@@ -17,7 +17,7 @@ export class FileTokens {
   stage(path: string): StagedFile {
     const token = randomBytes(16).toString('hex');
     this.paths.set(token, path);
-    return { token, name: basename(path), bytes: statSync(path).size };
+    return { token, name: fileName(path), bytes: statSync(path).size };
   }
 
   /** Resolves and forgets the token: a second use is refused like an unknown one. */

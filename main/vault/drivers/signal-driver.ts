@@ -7,18 +7,27 @@ import { checkedParams, type Connection, type Driver, type RunResult, type SqlVa
 type Module = typeof import('@signalapp/sqlcipher');
 type Raw = InstanceType<Module['Database']>;
 type Statement = ReturnType<Raw['prepare']>;
+// The binding's types admit bigints only on statements that also return them; it binds them on any.
+type Params = Parameters<Statement['run']>[0];
 
-type Bound = (string | number | null | Uint8Array<ArrayBuffer>)[];
-// Node's Buffers are Uint8Arrays over an ArrayBuffer (never a shared one here).
-const positional = (params: readonly SqlValue[]) => checkedParams(params, (m) => new CustodiaError('E_INVALID_INPUT', m)) as Bound;
+type Bound = (string | number | bigint | null | Uint8Array<ArrayBuffer>)[];
+
+/**
+ * This binding binds every JS number as a REAL, so `'case:' || ?` with 1 gives "case:1.0";
+ * the other binds whole numbers as INTEGER. Whole numbers go over as bigints, which it binds
+ * as INTEGER, so both drivers store and compare the same values. (Node's Buffers are
+ * Uint8Arrays over a plain ArrayBuffer here.)
+ */
+const positional = (params: readonly SqlValue[]): Bound =>
+  (checkedParams(params, (m) => new CustodiaError('E_INVALID_INPUT', m)) as Bound).map((v) => (typeof v === 'number' && Number.isSafeInteger(v) ? BigInt(v) : v));
 
 /**
  * This binding reads numbered parameters (`?1`, used twice in one query) by name only; the
  * other takes them by position. Callers pass positions; numbered ones are named here.
  */
-function bind(sql: string, params: readonly SqlValue[]): Bound | Record<string, Bound[number]> {
+function bind(sql: string, params: readonly SqlValue[]): Params {
   const values = positional(params);
-  return /\?\d/.test(sql) ? Object.fromEntries(values.map((v, i) => [String(i + 1), v])) : values;
+  return (/\?\d/.test(sql) ? Object.fromEntries(values.map((v, i) => [String(i + 1), v])) : values) as Params;
 }
 
 /** Runs a synchronous driver call where callers expect a promise, so both drivers fail alike. */

@@ -46,6 +46,8 @@ describe.each(DRIVER_NAMES)('driver %s', (name) => {
     expect(await c.get('SELECT 1 FROM t WHERE id = ?', [99])).toBeUndefined();
     expect(await c.all('SELECT id FROM t WHERE ?1 IS NULL OR id = ?1 ORDER BY id', [null])).toEqual([{ id: 1 }, { id: 2 }]);
     expect(await c.all('SELECT id FROM t WHERE ?1 IS NULL OR id = ?1 ORDER BY id', [2])).toEqual([{ id: 2 }]);
+    // Whole numbers bind as INTEGER on both (one binding would make them REAL: "case:1.0").
+    expect(await c.get("SELECT typeof(?) AS t, 'case:' || ? AS s, typeof(?) AS r", [1, 1, 1.5])).toEqual({ t: 'integer', s: 'case:1', r: 'real' });
     const seen: string[] = [];
     expect(await c.each<{ name: string }>('SELECT name FROM t ORDER BY id', [], (r) => seen.push(r.name))).toBe(2);
     expect(seen).toEqual(['ana', 'río ñ']);
