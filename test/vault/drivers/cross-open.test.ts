@@ -12,6 +12,7 @@ import { getIncident } from '../../../main/records/incident-queries';
 import type { DriverName } from '../../../main/vault/drivers/connection';
 import { importFile, withIncident } from '../../evidence/fixtures';
 import { INCIDENT, tempVault, type TempVault } from '../fixture';
+import { BOTH_DRIVERS } from './available-drivers';
 
 const before = process.env.CUSTODIA_DB_DRIVER;
 const use = (name: DriverName) => { process.env.CUSTODIA_DB_DRIVER = name; };
@@ -27,7 +28,7 @@ afterEach(async () => {
   if (side) await rm(side, { recursive: true, force: true });
 });
 
-describe.each([['journeyapps', 'signal'], ['signal', 'journeyapps']] as const)('written by %s, opened by %s', (writer, reader) => {
+describe.skipIf(!BOTH_DRIVERS).each([['journeyapps', 'signal'], ['signal', 'journeyapps']] as const)('written by %s, opened by %s', (writer, reader) => {
   it('opens, changes and verifies the other driver\'s vault, then back', async () => {
     use(writer);
     const v = (vault = await tempVault());
