@@ -84,8 +84,9 @@ export const ERROR_CODES = {
   // A dossier export with a high disclosure finding nobody accepted by its id (T5): nothing written.
   E_UNACCEPTED_FINDINGS: EXIT.badInput,
   // A fault in Custodia itself (a bug, a missing resource): its own exit code, not "altered".
-  // The chosen SQLCipher binding is not installed (CUSTODIA_DB_DRIVER names an absent one).
-  E_DRIVER_MISSING: EXIT.internal,
+  // The chosen SQLCipher binding is not installed (CUSTODIA_DB_DRIVER names an absent one): the
+  // invocation's environment asks for what this machine lacks, not a fault in Custodia.
+  E_DRIVER_MISSING: EXIT.usage,
   E_INTERNAL: EXIT.internal,
 } as const satisfies Record<string, ExitCode>;
 
