@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { api, errorText, UiError, unwrap } from '../api';
+import { summariseMetadata } from '../../../shared/media/metadata-summary';
 import { ErrorNote } from '../components/Field';
 import { useFormats } from '../formats';
 import { useT } from '../i18n';
@@ -86,7 +87,8 @@ export function EvidenceScreen({ id, incidentId }: { id: number; incidentId: num
         {detail.metadataStatus === 'extracted' ? <p className="hint">{t('evidence.identifyingCount', { n: identifying })}</p> : null}
         {detail.metadataStatus === 'failed' ? <p className="hint">{t('evidence.metadataFailed')}</p> : null}
         {detail.metadataStatus === 'none' ? <p className="hint">{t('evidence.metadataNone')}</p> : null}
-        {detail.metadata.length ? <table className="metadata">
+        <MetadataFacts metadata={detail.metadata} />
+        {detail.metadata.length ? <details className="raw-metadata"><summary>{t('evidence.rawTable')}</summary><table className="metadata">
           <thead><tr><th scope="col">{t('evidence.group')}</th><th scope="col">{t('evidence.tag')}</th><th scope="col">{t('evidence.value')}</th></tr></thead>
           <tbody>
             {detail.metadata.map((m, i) => (
@@ -97,9 +99,24 @@ export function EvidenceScreen({ id, incidentId }: { id: number; incidentId: num
               </tr>
             ))}
           </tbody>
-        </table> : null}
+        </table></details> : null}
       </section>
     </article>
+  );
+}
+
+/** The plain reading above the raw table: what a recipient of the original would learn. */
+function MetadataFacts({ metadata }: { metadata: Parameters<typeof summariseMetadata>[0] }) {
+  const t = useT();
+  const facts = summariseMetadata(metadata);
+  if (facts.length === 0) return null;
+  return (
+    <div className="metadata-facts">
+      <p>{t('evidence.reveals')}</p>
+      <ul>
+        {facts.map((f) => <li key={f.kind}>{t(`evidence.fact.${f.kind}`, 'value' in f ? { value: f.value } : {})}</li>)}
+      </ul>
+    </div>
   );
 }
 
