@@ -1,6 +1,6 @@
 // What the custody log says the vault must hold, gathered in the one pass log-scan.ts makes over
 // the entries: which records were created (and by whom), every incident version's hash, each
-// deletion with its reason, each case's status history, each user's latest draft, the vault's
+// deletion with its reason (or the reason's hash), each case's status history, each user's latest draft, the vault's
 // own settings. The verify-* modules then compare the tables with this, in both directions.
 
 /** A parsed JSON value as text, as SQLite's json_extract would give it (true is 1). A digest is
@@ -15,7 +15,8 @@ export function sqlText(v: unknown): string | null {
 export interface Commitment { seq: number; sha256: string }
 export interface RecordCommitment extends Commitment { metadataSha256: string | null }
 export interface Creation { seq: number; actor: string; caseId: string | null }
-export interface Deletion { seq: number; actor: string; reason: string | null; deletedAt: string | null }
+/** A deletion's reason: in the clear in entries before texts were committed by hash, else its hash. */
+export interface Deletion { seq: number; actor: string; reason: string | null; reasonSha256: string | null; deletedAt: string | null }
 export interface VersionCommitment { seq: number; sha256: string; actor: string }
 export interface StatusChange { seq: number; status: string | null; actor: string }
 
@@ -58,7 +59,7 @@ export class LogCommitments {
       if (version !== null && sha256 !== null) this.versions.set(`${subject.slice(9)}:${version}`, { seq, sha256, actor });
     } else if (action === 'delete') {
       if (subject.startsWith('draft:')) this.drafts.set(`${actor}\0${subject.slice(6)}`, null);
-      else this.deletions.set(subject, { seq, actor, reason: sqlText(details.reason), deletedAt: sqlText(details.deletedAt) });
+      else this.deletions.set(subject, { seq, actor, reason: sqlText(details.reason), reasonSha256: sqlText(details.reasonSha256), deletedAt: sqlText(details.deletedAt) });
     } else if (action === 'case_edit') {
       const id = subject.slice(5);
       const changes = this.statusChanges.get(id) ?? [];

@@ -11,7 +11,9 @@ import { disclosureCheck } from '../../shared/dossier/disclosure-check';
 import { exhibitLabel } from '../../shared/dossier/exhibit-labels';
 import { keyFingerprint } from '../../shared/custody/checkpoint';
 import { CustodiaError } from '../../shared/errors/error-codes';
+import { canonicalJson } from '../../shared/custody/canonical-json';
 import { appendCustody } from '../custody/custody-log';
+import { commitText } from '../custody/committed-texts';
 import { organisationName } from '../accounts/organisation';
 import { signSessionCheckpoint } from '../accounts/sealed-changes';
 import { loadSigningKey } from '../custody/signing-keys';
@@ -150,7 +152,9 @@ export async function exportDossier(session: VaultSession, o: ExportDossierOptio
           await appendCustody(tx, {
             actor: session.user.name, action: 'export', subject: `dossier:${id}`,
             details: {
-              dossierId: id, sha256, recipient: o.recipient, purpose: o.purpose, language: o.language,
+              // Who it went to and why are words (a prosecutor's name): committed by hash, kept in the vault.
+              dossierId: id, sha256, recipientKind: o.recipient.kind, recipientSha256: await commitText(tx, canonicalJson(o.recipient)),
+              purposeSha256: await commitText(tx, o.purpose), language: o.language,
               incidents: o.incidentIds, exhibits: exhibits.map((e) => ({ id: e.id, sha256: e.sha256 })),
               originals: o.originals, namesShown: o.showNames, signer: keyFingerprint(signer.publicKey),
               // What was knowingly disclosed: the high findings accepted, and the findings as listed.
