@@ -17,6 +17,9 @@ import { commitText } from '../custody/committed-texts';
 import { organisationName } from '../accounts/organisation';
 import { signSessionCheckpoint } from '../accounts/sealed-changes';
 import { loadSigningKey } from '../custody/signing-keys';
+import { checkpointOrigin } from '../custody/checkpoints';
+import { rosterExcerptFor, rosterIsCurrent, signRoster } from '../custody/roster-log';
+import { toHex } from '../../shared/custody/bytes';
 import { tempPathFor } from '../platform/atomic-write';
 import { crashPoint } from '../platform/crash-point';
 import { forgetPendingFile, markPendingPublish, notePendingFile } from '../vault/pending-files';
@@ -128,12 +131,19 @@ export async function exportDossier(session: VaultSession, o: ExportDossierOptio
   for (const p of gathered.planned) made.push(await materialiseExhibit(session, p, `dossier ${id}`));
   const exhibits = labelled(made.map((m) => m.exhibit));
   const subjects = [...o.incidentIds.map((i) => `incident:${i}`), ...made.flatMap((m) => m.subjects)];
-  const { checkpoint, custody } = await custodyExcerpt(session, subjects);
   const signer = await loadSigningKey(session.db, session.user.name);
+  // The roster excerpt lets a verifier who knows only the admin's fingerprint check this signer
+  // (T6). An admin signs a fresh roster when users or keys changed since the last one; for anyone
+  // else the latest roster listing their key is carried (none: only their own fingerprint verifies).
+  if (session.user.role === 'admin' && !(await rosterIsCurrent(session.db))) {
+    await signRoster(session.db, checkpointOrigin(session.vaultId), session.user);
+  }
+  const roster = await rosterExcerptFor(session.db, toHex(signer.publicKey));
+  const { checkpoint, custody } = await custodyExcerpt(session, subjects);
   const input: DossierInput = {
     id, createdAt, organisation: o.organisation ?? (await organisationName(session)), recipient: o.recipient, purpose: o.purpose, language: o.language,
     showNames: o.showNames, incidents: gathered.incidents, exhibits, originals: o.originals ? labelled(made.map((m) => m.original)) : undefined,
-    custody, checkpoint, signer,
+    custody, checkpoint, signer, ...(roster ? { roster } : {}),
   };
   // The dossier is noted before its temp file exists and logged before it takes its name: a
   // crash at any point leaves either no dossier and no entry, or both (vault/pending-files.ts).
