@@ -111,6 +111,7 @@ export async function verifyLogPackageFile(path: string, earlier?: EarlierTree):
       const header = parseHeader(path, line.toString('utf8'));
       verifier = new LogPackageVerifier(header, {
         hash: nodeSha256,
+        hex: (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex'),
         ...(earlier ? { earlier } : {}),
         // Keys the log announced are Custodia's own: node:crypto checks them (CheckpointVerifier says why).
         verifySignature: (cp, known) => {
@@ -124,9 +125,9 @@ export async function verifyLogPackageFile(path: string, earlier?: EarlierTree):
     const isEnd = line.length === PACKAGE_END.length && line.toString('latin1') === PACKAGE_END;
     if (pending) {
       // Every entry line but the last ends with the comma between array items.
-      if (isEnd) verifier.addEntry(pending);
-      else if (pending[pending.length - 1] !== 0x2c) bad(path, 'an entry line does not end with a comma');
-      else verifier.addEntry(pending.subarray(0, -1));
+      const entry = isEnd ? pending : pending.subarray(0, -1);
+      if (!isEnd && pending[pending.length - 1] !== 0x2c) bad(path, 'an entry line does not end with a comma');
+      verifier.addEntry(entry, entry.toString('utf8'));
     }
     pending = isEnd ? undefined : line;
     ended = isEnd;
