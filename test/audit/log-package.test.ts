@@ -90,6 +90,11 @@ describe('log export and log verify --package', () => {
     expect(report.signedUpTo).toBe(report.entries);
   });
 
+  it('the vault itself still verifies both ways with its rosters and the texts committed by hash', () => {
+    const r = ok(as('ana', ['log', 'verify']));
+    expect(r.json()).toMatchObject({ ok: true, problems: [] });
+  });
+
   it('T3/T4: the package holds no marker, no name of an affected person or witness and no file name', async () => {
     const text = await readFile(pkg, 'utf8');
     expect(text).toContain('"action":"delete"');
