@@ -22,6 +22,8 @@ export interface StatusChange { seq: number; status: string | null; actor: strin
 
 /** The actions that bring a record into being; a second one for the same subject reuses an id. */
 const CREATES: Record<string, true> = { vault_create: true, user_add: true, case_create: true, incident_create: true, seal: true, derive: true };
+/** Fields committing to a text custody_texts holds (a deletion's reasonSha256 is checked against its tombstone). */
+const TEXT_FIELDS = ['purposeSha256', 'recipientSha256'] as const;
 /** Subjects whose deletion leaves a tombstone (a draft's leaves nothing). */
 export const TOMBSTONED = /^(case|incident|evidence):/;
 
@@ -40,6 +42,8 @@ export class LogCommitments {
   readonly statusChanges = new Map<string, StatusChange[]>();
   /** `actor\0key` → the latest draft_save's hash, or null once discarded. */
   readonly drafts = new Map<string, Commitment | null>();
+  /** Hashes of free text kept in custody_texts (a read's purpose, a dossier's recipient and purpose) → the first entry committing to it. */
+  readonly texts = new Map<string, number>();
   vault: { seq: number; vaultId: string | null; organisation: string | null } | undefined;
 
   note(seq: number, actor: string, action: string, subject: string, details: Record<string, unknown>): void {
@@ -52,6 +56,10 @@ export class LogCommitments {
     if (sha256 !== null) commit(this.committed, target, seq, sha256);
     if (recordSha256 !== null) this.committedRecords.set(target, { seq, sha256: recordSha256, metadataSha256: sqlText(details.metadataSha256) });
     if (CREATES[action]) this.create(seq, actor, target, details);
+    for (const field of TEXT_FIELDS) {
+      const text = details[field];
+      if (typeof text === 'string' && !this.texts.has(text)) this.texts.set(text, seq);
+    }
     if (action === 'vault_create' && this.vault === undefined) {
       this.vault = { seq, vaultId: sqlText(details.vaultId), organisation: sqlText(details.organisation) };
     } else if (action === 'incident_create' || action === 'incident_edit') {

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createVault } from '../../main/accounts/vault-session';
+import { createVault, openVault } from '../../main/accounts/vault-session';
+import { textCommitment } from '../../main/custody/committed-texts';
+import { tamper } from './tamper-fixture';
 import { addUser } from '../../main/accounts/users';
 import { generateSigningKeyPair, signCheckpoint } from '../../shared/custody/checkpoint';
 import { toHex } from '../../shared/custody/bytes';
@@ -104,7 +106,7 @@ describe('log export and log verify --package', () => {
   });
 
   it('refuses an auditor: they export nothing (E_FORBIDDEN)', async () => {
-    const s = await (await import('../../main/accounts/vault-session')).openVault({ path: vault, user: 'ana', passphrase: PASS });
+    const s = await openVault({ path: vault, user: 'ana', passphrase: PASS });
     await addUser(s, { name: 'aud', role: 'auditor', passphrase: PASS, kdf: CHEAP_KDF });
     await s.close();
     const r = as('aud', ['log', 'export', '--out', join(dir, 'aud.json')]);
@@ -161,5 +163,21 @@ describe('log export and log verify --package', () => {
     const r = runCli(cli, ['log', 'verify', '--package', bad]);
     expect(r.status).toBe(4);
     expect(r.stderr).toMatch(/^error E_BAD_LOG_PACKAGE: /);
+  });
+
+  it('T3: a committed text altered or removed in the vault is caught by log verify (E_RECORD_HASH_MISMATCH, E_RECORD_MISSING)', async () => {
+    const s = await openVault({ path: vault, user: 'ana', passphrase: PASS });
+    const purpose = textCommitment(marker('getPurpose'));
+    await tamper(s.db, `UPDATE custody_texts SET text = 'otra cosa' WHERE sha256 = '${purpose}'`);
+    await s.close();
+    const altered = as('ana', ['log', 'verify']);
+    expect(altered.status).toBe(1);
+    expect((altered.json().problems as { code: string }[]).map((p) => p.code)).toEqual(['E_RECORD_HASH_MISMATCH']);
+    const again = await openVault({ path: vault, user: 'ana', passphrase: PASS });
+    await tamper(again.db, `DELETE FROM custody_texts WHERE sha256 = '${purpose}'`);
+    await again.close();
+    const removed = as('ana', ['log', 'verify']);
+    expect(removed.status).toBe(1);
+    expect((removed.json().problems as { code: string }[]).map((p) => p.code)).toEqual(['E_RECORD_MISSING']);
   });
 });
