@@ -17,6 +17,7 @@ import { verifyDossier } from '../../main/dossier/verify-dossier';
 import { writeDossier } from '../../main/dossier/write-dossier';
 import { INCIDENT, addRoleUsers, tempVault, type TempVault } from '../vault/fixture';
 import { buildDossierInput } from './helpers/dossier-fixture';
+import { buildCli, runCli } from '../cli/cli-harness';
 
 type Pair = ReturnType<typeof generateSigningKeyPair>;
 const fp = (k: Pair) => keyFingerprint(k.publicKey);
@@ -88,7 +89,10 @@ describe('T6 one published fingerprint: the admin vouches for the signer through
     expect(r.ok).toBe(false);
     expect(r.signerChecked).toBe(false);
     expect(verdictCode(r)).toBe('E_SIGNER_NOT_IN_ROSTER');
-  });
+    const run = runCli(await buildCli(), ['dossier', 'verify', zip, '--key', fp(admin)]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^error E_SIGNER_NOT_IN_ROSTER: /);
+  }, 30_000);
 
   it('T6: a roster excerpt signed by a non-admin is refused (E_ROSTER_INVALID)', async () => {
     const [admin, legal, otherLegal] = [generateSigningKeyPair(), generateSigningKeyPair(), generateSigningKeyPair()];
