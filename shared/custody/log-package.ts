@@ -17,7 +17,7 @@ import { parseLowerHex, toHex } from './bytes';
 import { canonicalJson } from './canonical-json';
 import { verifyCheckpointSignature, type Checkpoint } from './checkpoint';
 import { GENESIS_PREV } from './custody-entry';
-import { CUSTODY_ACTIONS } from '../vocabulary/custody-actions';
+import { CUSTODY_ACTIONS, type CustodyAction } from '../vocabulary/custody-actions';
 import { leafHash, nodeHash } from './merkle';
 import { RosterDeriver, memberHash, verifyRosterSignature, type RosterMember, type SignedRoster } from './roster';
 import { rosterMemberSchema, signedRosterSchema } from './roster-schema';
@@ -167,12 +167,12 @@ export class LogPackageVerifier {
     } else if (e.action === 'roster') {
       this.checkRoster(seq, details as Record<string, unknown>);
     } else {
-      this.noteUsers({ seq, at: e.at, action: e.action as never, subject: e.subject, details: details as Record<string, unknown> });
+      this.noteUsers({ seq, at: e.at, action: e.action as CustodyAction, subject: e.subject, details: details as Record<string, unknown> });
     }
     this.prev = entryHash;
   }
 
-  private noteUsers(e: { seq: number; at: string; action: never; subject: string; details: Record<string, unknown> }): void {
+  private noteUsers(e: { seq: number; at: string; action: CustodyAction; subject: string; details: Record<string, unknown> }): void {
     if (!e.subject.startsWith('user:') && e.action !== 'vault_create') return;
     this.roster.note(e);
     const user = e.subject.slice(5);
