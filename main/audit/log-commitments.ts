@@ -1,6 +1,6 @@
 // What the custody log says the vault must hold, gathered in the one pass log-scan.ts makes over
 // the entries: which records were created (and by whom), every incident version's hash, each
-// deletion with its reason, each case's status history, each user's latest draft, the vault's
+// deletion with its reason (or the reason's hash), each case's status history, each user's latest draft, the vault's
 // own settings. The verify-* modules then compare the tables with this, in both directions.
 
 /** A parsed JSON value as text, as SQLite's json_extract would give it (true is 1). A digest is
@@ -15,12 +15,15 @@ export function sqlText(v: unknown): string | null {
 export interface Commitment { seq: number; sha256: string }
 export interface RecordCommitment extends Commitment { metadataSha256: string | null }
 export interface Creation { seq: number; actor: string; caseId: string | null }
-export interface Deletion { seq: number; actor: string; reason: string | null; deletedAt: string | null }
+/** A deletion's reason: in the clear in entries before texts were committed by hash, else its hash. */
+export interface Deletion { seq: number; actor: string; reason: string | null; reasonSha256: string | null; deletedAt: string | null }
 export interface VersionCommitment { seq: number; sha256: string; actor: string }
 export interface StatusChange { seq: number; status: string | null; actor: string }
 
 /** The actions that bring a record into being; a second one for the same subject reuses an id. */
 const CREATES: Record<string, true> = { vault_create: true, user_add: true, case_create: true, incident_create: true, seal: true, derive: true };
+/** Fields committing to a text custody_texts holds (a deletion's reasonSha256 is checked against its tombstone). */
+const TEXT_FIELDS = ['purposeSha256', 'recipientSha256'] as const;
 /** Subjects whose deletion leaves a tombstone (a draft's leaves nothing). */
 export const TOMBSTONED = /^(case|incident|evidence):/;
 
@@ -39,6 +42,8 @@ export class LogCommitments {
   readonly statusChanges = new Map<string, StatusChange[]>();
   /** `actor\0key` → the latest draft_save's hash, or null once discarded. */
   readonly drafts = new Map<string, Commitment | null>();
+  /** Hashes of free text kept in custody_texts (a read's purpose, a dossier's recipient and purpose) → the first entry committing to it. */
+  readonly texts = new Map<string, number>();
   vault: { seq: number; vaultId: string | null; organisation: string | null } | undefined;
 
   note(seq: number, actor: string, action: string, subject: string, details: Record<string, unknown>): void {
@@ -51,6 +56,10 @@ export class LogCommitments {
     if (sha256 !== null) commit(this.committed, target, seq, sha256);
     if (recordSha256 !== null) this.committedRecords.set(target, { seq, sha256: recordSha256, metadataSha256: sqlText(details.metadataSha256) });
     if (CREATES[action]) this.create(seq, actor, target, details);
+    for (const field of TEXT_FIELDS) {
+      const text = details[field];
+      if (typeof text === 'string' && !this.texts.has(text)) this.texts.set(text, seq);
+    }
     if (action === 'vault_create' && this.vault === undefined) {
       this.vault = { seq, vaultId: sqlText(details.vaultId), organisation: sqlText(details.organisation) };
     } else if (action === 'incident_create' || action === 'incident_edit') {
@@ -58,7 +67,7 @@ export class LogCommitments {
       if (version !== null && sha256 !== null) this.versions.set(`${subject.slice(9)}:${version}`, { seq, sha256, actor });
     } else if (action === 'delete') {
       if (subject.startsWith('draft:')) this.drafts.set(`${actor}\0${subject.slice(6)}`, null);
-      else this.deletions.set(subject, { seq, actor, reason: sqlText(details.reason), deletedAt: sqlText(details.deletedAt) });
+      else this.deletions.set(subject, { seq, actor, reason: sqlText(details.reason), reasonSha256: sqlText(details.reasonSha256), deletedAt: sqlText(details.deletedAt) });
     } else if (action === 'case_edit') {
       const id = subject.slice(5);
       const changes = this.statusChanges.get(id) ?? [];

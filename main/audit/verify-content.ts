@@ -12,6 +12,7 @@ import { verifyTombstones } from './verify-tombstones';
 import { verifyEvidence } from './verify-evidence';
 import { verifySearchIndexIntegrity } from './verify-derived';
 import { verifySettings } from './verify-settings';
+import { verifyTexts } from './verify-texts';
 
 export async function verifyContent(db: Database, scan: Pick<ScanResult, 'commitments'>, problems: ProblemList): Promise<{ records: number; evidence: number }> {
   const log = scan.commitments;
@@ -23,5 +24,6 @@ export async function verifyContent(db: Database, scan: Pick<ScanResult, 'commit
   await verifyTombstones(db, log, problems);
   await verifySearchIndexIntegrity(db, problems);
   await verifySettings(db, log, problems);
+  await verifyTexts(db, log, problems);
   return { records, evidence };
 }

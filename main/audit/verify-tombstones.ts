@@ -1,9 +1,10 @@
 // Tombstones both ways. A tombstone hides a case, an incident or an evidence item from lists and
 // dossiers, so one slipped in with SQL buries a record: each must be the tombstone of a `delete`
-// entry, with that entry's reason, actor and (for entries that record it) time. And a `delete`
+// entry, with that entry's reason (or its hash), actor and (for entries that record it) time. And a `delete`
 // entry whose tombstone is gone means a deleted record came back.
 import type { Database } from '../vault/database';
-import { TOMBSTONED, type LogCommitments } from './log-commitments';
+import { textCommitment } from '../custody/committed-texts';
+import { TOMBSTONED, type Deletion, type LogCommitments } from './log-commitments';
 import type { ProblemList } from './verify-problems';
 
 interface TombstoneRow {
@@ -12,6 +13,11 @@ interface TombstoneRow {
   reason: string;
   deleted_at: string;
   deleted_by: string;
+}
+
+/** Newer entries commit to the reason by hash (the words stay in the tombstone); older ones quote it. */
+function sameReason(d: Deletion, reason: string): boolean {
+  return d.reasonSha256 !== null ? d.reasonSha256 === textCommitment(reason) : d.reason === reason;
 }
 
 export async function verifyTombstones(db: Database, log: LogCommitments, problems: ProblemList): Promise<void> {
@@ -23,7 +29,7 @@ export async function verifyTombstones(db: Database, log: LogCommitments, proble
     const d = log.deletions.get(subject);
     if (!d) {
       problems.add({ code: 'E_TOMBSTONE_UNLOGGED', message: `${subject} is marked deleted, but no delete entry says so: it was hidden behind the log's back` });
-    } else if (d.reason !== t.reason || d.actor !== t.deleted_by || (d.deletedAt !== null && d.deletedAt !== t.deleted_at)) {
+    } else if (!sameReason(d, t.reason) || d.actor !== t.deleted_by || (d.deletedAt !== null && d.deletedAt !== t.deleted_at)) {
       problems.add({ code: 'E_TOMBSTONE_ALTERED', seq: d.seq, message: `${subject}: its deletion's reason, author or time differ from custody entry ${d.seq}` });
     }
   }

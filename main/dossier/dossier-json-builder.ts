@@ -46,6 +46,7 @@ export function buildDossierJson(input: DossierInput, files: BagFiles): DossierJ
     custody: input.custody.map(({ entry, proof }) => ({ entry, proof })),
     checkpoint: input.checkpoint,
     signer: { publicKey, fingerprint: keyFingerprint(input.signer.publicKey) },
+    ...(input.roster ? { roster: input.roster } : {}),
   };
   const parsed = dossierJsonSchema.safeParse(JSON.parse(JSON.stringify(dossier)));
   if (!parsed.success) {

@@ -19,7 +19,7 @@ export function withSignerVerdict(r: VerifyResult, key: string | undefined): Dos
 export function verdictCode(r: VerifyResult): ErrorCode | null {
   const failed = r.items.filter((i) => !i.ok);
   if (failed.length === 0) return null;
-  if (failed.every((i) => i.name === ITEM.signerKey)) return 'E_KEY_MISMATCH';
+  if (failed.every((i) => i.name === ITEM.signerKey)) return failed[0]?.code ?? 'E_KEY_MISMATCH';
   if (failed.some((i) => i.name === ITEM.signature)) return 'E_SIGNATURE_INVALID';
   return 'E_DOSSIER_TAMPERED';
 }

@@ -11,10 +11,15 @@ import { disclosureCheck } from '../../shared/dossier/disclosure-check';
 import { exhibitLabel } from '../../shared/dossier/exhibit-labels';
 import { keyFingerprint } from '../../shared/custody/checkpoint';
 import { CustodiaError } from '../../shared/errors/error-codes';
+import { canonicalJson } from '../../shared/custody/canonical-json';
 import { appendCustody } from '../custody/custody-log';
+import { commitText } from '../custody/committed-texts';
 import { organisationName } from '../accounts/organisation';
 import { signSessionCheckpoint } from '../accounts/sealed-changes';
 import { loadSigningKey } from '../custody/signing-keys';
+import { checkpointOrigin } from '../custody/checkpoints';
+import { rosterExcerptFor, rosterIsCurrent, signRoster } from '../custody/roster-log';
+import { toHex } from '../../shared/custody/bytes';
 import { tempPathFor } from '../platform/atomic-write';
 import { crashPoint } from '../platform/crash-point';
 import { forgetPendingFile, markPendingPublish, notePendingFile } from '../vault/pending-files';
@@ -126,12 +131,19 @@ export async function exportDossier(session: VaultSession, o: ExportDossierOptio
   for (const p of gathered.planned) made.push(await materialiseExhibit(session, p, `dossier ${id}`));
   const exhibits = labelled(made.map((m) => m.exhibit));
   const subjects = [...o.incidentIds.map((i) => `incident:${i}`), ...made.flatMap((m) => m.subjects)];
-  const { checkpoint, custody } = await custodyExcerpt(session, subjects);
   const signer = await loadSigningKey(session.db, session.user.name);
+  // The roster excerpt lets a verifier who knows only the admin's fingerprint check this signer
+  // (T6). An admin signs a fresh roster when users or keys changed since the last one; for anyone
+  // else the latest roster listing their key is carried (none: only their own fingerprint verifies).
+  if (session.user.role === 'admin' && !(await rosterIsCurrent(session.db))) {
+    await signRoster(session.db, checkpointOrigin(session.vaultId), session.user);
+  }
+  const roster = await rosterExcerptFor(session.db, toHex(signer.publicKey));
+  const { checkpoint, custody } = await custodyExcerpt(session, subjects);
   const input: DossierInput = {
     id, createdAt, organisation: o.organisation ?? (await organisationName(session)), recipient: o.recipient, purpose: o.purpose, language: o.language,
     showNames: o.showNames, incidents: gathered.incidents, exhibits, originals: o.originals ? labelled(made.map((m) => m.original)) : undefined,
-    custody, checkpoint, signer,
+    custody, checkpoint, signer, ...(roster ? { roster } : {}),
   };
   // The dossier is noted before its temp file exists and logged before it takes its name: a
   // crash at any point leaves either no dossier and no entry, or both (vault/pending-files.ts).
@@ -150,7 +162,9 @@ export async function exportDossier(session: VaultSession, o: ExportDossierOptio
           await appendCustody(tx, {
             actor: session.user.name, action: 'export', subject: `dossier:${id}`,
             details: {
-              dossierId: id, sha256, recipient: o.recipient, purpose: o.purpose, language: o.language,
+              // Who it went to and why are words (a prosecutor's name): committed by hash, kept in the vault.
+              dossierId: id, sha256, recipientKind: o.recipient.kind, recipientSha256: await commitText(tx, canonicalJson(o.recipient)),
+              purposeSha256: await commitText(tx, o.purpose), language: o.language,
               incidents: o.incidentIds, exhibits: exhibits.map((e) => ({ id: e.id, sha256: e.sha256 })),
               originals: o.originals, namesShown: o.showNames, signer: keyFingerprint(signer.publicKey),
               // What was knowingly disclosed: the high findings accepted, and the findings as listed.

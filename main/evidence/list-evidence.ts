@@ -1,6 +1,7 @@
 // Evidence metadata for lists and the incident view; never the bytes.
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { appendCustody } from '../custody/custody-log';
+import { textCommitment } from '../custody/committed-texts';
 import { assertAllowed } from '../accounts/roles';
 import type { VaultSession } from '../accounts/vault-session';
 import type { EvidenceRecord } from '../custody/record-hash';
@@ -45,7 +46,7 @@ export async function getEvidenceItem(session: VaultSession, id: number): Promis
   return toItem(row);
 }
 
-/** A tombstone with a reason; the sealed bytes stay in the vault. The entry commits to the tombstone's reason and time. */
+/** A tombstone with a reason; the sealed bytes stay in the vault. The entry commits to the tombstone's reason (by hash) and time. */
 export async function deleteEvidence(session: VaultSession, id: number, reason: string): Promise<void> {
   await assertAllowed(session, 'records.write', `evidence:${id}`);
   const why = reason.trim();
@@ -61,7 +62,7 @@ export async function deleteEvidence(session: VaultSession, id: number, reason: 
       id, why, deletedAt, session.user.name,
     ]);
     await appendCustody(tx, {
-      actor: session.user.name, action: 'delete', subject: `evidence:${id}`, details: { evidenceId: id, sha256: item.sha256, reason: why, deletedAt },
+      actor: session.user.name, action: 'delete', subject: `evidence:${id}`, details: { evidenceId: id, sha256: item.sha256, reasonSha256: textCommitment(why), deletedAt },
     });
   });
 }

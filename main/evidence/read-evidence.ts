@@ -4,6 +4,7 @@ import { access } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { appendCustody } from '../custody/custody-log';
+import { commitText } from '../custody/committed-texts';
 import { assertAllowed } from '../accounts/roles';
 import { tempPathFor, writeAtomic } from '../platform/atomic-write';
 import { crashPoint } from '../platform/crash-point';
@@ -12,7 +13,7 @@ import type { VaultSession } from '../accounts/vault-session';
 import { sealedItem, verifiedChunks, type SealedItem } from './stored-chunks';
 
 export interface EvidenceAccess {
-  /** Why the bytes were taken out; recorded in the custody entry. */
+  /** Why the bytes were taken out; kept in the vault, the custody entry commits to it by hash. */
   purpose?: string;
 }
 
@@ -29,7 +30,7 @@ async function logView(session: VaultSession, id: number, a: EvidenceAccess): Pr
     const item = await sealedItem(tx, id);
     await appendCustody(tx, {
       actor: session.user.name, action: 'view', subject: `evidence:${id}`,
-      details: { evidenceId: id, sha256: item.sha256, bytes: item.bytes, ...(a.purpose ? { purpose: a.purpose } : {}) },
+      details: { evidenceId: id, sha256: item.sha256, bytes: item.bytes, ...(a.purpose ? { purposeSha256: await commitText(tx, a.purpose) } : {}) },
     });
     return item;
   });

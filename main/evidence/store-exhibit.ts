@@ -54,7 +54,7 @@ export async function storeExhibit(session: VaultSession, source: ExhibitSource,
     await appendCustodyBatch(tx, [
       {
         actor, action: 'view', subject: `evidence:${source.id}`,
-        details: { evidenceId: source.id, sha256: source.sha256, bytes: source.bytes, purpose: `exhibit evidence:${id}` },
+        details: { evidenceId: source.id, sha256: source.sha256, bytes: source.bytes, exhibit: id },
       },
       {
         actor, action: 'derive', subject: `evidence:${id}`,

@@ -3,8 +3,8 @@
 // form (`new:CASE` or `incident:ID`). Each save inserts a new row and, in the same transaction,
 // removes that draft's older rows, so a failed save leaves the previous draft whole and the vault
 // holds only the latest. What a draft said is never silently lost from custody: every save is a
-// `draft_save` entry committing to the body's sha256, and discarding is a `delete` with reason
-// 'draft discarded'. Only the incident saved from the form becomes a record (with its versions).
+// `draft_save` entry committing to the body's sha256, and discarding is a `delete` marked
+// `change: 'discarded'`. Only the incident saved from the form becomes a record (with its versions).
 import { canonicalJson } from '../../shared/custody/canonical-json';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { appendCustody } from '../custody/custody-log';
@@ -103,7 +103,7 @@ export async function discardDraft(session: VaultSession, key: string): Promise<
     await tx.run('DELETE FROM drafts WHERE saved_by = ? AND draft_key = ?', [user, key]);
     await appendCustody(tx, {
       actor: user, action: 'delete', subject: `draft:${key}`,
-      details: { key, sha256: sha256Hex(row.body), reason: 'draft discarded' },
+      details: { key, sha256: sha256Hex(row.body), change: 'discarded' },
     });
     return true;
   });

@@ -4,6 +4,7 @@
 import { canonicalJson } from '../../shared/custody/canonical-json';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { appendCustody, type CustodyInput } from '../custody/custody-log';
+import { textCommitment } from '../custody/committed-texts';
 import type { Database } from '../vault/database';
 import { assertAllowed } from '../accounts/roles';
 import type { VaultSession } from '../accounts/vault-session';
@@ -107,7 +108,8 @@ export async function editIncident(session: VaultSession, id: number, input: unk
 }
 
 /** A tombstone with a reason: the versions stay, the incident leaves lists and search. The entry
- * commits to the tombstone's reason and time (its actor is the entry's), so `log verify` can tell. */
+ * commits to the tombstone's reason (by hash: the words stay in the tombstone) and time (its actor
+ * is the entry's), so `log verify` can tell. */
 export async function deleteIncident(session: VaultSession, id: number, reason: string): Promise<void> {
   await assertAllowed(session, 'records.write', `incident:${id}`);
   const why = reason.trim();
@@ -124,7 +126,7 @@ export async function deleteIncident(session: VaultSession, id: number, reason: 
     await markIndexDeleted(tx, id);
     await appendCustody(tx, {
       actor: session.user.name, action: 'delete', subject: `incident:${id}`,
-      details: { incidentId: id, version: current.version, sha256: current.sha256, reason: why, deletedAt },
+      details: { incidentId: id, version: current.version, sha256: current.sha256, reasonSha256: textCommitment(why), deletedAt },
     });
   });
 }

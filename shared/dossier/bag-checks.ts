@@ -4,6 +4,7 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { fromHex } from '../custody/bytes';
 import { keyFingerprint } from '../custody/checkpoint';
+import { checkRosterExcerpt } from '../custody/roster';
 import { BAGIT_TXT, BAG_INFO_LABEL, DOSSIER_JSON_PATH, TAG, bagInfoValue, parseBagInfo, parseManifest, payloadOxum, type HashAlgorithm } from './bag-files';
 import { checkCustody, checkExhibits, checkSignerRecord, parseDossierJson } from './dossier-checks';
 import type { DossierJson } from './dossier-json';
@@ -104,9 +105,13 @@ export function checkDossierBag(c: BagContent, expectedKey?: string): VerifyResu
 
   const { item: sigItem, signer } = checkSignature(c);
   items.push(sigItem);
+  const parsed = c.texts.has(DOSSIER_JSON_PATH) ? parseDossierJson(c.texts.get(DOSSIER_JSON_PATH)!) : { ok: false as const, problem: 'missing' };
+  const dossier = parsed.ok ? parsed.dossier : null;
+  let vouchedSigner: VerifyResult['vouchedSigner'];
   if (expectedKey !== undefined) {
-    const want = normaliseFingerprint(expectedKey);
-    items.push(signer === want ? pass(ITEM.signerKey) : fail(ITEM.signerKey, `signed by ${signer ?? 'an unreadable key'}, not by the expected ${want}`));
+    const check = checkSignerKey(normaliseFingerprint(expectedKey), signer, dossier);
+    items.push(check.item);
+    vouchedSigner = check.vouched;
   }
 
   const paths = [...c.files.keys()].sort();
@@ -114,8 +119,6 @@ export function checkDossierBag(c: BagContent, expectedKey?: string): VerifyResu
   const signedTags = paths.filter((p) => !p.startsWith('data/') && p !== TAG.tagmanifest256 && p !== TAG.tagmanifest512 && p !== TAG.signature);
   checkManifests(c, signedTags, TAG.tagmanifest256, TAG.tagmanifest512, items);
 
-  const parsed = c.texts.has(DOSSIER_JSON_PATH) ? parseDossierJson(c.texts.get(DOSSIER_JSON_PATH)!) : { ok: false as const, problem: 'missing' };
-  const dossier = parsed.ok ? parsed.dossier : null;
   items.push(checkBagInfo(c, signer, dossier));
   if (!parsed.ok) items.push(fail(DOSSIER_JSON_PATH, parsed.problem));
   else {
@@ -127,8 +130,33 @@ export function checkDossierBag(c: BagContent, expectedKey?: string): VerifyResu
     signer,
     dossierId: dossier?.id ?? null,
     checkpointSigner: dossier ? checkpointSignerFingerprint(dossier) : null,
+    ...(vouchedSigner ? { vouchedSigner } : {}),
     items,
   };
+}
+
+/**
+ * The published fingerprint is the signer's own, or an admin's whose signed roster excerpt (in
+ * dossier.json, itself covered by the bag's signature) shows the signer's key held the legal or
+ * admin role when the dossier was made (T6).
+ */
+function checkSignerKey(want: string, signer: string | null, d: DossierJson | null): { item: VerifyItem; vouched?: { user: string; role: string } } {
+  if (signer === want) return { item: pass(ITEM.signerKey) };
+  const mismatch = fail(ITEM.signerKey, `signed by ${signer ?? 'an unreadable key'}, not by the expected ${want}`);
+  const excerpt = d?.roster;
+  if (!excerpt || signer === null || signer !== d.signer.fingerprint || excerpt.roster.origin !== d.checkpoint.origin ||
+    rosterSignerFingerprint(excerpt.roster.signer) !== want) return { item: mismatch };
+  const verdict = checkRosterExcerpt(excerpt, d.signer.publicKey, d.createdAt);
+  if (!verdict.ok) return { item: fail(ITEM.signerKey, verdict.problem, verdict.code) };
+  return { item: pass(ITEM.signerKey), vouched: { user: verdict.member.user, role: verdict.member.role } };
+}
+
+function rosterSignerFingerprint(publicKey: string): string | null {
+  try {
+    return keyFingerprint(fromHex(publicKey));
+  } catch {
+    return null;
+  }
 }
 
 function checkpointSignerFingerprint(d: DossierJson): string | null {

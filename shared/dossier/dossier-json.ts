@@ -2,6 +2,7 @@
 // verifiers years from now will read, so fields are only ever added.
 import { z } from 'zod';
 import { custodyEntrySchema } from '../custody/custody-entry-schema';
+import { rosterExcerptSchema } from '../custody/roster-schema';
 import { incidentSchema } from '../incident/incident-schema';
 import { RECIPIENT_KINDS } from './dossier-types';
 import { LANGUAGES } from '../vocabulary/languages';
@@ -58,6 +59,8 @@ export const dossierJsonSchema = z.strictObject({
   custody: z.array(z.strictObject({ entry: custodyEntrySchema, proof })),
   checkpoint,
   signer: z.strictObject({ publicKey: hex64, fingerprint: hex64 }),
+  /** The admin-signed roster excerpt showing the signer's role and key when signing (T6); absent in older dossiers. */
+  roster: rosterExcerptSchema.optional(),
 });
 
 export type DossierJson = z.infer<typeof dossierJsonSchema>;

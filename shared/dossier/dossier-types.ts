@@ -3,6 +3,7 @@
 import type { Language } from '../vocabulary/languages';
 import type { CustodyEntry } from '../custody/custody-entry';
 import type { Checkpoint } from '../custody/checkpoint';
+import type { RosterExcerpt } from '../custody/roster';
 import type { InclusionProofJson } from '../custody/proof-json';
 import type { Incident } from '../incident/incident-schema';
 
@@ -97,4 +98,6 @@ export interface DossierInput {
   custody: CustodyExcerptItem[];
   checkpoint: Checkpoint;
   signer: DossierSigner;
+  /** The admin-signed roster excerpt covering the signer, when the vault has one. */
+  roster?: RosterExcerpt;
 }

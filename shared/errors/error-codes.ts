@@ -43,6 +43,8 @@ export const ERROR_CODES = {
   // A key slot whose KDF cost lies outside the accepted range (refused before any KDF work).
   E_KDF_PARAMS: EXIT.badInput,
   E_BAD_CHECKPOINT_FILE: EXIT.badInput,
+  // A log package (`log export`) that is not one, or not laid out as Custodia writes it.
+  E_BAD_LOG_PACKAGE: EXIT.badInput,
   // Integrity: something was found altered.
   E_DB_CORRUPT: EXIT.integrity,
   E_CHAIN_BROKEN: EXIT.integrity,
@@ -75,6 +77,10 @@ export const ERROR_CODES = {
   E_DOSSIER_TAMPERED: EXIT.integrity,
   E_SIGNATURE_INVALID: EXIT.integrity,
   E_KEY_MISMATCH: EXIT.integrity,
+  // T6: the published admin key's roster does not show the dossier's signer as legal or admin
+  // then; or the roster itself is forged, altered or signed by someone it does not show as admin.
+  E_SIGNER_NOT_IN_ROSTER: EXIT.integrity,
+  E_ROSTER_INVALID: EXIT.integrity,
   // The vault file was removed or replaced while a command ran: nothing it did is acknowledged.
   E_VAULT_GONE: EXIT.integrity,
   // Desktop shell: refused IPC calls.

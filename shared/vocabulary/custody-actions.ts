@@ -19,6 +19,7 @@ export const CUSTODY_ACTIONS = [
   'export', // with recipient and purpose
   'handover', // to an authority, with its receipt reference
   'denied', // an operation the actor's role does not allow
+  'roster', // an admin signed the roster: users, roles and keys with their periods, derived from the log
 ] as const;
 
 export type CustodyAction = (typeof CUSTODY_ACTIONS)[number];

@@ -83,7 +83,10 @@ describe('T4 a dossier exported from the vault proves its custody', () => {
     const log = await session.db.all<{ entry: string }>("SELECT entry FROM custody_log WHERE action = 'export'");
     const exported = JSON.parse(log.at(-1)!.entry) as CustodyEntry;
     expect(exported.actor).toBe('lex');
-    expect(exported.details).toMatchObject({ dossierId: r.dossierId, sha256: createHash('sha256').update(readFileSync(out)).digest('hex'), recipient: { kind: 'prosecutor' } });
+    expect(exported.details).toMatchObject({ dossierId: r.dossierId, sha256: createHash('sha256').update(readFileSync(out)).digest('hex'), recipientKind: 'prosecutor' });
+    // Who it went to and why are words: the entry commits to them by hash, the vault keeps them.
+    expect(JSON.stringify(exported.details)).not.toMatch(/Fiscalía|denuncia/);
+    expect(exported.details.purposeSha256).toBe(createHash('sha256').update('denuncia').digest('hex'));
 
     // T3/T4: exporting leaves a vault that still verifies, and a second dossier carries the same
     // sealed exhibit instead of deriving a new one.

@@ -56,7 +56,9 @@ describe('evidence import and read-back', () => {
     const log = await v.session.db.all<{ action: string; entry: string }>("SELECT action, entry FROM custody_log WHERE subject = 'evidence:1' ORDER BY seq");
     expect(log.map((l) => l.action)).toEqual(['receive', 'seal', 'view', 'view']);
     for (const l of log) expect(JSON.parse(l.entry).details.sha256).toBe(sha(original));
-    expect(JSON.parse(log[2]?.entry ?? '{}').details.purpose).toBe('complaint');
+    // The purpose's words stay in the vault; the entry commits to them by hash.
+    expect(JSON.parse(log[2]?.entry ?? '{}').details).toMatchObject({ purposeSha256: createHash('sha256').update('complaint').digest('hex') });
+    expect(JSON.parse(log[2]?.entry ?? '{}').details.purpose).toBeUndefined();
   });
 
   it('sniffs the media type from the bytes, not the name', async () => {

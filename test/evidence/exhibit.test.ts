@@ -74,7 +74,7 @@ describe('T5 a JPEG exhibit carries no identifying tag, and its pixels are the o
     expect(derive.filter((e) => e.action === 'derive')).toHaveLength(1);
     const originalLog = await entries(v.session, `evidence:${original.id}`);
     expect(originalLog.map((e) => e.action)).toEqual(['receive', 'seal', 'view', 'view']);
-    expect(originalLog[2]?.details).toMatchObject({ sha256: original.sha256, purpose: `exhibit evidence:${x.id}` });
+    expect(originalLog[2]?.details).toMatchObject({ sha256: original.sha256, exhibit: x.id });
 
     const listed = await listEvidence(v.session, { incidentId });
     expect(listed.map((e) => [e.id, e.derivedFrom])).toEqual([[original.id, null], [x.id, original.id]]);

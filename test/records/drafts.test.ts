@@ -38,7 +38,7 @@ describe('drafts: the incident form autosaved in the vault', () => {
     ]);
   });
 
-  it('discard removes the draft with a delete entry (reason "draft discarded"); discarding nothing records nothing', async () => {
+  it('discard removes the draft with a delete entry (change "discarded", no free text); discarding nothing records nothing', async () => {
     v = await tempVault();
     const c = await addCase(v.session, { title: 'Caso' });
     const inc = await addIncident(v.session, c.id, INCIDENT);
@@ -50,7 +50,7 @@ describe('drafts: the incident form autosaved in the vault', () => {
     expect(await discardDraft(v.session, key)).toBe(false);
     expect((await draftEntries(v)).map((e) => [e.action, e.details])).toEqual([
       ['draft_save', { key, caseId: c.id, sha256: sha(data), bytes: Buffer.byteLength(canonicalJson(data)) }],
-      ['delete', { key, sha256: sha(data), reason: 'draft discarded' }],
+      ['delete', { key, sha256: sha(data), change: 'discarded' }],
     ]);
     expect(await v.session.db.get('SELECT count(*) AS n FROM drafts')).toEqual({ n: 0 });
   });

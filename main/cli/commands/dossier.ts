@@ -17,7 +17,7 @@ export function registerDossierCommands(program: Command): void {
     .command('verify')
     .description('check a dossier ZIP item by item (no vault needed); exit 1 if anything was altered, 4 if it is not a dossier; without --key the signer is not checked')
     .argument('<file>', 'dossier ZIP')
-    .option('--key <fingerprint>', 'the signing key fingerprint the organisation published')
+    .option('--key <fingerprint>', "the fingerprint the organisation published: the signer's own, or its admin's (then the dossier's signed roster must show the signer as legal or admin)")
     .option('--json', 'one JSON object on stdout')
     .action(async (file: string, opts: VerifyOptions) => {
       const result = await verifyDossier(file, { key: opts.key });
@@ -32,6 +32,9 @@ export function registerDossierCommands(program: Command): void {
 
 function verdictLine(r: DossierVerdict): string {
   if (!r.ok) return 'NOT VERIFIED: see FAIL lines above';
+  if (r.signerChecked && r.vouchedSigner) {
+    return `VERIFIED: every check passed, signed by ${r.vouchedSigner.user} (${r.vouchedSigner.role}, key ${r.signer ?? ''}), whom the roster signed by the published admin key lists`;
+  }
   if (r.signerChecked) return `VERIFIED: every check passed, signed by the published key ${r.signer ?? ''}`;
   // Anyone can make a key and sign: intact says nothing about who signed.
   return `INTACT, but the signer was NOT CHECKED: compare the signer's fingerprint ${r.signer ?? ''} with one your organisation published (--key ${r.signer ?? 'FINGERPRINT'})`;
