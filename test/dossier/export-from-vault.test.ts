@@ -132,7 +132,9 @@ describe('T4 a dossier exported from the vault proves its custody', () => {
     expect(run.status).toBe(0);
     const result = JSON.parse(run.stdout) as { path: string; disclosure: Array<{ kind: string }> };
     expect(result.path).toBe(out);
-    expect(result.disclosure.map((f) => f.kind)).toContain('exhibit_not_stripped');
+    // Without --originals, what cannot be cleaned is left out rather than sent as an exhibit.
+    expect(result.disclosure.map((f) => f.kind)).toContain('exhibit_left_out');
+    expect(result.disclosure.map((f) => f.kind)).not.toContain('exhibit_not_stripped');
     expect(result.disclosure.map((f) => f.kind)).not.toContain('original_with_gps');
     expect(readdirSync(v.dir).filter((n) => n.startsWith('.'))).toEqual([]);
     const verify = runCli(cli, ['dossier', 'verify', out, '--json']);

@@ -1,0 +1,101 @@
+// Exhibits of video, audio and PDF evidence: each format's own cleaner, then the output read
+// again by a separate inspection; any leak stops the exhibit before it is returned (T5). Images
+// go through strip.ts. A type not listed here is refused: it never becomes an exhibit.
+import { createHash } from 'node:crypto';
+import { open, rm } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { CustodiaError } from '../../shared/errors/error-codes';
+import { bufferSource } from './byte-stream';
+import { cleanIsoBmff } from './isobmff-clean';
+import { bufferReadAt, isoBmffLeaks, type ReadAt } from './isobmff-inspect';
+import { cleanMp3 } from './mp3-clean';
+import { cleanPdf, pdfLeaks } from './pdf-clean';
+import { sniffMediaType } from './sniff';
+
+/** Media types cleaned here; the exhibit keeps the original's type. */
+export const AV_CLEANABLE = new Set(['video/mp4', 'video/quicktime', 'video/3gpp', 'audio/mp4', 'audio/mpeg', 'application/pdf']);
+
+export interface AvCleanResult {
+  data: Buffer;
+  mediaType: string;
+  removed: string[];
+  exhibitSha256: string;
+}
+
+const ISO_BMFF = new Set(['video/mp4', 'video/quicktime', 'video/3gpp', 'audio/mp4']);
+
+function refuseLeaks(mediaType: string, leaks: string[]): void {
+  if (leaks.length > 0) {
+    throw new CustodiaError('E_INTERNAL', `the ${mediaType} exhibit would still carry metadata (${leaks.join(', ')}); nothing was written`);
+  }
+}
+
+export async function cleanAvToBuffer(buf: Buffer): Promise<AvCleanResult> {
+  const { mediaType } = sniffMediaType(buf.subarray(0, 64));
+  let data: Buffer;
+  let removed: string[];
+  if (ISO_BMFF.has(mediaType)) {
+    data = Buffer.allocUnsafe(buf.length);
+    let at = 0;
+    ({ removed } = await cleanIsoBmff(bufferSource(buf), (b) => {
+      at += b.copy(data, at);
+    }, { size: buf.length }));
+    refuseLeaks(mediaType, await isoBmffLeaks(bufferReadAt(data), data.length));
+  } else if (mediaType === 'audio/mpeg') {
+    ({ data, removed } = cleanMp3(buf));
+    if (cleanMp3(data).removed.length > 0) refuseLeaks(mediaType, ['tags']);
+  } else if (mediaType === 'application/pdf') {
+    ({ data, removed } = await cleanPdf(buf));
+    refuseLeaks(mediaType, await pdfLeaks(data));
+  } else {
+    throw new CustodiaError('E_UNSUPPORTED_MEDIA', `${mediaType} files cannot be cleaned; the original stays sealed and is not an exhibit`, { mediaType });
+  }
+  return { data, mediaType, removed, exhibitSha256: createHash('sha256').update(data).digest('hex') };
+}
+
+/**
+ * File to file for an MP4 of any size: one streaming pass (the media data is never held), then
+ * the output re-inspected by random access. OUT must not exist; on any error it is removed.
+ */
+export async function cleanIsoBmffFile(input: string, out: string): Promise<{ removed: string[]; sha256: string; bytes: number }> {
+  const src = await open(input, 'r');
+  const size = (await src.stat()).size;
+  const head = Buffer.alloc(64);
+  await src.read(head, 0, 64, 0);
+  await src.close();
+  if (!ISO_BMFF.has(sniffMediaType(head).mediaType)) throw new CustodiaError('E_UNSUPPORTED_MEDIA', `${input} is not an MP4, MOV, 3GP or M4A file`);
+  const dst = await open(out, 'wx');
+  const hash = createHash('sha256');
+  try {
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    const flush = async (): Promise<void> => {
+      if (pendingBytes === 0) return;
+      const all = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
+      pending = [];
+      pendingBytes = 0;
+      hash.update(all);
+      await dst.write(all);
+    };
+    const { removed } = await cleanIsoBmff(createReadStream(input, { highWaterMark: 1 << 20 }), async (b) => {
+      // Box headers are batched with the data after them: one write per MiB, not per box.
+      pending.push(b);
+      pendingBytes += b.length;
+      if (pendingBytes >= 1 << 20) await flush();
+    }, { size });
+    await flush();
+    await dst.sync();
+    const readAt: ReadAt = async (position, length) => {
+      const b = Buffer.alloc(length);
+      const { bytesRead } = await dst.read(b, 0, length, position);
+      return b.subarray(0, bytesRead);
+    };
+    refuseLeaks('MP4', await isoBmffLeaks(readAt, size));
+    await dst.close();
+    return { removed, sha256: hash.digest('hex'), bytes: size };
+  } catch (e) {
+    await dst.close().catch(() => undefined);
+    await rm(out, { force: true });
+    throw e;
+  }
+}
