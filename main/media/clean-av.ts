@@ -64,7 +64,7 @@ export async function cleanIsoBmffFile(input: string, out: string): Promise<{ re
   await src.read(head, 0, 64, 0);
   await src.close();
   if (!ISO_BMFF.has(sniffMediaType(head).mediaType)) throw new CustodiaError('E_UNSUPPORTED_MEDIA', `${input} is not an MP4, MOV, 3GP or M4A file`);
-  const dst = await open(out, 'wx');
+  const dst = await open(out, 'wx+');
   const hash = createHash('sha256');
   try {
     let pending: Buffer[] = [];
