@@ -2,12 +2,12 @@
 // again by a separate inspection; any leak stops the exhibit before it is returned (T5). Images
 // go through strip.ts. A type not listed here is refused: it never becomes an exhibit.
 import { createHash } from 'node:crypto';
-import { open, rm } from 'node:fs/promises';
-import { createReadStream } from 'node:fs';
+import { access, open, rm } from 'node:fs/promises';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { bufferSource } from './byte-stream';
 import { cleanIsoBmff } from './isobmff-clean';
 import { bufferReadAt, isoBmffLeaks, type ReadAt } from './isobmff-inspect';
+import { patchIsoBmffFile } from './isobmff-patch';
 import { cleanMp3 } from './mp3-clean';
 import { cleanPdf, pdfLeaks } from './pdf-clean';
 import { sniffMediaType } from './sniff';
@@ -54,48 +54,33 @@ export async function cleanAvToBuffer(buf: Buffer): Promise<AvCleanResult> {
 }
 
 /**
- * File to file for an MP4 of any size: one streaming pass (the media data is never held), then
- * the output re-inspected by random access. OUT must not exist; on any error it is removed.
+ * File to file for an MP4 of any size: the boxes to rewrite are cleaned in memory and written over
+ * an operating-system copy of the file (the media data never passes through this process), then
+ * the output is re-inspected by random access. OUT must not exist; on any error it is removed.
  */
-export async function cleanIsoBmffFile(input: string, out: string): Promise<{ removed: string[]; sha256: string; bytes: number }> {
-  const src = await open(input, 'r');
-  const size = (await src.stat()).size;
+export async function cleanIsoBmffFile(input: string, out: string): Promise<{ removed: string[]; bytes: number }> {
   const head = Buffer.alloc(64);
-  await src.read(head, 0, 64, 0);
-  await src.close();
+  const src = await open(input, 'r');
+  await src.read(head, 0, 64, 0).finally(() => src.close());
   if (!ISO_BMFF.has(sniffMediaType(head).mediaType)) throw new CustodiaError('E_UNSUPPORTED_MEDIA', `${input} is not an MP4, MOV, 3GP or M4A file`);
-  const dst = await open(out, 'wx+');
-  const hash = createHash('sha256');
   try {
-    let pending: Buffer[] = [];
-    let pendingBytes = 0;
-    const flush = async (): Promise<void> => {
-      if (pendingBytes === 0) return;
-      const all = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
-      pending = [];
-      pendingBytes = 0;
-      hash.update(all);
-      await dst.write(all);
-    };
-    const { removed } = await cleanIsoBmff(createReadStream(input, { highWaterMark: 1 << 20 }), async (b) => {
-      // Box headers are batched with the data after them: one write per MiB, not per box.
-      pending.push(b);
-      pendingBytes += b.length;
-      if (pendingBytes >= 1 << 20) await flush();
-    }, { size });
-    await flush();
-    await dst.sync();
-    const readAt: ReadAt = async (position, length) => {
-      const b = Buffer.alloc(length);
-      const { bytesRead } = await dst.read(b, 0, length, position);
-      return b.subarray(0, bytesRead);
-    };
-    refuseLeaks('MP4', await isoBmffLeaks(readAt, size));
-    await dst.close();
-    return { removed, sha256: hash.digest('hex'), bytes: size };
+    if (await access(out).then(() => true, () => false)) throw new CustodiaError('E_EXISTS', `${out} already exists; choose another output file`);
+    const { removed, size } = await patchIsoBmffFile(input, out);
+    const dst = await open(out, 'r');
+    try {
+      const readAt: ReadAt = async (position, length) => {
+        const b = Buffer.alloc(length);
+        const { bytesRead } = await dst.read(b, 0, length, position);
+        return b.subarray(0, bytesRead);
+      };
+      refuseLeaks('MP4', await isoBmffLeaks(readAt, size));
+    } finally {
+      await dst.close();
+    }
+    return { removed, bytes: size };
   } catch (e) {
-    await dst.close().catch(() => undefined);
-    await rm(out, { force: true });
+    // An existing OUT is never touched; anything else written is removed.
+    if (!(e instanceof CustodiaError && e.code === 'E_EXISTS')) await rm(out, { force: true }).catch(() => undefined);
     throw e;
   }
 }

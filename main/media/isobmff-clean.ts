@@ -13,14 +13,14 @@ import {
   TOP_KEEP, TOP_REWRITE,
 } from './isobmff-boxes';
 
-const WHAT = 'MP4 file';
+export const WHAT = 'MP4 file';
 
 export interface IsoBmffCleanResult {
   /** What was blanked, by box path (`moov/udta (©xyz, ©nam)`), plus 'creation and modification times'. */
   removed: string[];
 }
 
-class Log {
+export class Log {
   readonly removed = new Set<string>();
 }
 
@@ -63,7 +63,7 @@ export async function cleanIsoBmff(source: AsyncIterable<Uint8Array>, sink: Sink
   return { removed: [...log.removed].sort() };
 }
 
-function cleanChildren(buf: Buffer, start: number, end: number, path: string, depth: number, log: Log, base: number): void {
+export function cleanChildren(buf: Buffer, start: number, end: number, path: string, depth: number, log: Log, base: number): void {
   if (depth > MAX_BOX_DEPTH) {
     throw new CustodiaError('E_MEDIA_TOO_DEEP', `${WHAT}: boxes nest deeper than ${MAX_BOX_DEPTH} levels at '${path}'`, { depth });
   }
@@ -93,7 +93,7 @@ function cleanChildren(buf: Buffer, start: number, end: number, path: string, de
   }
 }
 
-function noteBlanked(log: Log, path: string, type: string, payload: Buffer | undefined): void {
+export function noteBlanked(log: Log, path: string, type: string, payload: Buffer | undefined): void {
   if (PADDING.has(type)) return;
   if (!METADATA_BOXES.has(type)) {
     log.removed.add(`${path} (unknown box)`);
