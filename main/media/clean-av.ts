@@ -11,9 +11,10 @@ import { patchIsoBmffFile } from './isobmff-patch';
 import { cleanMp3 } from './mp3-clean';
 import { cleanPdf, pdfLeaks } from './pdf-clean';
 import { sniffMediaType } from './sniff';
+import { cleanWav } from './wav-clean';
 
 /** Media types cleaned here; the exhibit keeps the original's type. */
-export const AV_CLEANABLE = new Set(['video/mp4', 'video/quicktime', 'video/3gpp', 'audio/mp4', 'audio/mpeg', 'application/pdf']);
+export const AV_CLEANABLE = new Set(['video/mp4', 'video/quicktime', 'video/3gpp', 'audio/mp4', 'audio/mpeg', 'audio/wav', 'application/pdf']);
 
 export interface AvCleanResult {
   data: Buffer;
@@ -44,6 +45,9 @@ export async function cleanAvToBuffer(buf: Buffer): Promise<AvCleanResult> {
   } else if (mediaType === 'audio/mpeg') {
     ({ data, removed } = cleanMp3(buf));
     if (cleanMp3(data).removed.length > 0) refuseLeaks(mediaType, ['tags']);
+  } else if (mediaType === 'audio/wav') {
+    ({ data, removed } = cleanWav(buf));
+    if (cleanWav(data).removed.length > 0) refuseLeaks(mediaType, ['chunks']);
   } else if (mediaType === 'application/pdf') {
     ({ data, removed } = await cleanPdf(buf));
     refuseLeaks(mediaType, await pdfLeaks(data));

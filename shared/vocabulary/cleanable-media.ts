@@ -15,6 +15,7 @@ export const CLEANABLE_MEDIA: Readonly<Record<string, string>> = {
   'video/3gpp': '3gp',
   'audio/mp4': 'm4a',
   'audio/mpeg': 'mp3',
+  'audio/wav': 'wav',
   'application/pdf': 'pdf',
 };
 

@@ -83,8 +83,20 @@ describe('T5 video, audio and PDF exhibits carry no identifying metadata', () =>
     expect(execFileSync('strings', [file], { encoding: 'utf8' })).not.toMatch(/Rosa|Quispe|Mamani/);
   });
 
-  it('a WAV (not cleaned yet) is refused, never returned as an exhibit', async () => {
-    await expect(cleanAvToBuffer(taggedWav())).rejects.toMatchObject({ code: 'E_UNSUPPORTED_MEDIA' });
+  it('WAV: LIST/INFO and id3 chunks are dropped; fmt and data kept byte for byte', async () => {
+    const original = taggedWav();
+    expect(judged('orig.wav', original)).toContain(PERSON);
+    const c = await cleanAvToBuffer(original);
+    expect(c.removed).toEqual(['LIST INFO', 'id3']);
+    const text = judged('clean.wav', c.data);
+    noneOf(text, 'WAV exhibit');
+    expect(text).toMatch(/No metadata found/);
+    const data = original.indexOf('data');
+    expect(c.data.subarray(c.data.indexOf('data'))).toEqual(original.subarray(data, data + 8 + 1600));
+  });
+
+  it('a type with no cleaner (OGG) is refused, never returned as an exhibit', async () => {
+    await expect(cleanAvToBuffer(Buffer.from('OggS\0\x02rest-of-page', 'latin1'))).rejects.toMatchObject({ code: 'E_UNSUPPORTED_MEDIA' });
   });
 });
 
@@ -143,6 +155,17 @@ describe('T7 hostile media files are refused with a stable code', () => {
     await expect(cleanAvToBuffer(mp3Frames(3).subarray(0, 417 * 2 + 100))).rejects.toMatchObject({ code: 'E_MEDIA_TRUNCATED' });
     const hidden = Buffer.concat([mp3Frames(1), Buffer.from(`hidden ${PERSON}`), mp3Frames(1)]);
     await expect(cleanAvToBuffer(hidden)).rejects.toMatchObject({ code: 'E_MALFORMED_MEDIA' });
+  });
+
+  it('WAV: a chunk past the RIFF, a RIFF past the file, a cut chunk header', async () => {
+    const wav = taggedWav();
+    const lying = Buffer.from(wav);
+    lying.writeUInt32LE(0x7fffffff, wav.indexOf('LIST') + 4);
+    await expect(cleanAvToBuffer(lying)).rejects.toMatchObject({ code: 'E_MEDIA_BAD_LENGTH' });
+    await expect(cleanAvToBuffer(wav.subarray(0, wav.length - 100))).rejects.toMatchObject({ code: 'E_MEDIA_BAD_LENGTH' });
+    const cut = Buffer.from(wav.subarray(0, 12 + 24 + 4));
+    cut.writeUInt32LE(cut.length - 8, 4);
+    await expect(cleanAvToBuffer(cut)).rejects.toMatchObject({ code: 'E_MEDIA_TRUNCATED' });
   });
 
   it('PDF: a truncated file is E_MALFORMED_MEDIA', async () => {
