@@ -32,6 +32,16 @@ function refuseLeaks(mediaType: string, leaks: string[]): void {
 }
 
 export async function cleanAvToBuffer(buf: Buffer): Promise<AvCleanResult> {
+  try {
+    return await cleanBySniffedType(buf);
+  } catch (e) {
+    // A library tripping over bytes it did not expect is a malformed file, never a crash (T7).
+    if (e instanceof CustodiaError) throw e;
+    throw new CustodiaError('E_MALFORMED_MEDIA', `the file is malformed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+async function cleanBySniffedType(buf: Buffer): Promise<AvCleanResult> {
   const { mediaType } = sniffMediaType(buf.subarray(0, 64));
   let data: Buffer;
   let removed: string[];

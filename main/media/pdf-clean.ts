@@ -29,9 +29,15 @@ export async function cleanPdf(buf: Buffer): Promise<PdfCleanResult> {
   if (names instanceof PDFDict && names.has(PDFName.of('EmbeddedFiles'))) {
     throw new CustodiaError('E_UNCLEANABLE_CONTENT', 'the PDF carries attached files, which cannot be checked for identifying data');
   }
-  for (const [, obj] of ctx.enumerateIndirectObjects()) {
+  for (const [ref, obj] of ctx.enumerateIndirectObjects()) {
     const dict = obj instanceof PDFDict ? obj : obj instanceof PDFStream ? obj.dict : undefined;
     if (!dict) continue;
+    // An XMP stream however it is reached (under another key, from an array): gone, its references left dangling (null).
+    if (dict.get(PDFName.of('Type')) === PDFName.of('Metadata')) {
+      removed.add('XMP metadata');
+      ctx.delete(ref);
+      continue;
+    }
     for (const key of DROPPED_KEYS) {
       if (dict.has(PDFName.of(key))) {
         removed.add(key === 'Metadata' ? 'XMP metadata' : key === 'Thumb' ? 'thumbnails' : key);
