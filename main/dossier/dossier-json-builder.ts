@@ -39,6 +39,7 @@ export function buildDossierJson(input: DossierInput, files: BagFiles): DossierJ
       originalFile: files.originalFiles.get(e.originalSha256),
       incidentId: e.incidentId,
       removedMetadata: e.removedMetadata,
+      cleaned: e.stripped !== false,
       pixelsIdentical: e.pixelsIdentical,
       originalPixelSha256: e.originalPixelSha256,
       exhibitPixelSha256: e.exhibitPixelSha256,

@@ -83,7 +83,10 @@ export type DossierChoice = Pick<ExportDossierOptions, 'incidentIds' | 'exhibitI
 
 interface Gathered {
   incidents: DossierIncidentInput[];
+  /** What the dossier carries: every cleanable item, and the others only when it carries originals. */
   planned: PlannedExhibit[];
+  /** Items that cannot be cleaned and are left out, since the export carries no originals. */
+  leftOut: number;
 }
 
 /** Reads the chosen incidents and plans their exhibits; writes nothing (a refused role aside, which the core records). */
@@ -96,9 +99,11 @@ async function gather(session: VaultSession, o: DossierChoice): Promise<Gathered
     if (detail.deleted) throw new CustodiaError('E_NOT_FOUND', `incident ${incidentId} is deleted`);
     incidents.push({ id: String(incidentId), incident: detail.incident });
   }
-  const planned = [];
-  for (const item of await chosenEvidence(session, o)) planned.push(await planExhibit(session, item));
-  return { incidents, planned };
+  const all = [];
+  for (const item of await chosenEvidence(session, o)) all.push(await planExhibit(session, item));
+  // What cannot be proved clean is never an exhibit (T5).
+  const planned = all.filter((p) => p.cleanable || o.originals);
+  return { incidents, planned, leftOut: all.length - planned.length };
 }
 
 /** Each item under the label the dossier gives it (E-01…), never its file name in the vault. */
@@ -108,7 +113,7 @@ function disclosureOf(session: VaultSession, o: DossierChoice, g: Gathered): Ide
   return identifyFindings(session, disclosureCheck({
     recipient: o.recipient, language: o.language, showNames: o.showNames, incidents: g.incidents,
     exhibits: labelled(g.planned.map(disclosedExhibit)),
-    originals: o.originals ? labelled(g.planned.map((p) => p.original)) : undefined,
+    originals: o.originals ? labelled(g.planned.map((p) => p.original)) : undefined, leftOut: g.leftOut,
   }));
 }
 

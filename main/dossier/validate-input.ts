@@ -32,6 +32,11 @@ export function validateDossierInput(input: DossierInput): void {
       throw new CustodiaError('E_INVALID_INPUT', `exhibit ${e.id}: hashes must be lowercase hex SHA-256`);
     }
   }
+  for (const e of input.exhibits) {
+    if (e.stripped === false && !(input.originals ?? []).some((o) => o.sha256 === e.originalSha256 && o.sha256 === e.sha256)) {
+      throw new CustodiaError('E_INVALID_INPUT', `exhibit ${e.id} was not cleaned: it can travel only as its sealed original, which the dossier does not carry`);
+    }
+  }
   for (const o of input.originals ?? []) {
     if (!input.exhibits.some((e) => e.originalSha256 === o.sha256)) {
       throw new CustodiaError('E_INVALID_INPUT', `original ${o.name} is not the original of any exhibit in the dossier`);

@@ -3,8 +3,9 @@
 // so the disclosure preview can run on it without leaving a trace. `materialiseExhibit` is the
 // export's step: it makes the missing exhibit (makeExhibit: a `view` of the original and a
 // `derive`, once for all dossiers) and hands the writer logged, seal-checked byte sources.
-// A picture travels as its stored exhibit; other kinds (audio, video, documents) go out as
-// their sealed originals, and the disclosure check says so.
+// Images, MP4/MOV/3GP/M4A, MP3 and PDF travel as their cleaned exhibits. Anything else (or a file
+// too large to clean) is never an exhibit: it is left out, or, when the export carries
+// originals, it travels only as its sealed original under data/originals, behind a high finding.
 import { openEvidenceStream } from '../evidence/read-evidence';
 import type { EvidenceItem } from '../evidence/list-evidence';
 import { exhibitOf, type ExhibitSummary } from '../evidence/list-exhibits';
@@ -14,6 +15,7 @@ import type { DisclosureInput } from '../../shared/dossier/disclosure-check';
 import type { ExhibitInput, OriginalInput } from '../../shared/dossier/dossier-types';
 import type { IdentifyingTag } from '../../shared/media/media-report';
 import { isCleanable } from '../../shared/vocabulary/cleanable-media';
+import { MAX_FILE_BYTES } from '../media/limits';
 import type { VaultSession } from '../accounts/vault-session';
 
 /** A fresh, logged, seal-checked stream each time the writer asks for the bytes. */
@@ -57,7 +59,7 @@ export async function planExhibit(session: VaultSession, item: EvidenceItem): Pr
     sha256: item.sha256, id: String(item.id), name: `evidence ${item.id}`, mediaType: item.mediaType, size: item.bytes,
     ...(await sealedIdentifying(session, item.id)),
   };
-  const cleanable = isCleanable(item.mediaType);
+  const cleanable = isCleanable(item.mediaType) && item.bytes <= MAX_FILE_BYTES;
   const existing = cleanable ? await exhibitOf(session, item.id) : null;
   const exhibitIdentifying = existing ? (await sealedIdentifying(session, existing.id)).identifying : [];
   return { item, original, cleanable, existing, exhibitIdentifying };

@@ -46,7 +46,7 @@ export interface WriteDossierOptions {
 export async function writeDossier(input: DossierInput, outPath: string, opts: WriteDossierOptions = {}): Promise<WriteDossierResult> {
   validateDossierInput(input);
   const originals = input.originals ?? [];
-  const toWrite = [...input.exhibits, ...originals].reduce((n, f) => n + f.size, 0);
+  const toWrite = [...input.exhibits.filter((e) => e.stripped !== false), ...originals].reduce((n, f) => n + f.size, 0);
   let written = 0;
   const advance = (bytes: number) => {
     written += bytes;
@@ -55,7 +55,8 @@ export async function writeDossier(input: DossierInput, outPath: string, opts: W
   // Generated names only: an original's file name may name the person it protects (T5). An
   // original takes the label of the exhibit made from it, so E-02 is one piece of evidence.
   const count = input.exhibits.length;
-  const exhibitFiles = input.exhibits.map((e, i) => `data/exhibits/${exhibitFileName(i, count, e.mediaType)}`);
+  // An item that could not be cleaned is no exhibit: its only file is the sealed original.
+  const exhibitFiles = input.exhibits.map((e, i) => `data/${e.stripped === false ? 'originals' : 'exhibits'}/${exhibitFileName(i, count, e.mediaType)}`);
   const labelOf = new Map(input.exhibits.map((e, i) => [e.originalSha256, i]));
   const originalPaths = originals.map((o) => `data/originals/${exhibitFileName(labelOf.get(o.sha256) ?? 0, count, o.mediaType)}`);
   const originalFiles = new Map(originals.map((o, i) => [o.sha256, originalPaths[i]!]));
@@ -70,6 +71,7 @@ export async function writeDossier(input: DossierInput, outPath: string, opts: W
       writer.addBuffer(REPORT_PDF_PATH, report, false),
     ];
     for (const [i, e] of input.exhibits.entries()) {
+      if (e.stripped === false) continue;
       const d = await writer.addSource(exhibitFiles[i]!, e.content, isCompressible(e.mediaType));
       checkDigest(d, `exhibit ${e.id}`, e.size, e.sha256);
       payload.push(d);

@@ -1,4 +1,4 @@
-// `makeExhibit`: the shareable copy of an image original, without identifying metadata, kept as a
+// `makeExhibit`: the shareable copy of an original (image, video, audio or PDF), without identifying metadata, kept as a
 // new evidence item linked to the original. All of it happens in memory (THREATS T1): the
 // original is read through the seal-checked chunk reader, cleaned by the media module's buffer
 // variant, and the exhibit's bytes go straight into the vault. The original never changes.
@@ -9,6 +9,8 @@
 // than before the read is sound because no byte leaves the process until the exhibit is stored:
 // if cleaning fails, nothing was handed to anyone, and nothing is recorded or stored.
 import { CustodiaError } from '../../shared/errors/error-codes';
+import type { MediaReport } from '../../shared/media/media-report';
+import { AV_CLEANABLE, cleanAvToBuffer } from '../media/clean-av';
 import { inspectBuffer } from '../media/inspect';
 import { sniffMediaType } from '../media/sniff';
 import { stripMediaToBuffer } from '../media/strip';
@@ -31,9 +33,10 @@ export interface Exhibit {
   operation: typeof STRIP_OPERATION;
   removed: string[];
   kept: string[];
-  pixelsIdentical: boolean;
-  originalPixelSha256: string;
-  exhibitPixelSha256: string;
+  /** Images only; null for audio, video and PDF, whose media data the cleaners copy unchanged. */
+  pixelsIdentical: boolean | null;
+  originalPixelSha256: string | null;
+  exhibitPixelSha256: string | null;
   /** False when this original already had an identical live exhibit, which is returned instead. */
   created: boolean;
 }
@@ -50,7 +53,19 @@ async function readOriginal(session: VaultSession, source: ExhibitSource): Promi
   return out;
 }
 
+/** Video, audio and PDF: the format's cleaner, whose own re-inspection must find nothing left. */
+async function cleanAv(original: Buffer, source: ExhibitSource): Promise<StrippedImage> {
+  const c = await cleanAvToBuffer(original);
+  const report: MediaReport = { mediaType: c.mediaType, format: 'other', blocks: [], identifying: [], tags: {}, warnings: [] };
+  return {
+    data: c.data, sha256: c.exhibitSha256, mediaType: c.mediaType, originalName: exhibitName(source.originalName, c.mediaType),
+    removed: c.removed, kept: [], pixelsIdentical: null, originalPixelSha256: null, exhibitPixelSha256: null,
+    metadata: sealMetadata({ outcome: 'extracted', report }),
+  };
+}
+
 async function strip(original: Buffer, source: ExhibitSource): Promise<StrippedImage> {
+  if (AV_CLEANABLE.has(source.mediaType)) return cleanAv(original, source);
   const s = await stripMediaToBuffer(original);
   const { mediaType } = sniffMediaType(s.data.subarray(0, 4096));
   // The media module refuses an exhibit that still carries metadata; checked again here because

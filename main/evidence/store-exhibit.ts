@@ -20,9 +20,10 @@ export interface StrippedImage {
   originalName: string;
   removed: string[];
   kept: string[];
-  pixelsIdentical: boolean;
-  originalPixelSha256: string;
-  exhibitPixelSha256: string;
+  /** Images only: whether both decoded to the same pixels; null for audio, video and PDF. */
+  pixelsIdentical: boolean | null;
+  originalPixelSha256: string | null;
+  exhibitPixelSha256: string | null;
   metadata: MetadataSeal;
 }
 
@@ -61,8 +62,10 @@ export async function storeExhibit(session: VaultSession, source: ExhibitSource,
         details: {
           evidenceId: id, from: source.id, originalSha256: source.sha256, sha256: made.sha256, bytes: record.bytes,
           mediaType: record.mediaType, recordSha256: evidenceRecordHash(record), metadataSha256: made.metadata.sha256,
-          operation: STRIP_OPERATION, removed: made.removed, kept: made.kept, pixelsIdentical: made.pixelsIdentical,
-          originalPixelSha256: made.originalPixelSha256, exhibitPixelSha256: made.exhibitPixelSha256,
+          operation: STRIP_OPERATION, removed: made.removed, kept: made.kept,
+          ...(made.pixelsIdentical === null ? {} : {
+            pixelsIdentical: made.pixelsIdentical, originalPixelSha256: made.originalPixelSha256, exhibitPixelSha256: made.exhibitPixelSha256,
+          }),
         },
       },
     ]);

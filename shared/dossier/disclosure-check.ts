@@ -18,6 +18,8 @@ export interface DisclosureFinding {
 export type DisclosureInput = Pick<DossierInput, 'recipient' | 'language' | 'showNames' | 'incidents'> & {
   exhibits: ReadonlyArray<Pick<DossierInput['exhibits'][number], 'name' | 'identifying' | 'stripped'>>;
   originals?: ReadonlyArray<Pick<NonNullable<DossierInput['originals']>[number], 'name' | 'identifying' | 'gps'>>;
+  /** Items that cannot be cleaned and were left out because the export does not carry originals. */
+  leftOut?: number;
 };
 
 const SERIAL = /serial/i;
@@ -58,10 +60,12 @@ export function disclosureCheck(input: DisclosureInput): DisclosureFinding[] {
   }
   for (const e of input.exhibits) {
     findings.push(...metadataFindings(`exhibit ${e.name}`, e.identifying ?? [], true));
+    // Not cleaned: it travels only as its sealed original, with all its metadata (--originals).
     if (e.stripped === false) {
-      findings.push({ kind: 'exhibit_not_stripped', severity: 'medium', where: `exhibit ${e.name}`, detail: '' });
+      findings.push({ kind: 'exhibit_not_stripped', severity: 'high', where: `exhibit ${e.name}`, detail: '' });
     }
   }
+  if (input.leftOut) findings.push({ kind: 'exhibit_left_out', severity: 'medium', where: 'dossier', detail: String(input.leftOut) });
   const originals = input.originals ?? [];
   if (originals.length > 0 && input.recipient.kind === 'other') {
     findings.push({ kind: 'originals_to_public', severity: 'high', where: 'dossier', detail: String(originals.length) });

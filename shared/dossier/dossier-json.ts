@@ -23,6 +23,8 @@ const exhibit = z.strictObject({
   originalFile: bagPath.optional(),
   incidentId: z.string().optional(),
   removedMetadata: z.array(z.string()),
+  /** False when the item could not be cleaned: `file` is then the sealed original, with its metadata. */
+  cleaned: z.boolean().optional(),
   pixelsIdentical: z.boolean().optional(),
   originalPixelSha256: hex64.optional(),
   exhibitPixelSha256: hex64.optional(),

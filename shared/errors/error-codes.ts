@@ -28,6 +28,13 @@ export const ERROR_CODES = {
   E_MALFORMED_MEDIA: EXIT.badInput,
   E_DECOMPRESSION_BOMB: EXIT.badInput,
   E_METADATA_TOO_LARGE: EXIT.badInput,
+  // Hostile media containers (T7): a file that ends inside a box, tag or frame; a length that does
+  // not fit where it is declared; boxes nested deeper than any real file; and content whose
+  // metadata cannot be removed without re-encoding (a timed GPS track, an encrypted PDF).
+  E_MEDIA_TRUNCATED: EXIT.badInput,
+  E_MEDIA_BAD_LENGTH: EXIT.badInput,
+  E_MEDIA_TOO_DEEP: EXIT.badInput,
+  E_UNCLEANABLE_CONTENT: EXIT.badInput,
   E_CANNOT_WRITE: EXIT.badInput,
   E_MALFORMED_DOSSIER: EXIT.badInput,
   E_HOSTILE_ARCHIVE: EXIT.badInput,

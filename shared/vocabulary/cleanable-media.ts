@@ -1,5 +1,5 @@
 // The media types an exhibit can be made from (the media module strips JPEG, GIF and upright
-// WebP losslessly and re-encodes the others), with the exhibit's file extension. Exhibit-making
+// WebP losslessly and re-encodes the other images; video, audio and PDF are cleaned losslessly), with the exhibit's file extension. Exhibit-making
 // and the dossier's choice of exhibit or original both read this one list.
 /** Media type to the exhibit's extension. */
 export const CLEANABLE_MEDIA: Readonly<Record<string, string>> = {
@@ -9,6 +9,14 @@ export const CLEANABLE_MEDIA: Readonly<Record<string, string>> = {
   'image/tiff': 'tif',
   'image/gif': 'gif',
   'image/avif': 'avif',
+  // Cleaned at container level by main/media/clean-av.ts; media data copied unchanged.
+  'video/mp4': 'mp4',
+  'video/quicktime': 'mov',
+  'video/3gpp': '3gp',
+  'audio/mp4': 'm4a',
+  'audio/mpeg': 'mp3',
+  'audio/wav': 'wav',
+  'application/pdf': 'pdf',
 };
 
 export function isCleanable(mediaType: string): boolean {

@@ -49,7 +49,7 @@ try {
   const custody = buildCustodyLog([{ action: 'vault_create', subject: 'vault' }, { action: 'incident_create', subject: 'incident:1' }]);
   const exhibits: ExhibitInput[] = files.map((f, i) => ({
     id: `ev-${i}`, name: `video-${i}.mp4`, mediaType: 'video/mp4', size: sizeEach, sha256: f.sha256, originalSha256: f.sha256,
-    removedMetadata: [], stripped: false, content: () => createReadStream(f.path, { highWaterMark: MiB }),
+    removedMetadata: [], stripped: true, content: () => createReadStream(f.path, { highWaterMark: MiB }),
   }));
   const input: DossierInput = {
     id: 'BENCH-1', createdAt: new Date().toISOString(), organisation: 'Benchmark', recipient: { kind: 'prosecutor' },

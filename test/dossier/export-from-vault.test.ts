@@ -117,6 +117,32 @@ describe('T4 a dossier exported from the vault proves its custody', () => {
     expect(await session.db.get('SELECT count(*) AS n FROM evidence')).toEqual(evidence);
   });
 
+  it('T5 a file that cannot be cleaned is never an exhibit: with --originals it is only its sealed original, behind a high finding', async () => {
+    const session = await v.open('lex');
+    const findings = await previewDisclosure(session, options(join(v.dir, 'unused.zip')));
+    expect(findings.find((f) => f.kind === 'exhibit_not_stripped')).toMatchObject({ severity: 'high' });
+    const out = join(v.dir, 'with-originals.zip');
+    await exportAccepted(session, options(out));
+    const entries = await readZip(out);
+    const root = rootOf(entries);
+    const dossier = JSON.parse(entries.get(`${root}data/dossier.json`)!.toString('utf8')) as {
+      exhibits: Array<{ file: string; sha256: string; originalSha256: string; originalFile?: string; cleaned?: boolean; mediaType: string }>;
+    };
+    const note = dossier.exhibits.find((e) => e.mediaType === 'text/plain')!;
+    expect(note).toMatchObject({ cleaned: false, sha256: note.originalSha256 });
+    expect(note.file).toMatch(/^data\/originals\/E-\d+\.txt$/);
+    expect(note.originalFile).toBe(note.file);
+    expect([...entries.keys()].filter((n) => n.includes('/data/exhibits/') && n.endsWith('.txt'))).toEqual([]);
+    expect(dossier.exhibits.find((e) => e.mediaType === 'image/jpeg')).toMatchObject({ cleaned: true });
+    // The report's words about metadata are per exhibit: the note's say they were not removed.
+    const pdf = join(v.dir, 'with-originals-report.pdf');
+    writeFileSync(pdf, entries.get(`${root}data/report.pdf`)!);
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('no se quitaron');
+    expect(text).toContain('ninguno: esta copia fue releída');
+    expect((await verifyDossier(out)).items.filter((i) => !i.ok && i.name !== 'signer')).toEqual([]);
+  });
+
   it('refuses a documenter, leaving a denied entry and no file', async () => {
     const session = await v.open('doc');
     const out = join(v.dir, 'refused.zip');
@@ -135,7 +161,9 @@ describe('T4 a dossier exported from the vault proves its custody', () => {
     expect(run.status).toBe(0);
     const result = JSON.parse(run.stdout) as { path: string; disclosure: Array<{ kind: string }> };
     expect(result.path).toBe(out);
-    expect(result.disclosure.map((f) => f.kind)).toContain('exhibit_not_stripped');
+    // Without --originals, what cannot be cleaned is left out rather than sent as an exhibit.
+    expect(result.disclosure.map((f) => f.kind)).toContain('exhibit_left_out');
+    expect(result.disclosure.map((f) => f.kind)).not.toContain('exhibit_not_stripped');
     expect(result.disclosure.map((f) => f.kind)).not.toContain('original_with_gps');
     expect(readdirSync(v.dir).filter((n) => n.startsWith('.'))).toEqual([]);
     const verify = runCli(cli, ['dossier', 'verify', out, '--json']);

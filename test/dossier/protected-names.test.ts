@@ -2,8 +2,10 @@
 // free-text field in several forms, evidence files are named after her with her phone number,
 // a second person did not consent to be on file, and a witness is named: after the legal officer
 // accepts the one high finding (a consenting person shown by name), no file of the ZIP, read raw,
-// through pdftotext and through exiftool, carries any of it. Without the acceptance the same
-// export writes nothing and exits 4.
+// through pdftotext and through exiftool, carries any of it. A PDF whose Info (also in an older
+// revision) and XMP name her, and an MP3 and an MP4 tagged with her name and GPS, travel as
+// cleaned exhibits that exiftool, mat2 and pdfinfo find nothing in; a note that cannot be
+// cleaned is left out. Without the acceptance the same export writes nothing and exits 4.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +19,7 @@ import { addRoleUsers, PASSPHRASE, tempVault, type TempVault } from '../vault/fi
 import { bundleCli, runCli } from './helpers/cli';
 import { sampleJpeg } from './helpers/dossier-fixture';
 import { readZip } from './helpers/zip-entries';
+import { GPS_WORDS, taggedMp3, taggedMp4, taggedPdf } from '../media/av-fixtures';
 
 const FORBIDDEN = ['Rosa', 'ROSA', 'Quispe', 'QUISPE', 'Mamani', '987654321', '987 654 321', 'Condori', 'Lucía', 'Ccori', 'Julián'];
 const NO_CONSENT = { toFile: true, toNameToState: false, toPublicReport: false };
@@ -57,7 +60,13 @@ beforeAll(async () => {
   execFileSync('exiftool', ['-q', '-overwrite_original', '-GPSLatitude=12.5912', '-GPSLatitudeRef=S', '-GPSLongitude=69.1934', '-GPSLongitudeRef=W', '-Artist=Rosa Quispe', photo]);
   const note = join(v.dir, 'Rosa Quispe 987654321.txt');
   writeFileSync(note, 'Nota dejada en la puerta.\n');
-  for (const f of [photo, note]) await importEvidence(v.session, incidentId, f, { method: 'received', from: 'Defensora' });
+  const av = [['pdf', await taggedPdf()], ['mp3', taggedMp3()], ['mp4', taggedMp4()]] as const;
+  const files = av.map(([ext, bytes]) => {
+    const f = join(v.dir, `Rosa Quispe 987654321.${ext}`);
+    writeFileSync(f, bytes);
+    return f;
+  });
+  for (const f of [photo, note, ...files]) await importEvidence(v.session, incidentId, f, { method: 'received', from: 'Defensora' });
   await v.session.close();
   cli = await bundleCli();
 }, 60_000);
@@ -108,12 +117,29 @@ describe('T5 an export to the police never exposes a protected person', () => {
       const file = join(dir, name.replace(/[/\\]/g, '_'));
       writeFileSync(file, bytes);
       if (name.endsWith('.pdf')) texts.push([`pdftotext ${name}`, execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })]);
-      if (name.includes('/data/exhibits/')) texts.push([`exiftool ${name}`, execFileSync('exiftool', ['-a', '-G1', file], { encoding: 'utf8' })]);
+      if (name.includes('/data/exhibits/')) {
+        texts.push([`exiftool ${name}`, execFileSync('exiftool', ['-a', '-G1', '-u', file], { encoding: 'utf8' })]);
+        texts.push([`mat2 ${name}`, execFileSync('mat2', ['--show', file], { encoding: 'utf8' })]);
+      }
+      if (name.includes('/data/exhibits/') && name.endsWith('.pdf')) {
+        const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+        expect(info, 'pdfinfo of the PDF exhibit').not.toMatch(/^(Author|Creator|Title):/m);
+        expect(info).toMatch(/^Metadata Stream:\s+no/m);
+      }
     }
     expect(texts.some(([where]) => where.startsWith('pdftotext'))).toBe(true);
-    expect(texts.filter(([where]) => where.startsWith('exiftool'))).toHaveLength(2);
+    const exhibits = texts.filter(([where]) => where.startsWith('exiftool')).map(([where]) => where.replace(/^.*\//, ''));
+    expect(exhibits.sort()).toEqual(['E-01.jpg', 'E-02.pdf', 'E-03.mp3', 'E-04.mp4']);
+    // mat2 lists structure too (a PDF's version, an MP4's handler kind): no line may name a
+    // person, device or place, and a date it lists must be blank (-1 or all zeros).
+    for (const [where, text] of texts.filter(([w]) => w.startsWith('mat2'))) {
+      for (const [, key, value] of text.matchAll(/^\s+([^:\n]+): (.*)$/gm)) {
+        expect(key, `${where}: ${key}`).not.toMatch(/author|creator|artist|title|gps|location|make|model|software|comment|producer|encoder|copyright/i);
+        if (/date/i.test(key!)) expect(value, `${where}: ${key}`).toMatch(/^(-1|0000:00:00 00:00:00)$/);
+      }
+    }
     for (const [where, text] of texts) {
-      for (const word of FORBIDDEN) expect(text.includes(word), `${where} contains ${word}`).toBe(false);
+      for (const word of [...FORBIDDEN, ...GPS_WORDS]) expect(text.includes(word), `${where} contains ${word}`).toBe(false);
       expect(/12[.,]59|69[.,]19|12 deg 35/.test(text), `${where} carries the photo's GPS`).toBe(false);
     }
     // The person who consented is named, as accepted; the custody entry records what was accepted.

@@ -75,7 +75,7 @@ export function registerEvidenceCommands(program: Command): void {
         `evidence ${x.id} = exhibit of evidence ${x.derivedFrom}${x.created ? '' : ' (made before; unchanged)'}: ${x.originalName}, ${x.bytes} bytes, sha256 ${x.sha256}`,
         `removed: ${x.removed.join(', ') || 'nothing'}`,
         `kept: ${x.kept.join(', ') || 'nothing'}`,
-        `pixels identical to the original: ${x.pixelsIdentical ? 'yes' : 'no (re-encoded)'}`,
+        `pixels identical to the original: ${x.pixelsIdentical === null ? 'not an image (media data copied unchanged)' : x.pixelsIdentical ? 'yes' : 'no (re-encoded)'}`,
       ].join('\n'));
     });
   sessionCommand(evidence.command('metadata').description('show the metadata sealed with an image at import (GPS, device, names, times)'))
