@@ -9,6 +9,9 @@ export interface MetadataTagView {
   identifying: boolean;
 }
 
+/** Every kind of fact, in the order a summary gives them. */
+export const METADATA_FACT_KINDS = ['location', 'device', 'owner', 'takenAt', 'software', 'serial', 'text'] as const;
+
 export type MetadataFact =
   | { kind: 'location' }
   | { kind: 'device'; value: string }

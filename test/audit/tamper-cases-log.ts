@@ -1,12 +1,15 @@
 // Tamper cases for the custody log itself and what vouches for it: the entries, the Merkle
 // tree's stored nodes, the signed checkpoints and the users' signing keys.
+import { createHash } from 'node:crypto';
 import type { TamperCase } from './tamper-matrix';
 
+// Entries commit to a deletion's reason by hash; the words stay in the tombstone.
+const reasonHash = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const SWAP_SEQ = (a: number, b: number) => `UPDATE custody_log SET seq = -1 WHERE seq = ${a}; UPDATE custody_log SET seq = ${a} WHERE seq = ${b}; UPDATE custody_log SET seq = ${b} WHERE seq = -1`;
 
 export const LOG_CASES: TamperCase[] = [
   { table: 'custody_log', op: 'insert', what: 'an entry slipped in past the end', sql: 'INSERT INTO custody_log SELECT seq + 5, entry, hash, actor, action, subject FROM custody_log ORDER BY seq DESC LIMIT 1', codes: ['E_ENTRY_HASH_MISMATCH', 'E_ROOT_MISMATCH', 'E_SEQ_GAP'] },
-  { table: 'custody_log', op: 'update', what: "a deletion's reason rewritten in its entry", sql: "UPDATE custody_log SET entry = replace(entry, 'imported twice', 'never imported') WHERE action = 'delete' AND subject = 'evidence:4'", codes: ['E_CHAIN_BROKEN', 'E_ENTRY_HASH_MISMATCH', 'E_ROOT_MISMATCH', 'E_TOMBSTONE_ALTERED'], external: ['E_CHAIN_BROKEN', 'E_CONSISTENCY', 'E_ENTRY_HASH_MISMATCH', 'E_ROOT_MISMATCH', 'E_TOMBSTONE_ALTERED'] },
+  { table: 'custody_log', op: 'update', what: "a deletion's reason rewritten in its entry", sql: `UPDATE custody_log SET entry = replace(entry, '${reasonHash('imported twice')}', '${reasonHash('never imported')}') WHERE action = 'delete' AND subject = 'evidence:4'`, codes: ['E_CHAIN_BROKEN', 'E_ENTRY_HASH_MISMATCH', 'E_ROOT_MISMATCH', 'E_TOMBSTONE_ALTERED'], external: ['E_CHAIN_BROKEN', 'E_CONSISTENCY', 'E_ENTRY_HASH_MISMATCH', 'E_ROOT_MISMATCH', 'E_TOMBSTONE_ALTERED'] },
   { table: 'custody_log', op: 'delete', what: 'an entry in the middle removed', sql: "DELETE FROM custody_log WHERE action = 'delete' AND subject = 'incident:3'", codes: ['E_CHAIN_BROKEN', 'E_ROOT_MISMATCH', 'E_SEQ_GAP', 'E_TOMBSTONE_UNLOGGED'], external: ['E_CHAIN_BROKEN', 'E_CONSISTENCY', 'E_ROOT_MISMATCH', 'E_SEQ_GAP', 'E_TOMBSTONE_UNLOGGED'] },
   { table: 'custody_log', op: 'swap', what: 'two entries swapped', sql: SWAP_SEQ(5, 6), codes: ['E_CHAIN_BROKEN', 'E_ENTRY_HASH_MISMATCH', 'E_ROOT_MISMATCH'], external: ['E_CHAIN_BROKEN', 'E_CONSISTENCY', 'E_ENTRY_HASH_MISMATCH', 'E_ROOT_MISMATCH'] },
 

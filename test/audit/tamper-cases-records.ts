@@ -1,5 +1,6 @@
 // Tamper cases for the records an insider would most want to change: users, cases and their
 // status history, incidents and every version, drafts, tombstones and the vault's settings.
+import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../shared/custody/canonical-json';
 import { incidentBodyHash } from '../../main/custody/record-hash';
 import { INCIDENT } from '../vault/fixture';
@@ -53,4 +54,10 @@ export const RECORD_CASES: TamperCase[] = [
   { table: 'vault_meta', op: 'update', what: "the organisation's name (it goes on every dossier) edited", sql: "UPDATE vault_meta SET value = 'Otra ONG' WHERE key = 'organisation'", codes: ['E_SETTING_ALTERED'] },
   { table: 'vault_meta', op: 'delete', what: "the organisation's name removed", sql: "DELETE FROM vault_meta WHERE key = 'organisation'", codes: ['E_SETTING_ALTERED'] },
   { table: 'vault_meta', op: 'swap', what: 'organisation and creation time swapped (the vault id is bound to the key header: a vault whose id changed does not open)', sql: swapRows('vault_meta', ['value'], "key = 'organisation'", "key = 'created_at'"), codes: ['E_SETTING_ALTERED'] },
+
+  // Free text the log commits to by hash (a read's purpose): the words stay in the vault.
+  { table: 'custody_texts', op: 'insert', what: 'a text no entry committed to', sql: `INSERT INTO custody_texts VALUES ('${createHash('sha256').update('nunca se dijo').digest('hex')}', 'nunca se dijo')`, codes: ['E_RECORD_UNLOGGED'] },
+  { table: 'custody_texts', op: 'update', what: "a read's purpose rewritten", sql: "UPDATE custody_texts SET text = 'sin motivo' WHERE text = 'copia para la fiscalía'", codes: ['E_RECORD_HASH_MISMATCH'] },
+  { table: 'custody_texts', op: 'delete', what: "a read's purpose removed", sql: "DELETE FROM custody_texts WHERE text = 'copia para la fiscalía'", codes: ['E_RECORD_MISSING'] },
+  { table: 'custody_texts', op: 'swap', what: 'two purposes swapped', sql: swapRows('custody_texts', ['text'], "text = 'copia para la fiscalía'", "text = 'revisión de la abogada'"), codes: ['E_RECORD_HASH_MISMATCH'] },
 ];

@@ -4,6 +4,7 @@
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readEvidence } from '../../main/evidence/read-evidence';
 import { writeFile } from 'node:fs/promises';
 import { createVault, openVault, type VaultSession } from '../../main/accounts/vault-session';
 import { signSessionCheckpoint } from '../../main/accounts/sealed-changes';
@@ -65,6 +66,9 @@ export async function buildTemplate(): Promise<TamperTemplate> {
   await deleteEvidence(s, extra.id, 'imported twice');
   await saveDraft(s, `new:${open.id}`, { place: 'Laberinto', verbatim: 'a medio escribir' });
   await saveDraft(s, `incident:${edited.id}`, { riskLevel: 'high', notes: 'llamar a la defensora' });
+  // Two reads whose purposes the log commits to by hash, the words kept in custody_texts.
+  await readEvidence(s, photo.id, join(dir, 'copia-fiscalia.jpg'), { purpose: 'copia para la fiscalía' });
+  await readEvidence(s, photo.id, join(dir, 'copia-abogada.jpg'), { purpose: 'revisión de la abogada' });
   const checkpoint = await signSessionCheckpoint(s);
   const report = await verifyLog(s, { externalCheckpoint: checkpoint });
   if (!report.ok) throw new Error(`the tamper template does not verify: ${JSON.stringify(report.problems)}`);

@@ -49,6 +49,12 @@ test('officer: create a vault, record an incident in Spanish, import photos with
   await expect(page.getByText(sha)).toBeVisible();
   // What identifies a place or a device is highlighted, read from the metadata sealed at import:
   // opening the item decrypts nothing, so the original's timeline holds no `view`.
+  // First in plain words (issue 12 item 4), then the raw table behind its disclosure.
+  const facts = page.locator('.metadata-facts');
+  await expect(facts.getByText(es['evidence.fact.location'])).toBeVisible();
+  await expect(facts.getByText('el modelo del dispositivo Samsung SM-A135M')).toBeVisible();
+  await expect(facts.getByText('un nombre: «Defensora A»')).toBeVisible();
+  await page.getByText(es['evidence.rawTable']).click();
   await expect(page.locator('tr.identifying').filter({ has: page.getByRole('cell', { name: /^GPSLatitude identifica$/ }) })).toBeVisible();
   await expect(page.locator('tr.identifying').filter({ has: page.getByRole('cell', { name: /^Model identifica$/ }) })).toBeVisible();
   const [item] = ((await app.dispatch('evidence.list', { incidentId: 1 })).value as { id: number; sha256: string }[]).filter((e) => e.sha256 === sha);

@@ -2,6 +2,7 @@
 // the variable can take needs a message in every catalogue, or the screen shows a raw id. The
 // renderer is read for every such lookup; each pattern must be in VALUES, which says where its
 // values come from, so a new pattern fails here until someone names its vocabulary.
+import { METADATA_FACT_KINDS } from '../../shared/media/metadata-summary';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
@@ -123,6 +124,7 @@ const VALUES: Record<string, () => readonly string[]> = {
   'coordSource.*': () => COORDINATE_SOURCES,
   'place.*': () => PLACE_PARTS,
   'acquisition.*': () => ACQUISITION_METHODS,
+  'evidence.fact.*': () => METADATA_FACT_KINDS,
   'action.*': () => CUSTODY_ACTIONS,
   'language.*': () => LANGUAGES,
   'recipient.*': () => RECIPIENTS,
