@@ -25,7 +25,7 @@ beforeAll(async () => {
   const v = await tempVault();
   dir = v.dir;
   vault = v.path;
-  await addRoleUsers(v.session);
+  await addRoleUsers(v);
   caseId = (await addCase(v.session, { title: 'Caso' })).id;
   incidentId = (await addIncident(v.session, caseId, INCIDENT)).id;
   await v.session.close();

@@ -7,5 +7,6 @@ import { migration as incidentIndex } from './004-incident-index';
 import { migration as caseStatus } from './005-case-status';
 import { migration as pendingFiles } from './006-pending-files';
 import { migration as liveViews } from './007-live-views';
+import { migration as personalKeys } from './008-personal-keys';
 
-export const migrations: readonly Migration[] = [records, custodyLog, media, incidentIndex, caseStatus, pendingFiles, liveViews];
+export const migrations: readonly Migration[] = [records, custodyLog, media, incidentIndex, caseStatus, pendingFiles, liveViews, personalKeys];
