@@ -182,9 +182,11 @@ export async function openWithSlot(path: string, header: VaultHeader, userName: 
       for (const other of candidates) if (other !== c) other.key.fill(0);
       return { db, key: c.key, newKeyInPlace: c.next };
     } catch (e) {
-      if (!(e instanceof CustodiaError && e.code === 'E_DB_CORRUPT') || i === candidates.length - 1) {
+      const wrongKey = e instanceof CustodiaError && e.code === 'E_DB_CORRUPT';
+      if (!wrongKey || i === candidates.length - 1) {
         for (const other of candidates) other.key.fill(0);
-        throw e;
+        // The first page did not decrypt: the key this slot holds is not the vault's (T3: an old header copied back).
+        throw wrongKey ? new CustodiaError('E_KEY_HEADER_STALE', `the key in the slot of "${userName}" does not open ${path}: the key header is older than the vault's key, or damaged`) : e;
       }
     }
   }

@@ -15,6 +15,8 @@ export const ERROR_CODES = {
   E_NO_SIGNING_KEY: EXIT.auth,
   // A key slot that holds no key to the vault's content (the auditor's, once it carries none).
   E_AUDITOR_NO_CONTENT_KEY: EXIT.auth,
+  // The key a slot holds does not open the database: a header older than a re-key (or from another copy).
+  E_KEY_HEADER_STALE: EXIT.auth,
   E_VAULT_LOCKED: EXIT.busy,
   E_VAULT_BUSY: EXIT.busy,
   // Bad input.
