@@ -1,15 +1,21 @@
 // Users and their key slots: only an admin adds or removes users; anyone changes their own
-// passphrase. The header is rewritten inside the database transaction, so a failed header
-// write rolls the user change back.
+// passphrase. An admin gives a new user only a one-time passphrase and the database key sealed
+// to a temporary key; the user makes their own keys at activation (accounts/activate-user.ts).
+// The header is rewritten inside the database transaction, so a failed header write rolls the
+// user change back.
+import { keyFingerprint } from '../../shared/custody/checkpoint';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { appendCustody } from '../custody/custody-log';
-import { createSigningKey } from '../custody/signing-keys';
 import { userHash } from '../custody/record-hash';
-import { readHeader, writeHeader, type VaultHeader } from '../vault/header-file';
+import { readHeader } from '../vault/header-file';
 import { DEFAULT_KDF, type KdfParams } from '../vault/kdf';
-import { slotId, unwrapKey, wrapKey } from '../vault/key-slots';
+import { makePersonalSlot, newBoxSecret, unlockSlot } from '../vault/key-slots';
+import type { RekeyProgress } from '../vault/rekey-database';
 import { checkNewPassphrase, checkRole, checkUserName, type Role } from './names';
+import { oneTimePassphrase } from './one-time-passphrase';
+import { dropSlot, putSlot, setBoxKey } from './personal-slot';
 import { assertAllowed } from './roles';
+import { legacyHolders, rotateVaultKey } from './rotate-vault-key';
 import { sessionKey, type VaultSession } from './vault-session';
 
 export interface UserInfo {
@@ -18,53 +24,72 @@ export interface UserInfo {
   createdAt: string;
   createdBy: string;
   removedAt: string | null;
+  /** False until the user has replaced their one-time passphrase. */
+  activated: boolean;
+  /** keyFingerprint of their current signing key, the one to publish; null before activation. */
+  fingerprint: string | null;
 }
 
-async function putSlot(session: VaultSession, update: (h: VaultHeader) => VaultHeader): Promise<void> {
-  const header = await readHeader(session.path);
-  if (header.vaultId !== session.vaultId) throw new CustodiaError('E_BAD_VAULT_HEADER', 'the key header belongs to another vault');
-  await writeHeader(session.path, update(header));
-}
-
-export async function addUser(session: VaultSession, o: { name: string; role: string; passphrase: string; kdf?: KdfParams }): Promise<UserInfo> {
+/** Adds a user who must activate: the one-time passphrase is returned once and stored nowhere. */
+export async function addUser(session: VaultSession, o: { name: string; role: string; kdf?: KdfParams }): Promise<{ user: UserInfo; oneTimePassphrase: string }> {
   await assertAllowed(session, 'users.manage', `user:${o.name}`);
   const name = checkUserName(o.name);
   const role = checkRole(o.role);
-  checkNewPassphrase(o.passphrase);
-  const slot = await wrapKey({ dbKey: sessionKey(session), passphrase: o.passphrase, vaultId: session.vaultId, userName: name, kdf: o.kdf ?? DEFAULT_KDF });
+  const passphrase = oneTimePassphrase();
+  const boxSecret = newBoxSecret();
+  const slot = await makePersonalSlot({ vaultId: session.vaultId, userName: name, passphrase, kdf: o.kdf ?? DEFAULT_KDF, state: 'must_activate', boxSecret, dbKey: sessionKey(session) });
   const createdAt = new Date().toISOString();
-  await session.db.transaction(async (tx) => {
-    // Names are never reused: custody entries of a removed user must keep meaning that user.
-    if (await tx.get('SELECT 1 FROM users WHERE name = ?', [name])) throw new CustodiaError('E_EXISTS', `user "${name}" exists already`);
-    await tx.run('INSERT INTO users (name, role, created_at, created_by) VALUES (?, ?, ?, ?)', [name, role, createdAt, session.user.name]);
-    await appendCustody(tx, {
-      actor: session.user.name, action: 'user_add', subject: `user:${name}`,
-      details: { user: name, role, sha256: userHash({ name, role, removed: false }) },
+  try {
+    await session.db.transaction(async (tx) => {
+      // Names are never reused: custody entries of a removed user must keep meaning that user.
+      if (await tx.get('SELECT 1 FROM users WHERE name = ?', [name])) throw new CustodiaError('E_EXISTS', `user "${name}" exists already`);
+      await tx.run('INSERT INTO users (name, role, created_at, created_by) VALUES (?, ?, ?, ?)', [name, role, createdAt, session.user.name]);
+      const boxPublicKey = await setBoxKey(tx, name, boxSecret);
+      await appendCustody(tx, {
+        actor: session.user.name, action: 'user_add', subject: `user:${name}`,
+        details: { user: name, role, sha256: userHash({ name, role, removed: false }), mustActivate: true, boxPublicKey },
+      });
+      await putSlot(session.path, session.vaultId, slot);
     });
-    await createSigningKey(tx, name);
-    await putSlot(session, (h) => ({ ...h, slots: [...h.slots.filter((s) => s.id !== slot.id), slot] }));
-  });
-  return { name, role, createdAt, createdBy: session.user.name, removedAt: null };
+  } finally {
+    boxSecret.fill(0);
+  }
+  return { user: { name, role, createdAt, createdBy: session.user.name, removedAt: null, activated: false, fingerprint: null }, oneTimePassphrase: passphrase };
 }
 
-/** Re-wraps the caller's own slot; the old passphrase is asked again so an unlocked, unattended session cannot change it. */
+/** Re-seals the caller's own keys under a new passphrase; the old one is asked again so an unlocked, unattended session cannot change it. */
 export async function changePassphrase(session: VaultSession, o: { oldPassphrase: string; newPassphrase: string; kdf?: KdfParams }): Promise<void> {
   checkNewPassphrase(o.newPassphrase);
   const name = session.user.name;
-  (await unwrapKey(await readHeader(session.path), name, o.oldPassphrase)).fill(0);
+  const unlocked = await unlockSlot(await readHeader(session.path), name, o.oldPassphrase);
+  if (unlocked.kind !== 'personal' || !unlocked.signingSecret) throw new CustodiaError('E_BAD_VAULT_HEADER', `the key slot of "${name}" is not an active personal slot`);
   const kdf = o.kdf ?? DEFAULT_KDF;
-  const slot = await wrapKey({ dbKey: sessionKey(session), passphrase: o.newPassphrase, vaultId: session.vaultId, userName: name, kdf });
+  const { dbKey, nextDbKey } = unlocked.slot;
+  const fresh = await makePersonalSlot({ vaultId: session.vaultId, userName: name, passphrase: o.newPassphrase, kdf, state: 'active', boxSecret: unlocked.boxSecret, signingSecret: unlocked.signingSecret });
+  unlocked.boxSecret.fill(0);
+  unlocked.signingSecret.fill(0);
+  // The database key stays sealed to the same public key: only the passphrase's wrapping changes.
+  const slot = { ...fresh, ...(dbKey ? { dbKey } : {}), ...(nextDbKey ? { nextDbKey } : {}) };
   await session.db.transaction(async (tx) => {
     await appendCustody(tx, {
       actor: name, action: 'key_change', subject: `user:${name}`,
       details: { change: 'passphrase', kdf, sha256: userHash({ name, role: session.user.role, removed: false }) },
     });
-    await putSlot(session, (h) => ({ ...h, slots: h.slots.map((s) => (s.id === slot.id ? slot : s)) }));
+    await putSlot(session.path, session.vaultId, slot);
   });
 }
 
-/** Drops the user's slot; the user row stays (marked removed) because custody entries name it. */
-export async function removeUser(session: VaultSession, name: string): Promise<void> {
+export interface RemoveResult {
+  /** False when the vault key could not be rotated yet (see notice). */
+  rekeyed: boolean;
+  notice?: string;
+}
+
+/**
+ * Drops the user's slot and rotates the vault key, so that a copy of the header they kept opens
+ * nothing written from now on. The user row stays (marked removed) because custody entries name it.
+ */
+export async function removeUser(session: VaultSession, name: string, onProgress?: RekeyProgress): Promise<RemoveResult> {
   await assertAllowed(session, 'users.manage', `user:${name}`);
   if (name === session.user.name) throw new CustodiaError('E_INVALID_INPUT', 'an admin cannot remove themself; ask another admin');
   await session.db.transaction(async (tx) => {
@@ -75,13 +100,24 @@ export async function removeUser(session: VaultSession, name: string): Promise<v
       actor: session.user.name, action: 'user_remove', subject: `user:${name}`,
       details: { user: name, role: row.role, sha256: userHash({ name, role: row.role, removed: true }) },
     });
-    const id = slotId(session.vaultId, name);
-    await putSlot(session, (h) => ({ ...h, slots: h.slots.filter((s) => s.id !== id) }));
+    await dropSlot(session.path, session.vaultId, name);
   });
+  const waiting = await legacyHolders(session);
+  if (waiting.length > 0) {
+    return { rekeyed: false, notice: `the vault key was not rotated: ${waiting.join(', ')} must unlock once first (their key slots are in the old format); then run custodia vault rekey` };
+  }
+  await rotateVaultKey(session, { reason: `user_remove:${name}`, ...(onProgress ? { onProgress } : {}) });
+  return { rekeyed: true };
 }
 
 export async function listUsers(session: VaultSession): Promise<UserInfo[]> {
-  const rows = await session.db.all<{ name: string; role: Role; created_at: string; created_by: string; removed_at: string | null }>(
-    'SELECT name, role, created_at, created_by, removed_at FROM users ORDER BY created_at, name');
-  return rows.map((r) => ({ name: r.name, role: r.role, createdAt: r.created_at, createdBy: r.created_by, removedAt: r.removed_at }));
+  const rows = await session.db.all<{ name: string; role: Role; created_at: string; created_by: string; removed_at: string | null; activated_at: string | null; public_key: Buffer | null }>(
+    `SELECT name, role, u.created_at, created_by, removed_at, activated_at,
+            (SELECT public_key FROM signing_keys k WHERE k.user_name = u.name ORDER BY k.created_at DESC, k.rowid DESC LIMIT 1) AS public_key
+       FROM users u ORDER BY u.created_at, name`);
+  return rows.map((r) => ({
+    name: r.name, role: r.role, createdAt: r.created_at, createdBy: r.created_by, removedAt: r.removed_at,
+    activated: r.activated_at !== null,
+    fingerprint: r.public_key ? keyFingerprint(new Uint8Array(r.public_key)) : null,
+  }));
 }

@@ -1,20 +1,23 @@
-// Creating and opening a vault: unwrap the key slot first (a wrong passphrase touches nothing),
-// then open the encrypted database, migrate it and check it belongs with its header.
+// Creating and opening a vault: open the user's own key slot first (a wrong passphrase touches
+// nothing), then the encrypted database, migrate it and check it belongs with its header. The
+// session holds the database key and the user's own signing key, and nobody else's.
 import { randomUUID } from 'node:crypto';
 import { access, chmod, unlink } from 'node:fs/promises';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { appendCustody } from '../custody/custody-log';
-import { createSigningKey } from '../custody/signing-keys';
+import { holdSigningKey, recordSigningKey, releaseSigningKey, type SigningKey } from '../custody/signing-keys';
 import { userHash } from '../custody/record-hash';
 import type { Database } from '../vault/database';
 import { sealLog } from './sealed-changes';
-import { HEADER_FORMAT, HEADER_VERSION, headerPath, readHeader, writeHeader } from '../vault/header-file';
+import { HEADER_FORMAT, HEADER_VERSION, headerPath, readHeader, writeHeader, type VaultHeader } from '../vault/header-file';
 import { DEFAULT_KDF, type KdfParams } from '../vault/kdf';
-import { newDatabaseKey, unwrapKey, wrapKey } from '../vault/key-slots';
+import { makePersonalSlot, newDatabaseKey, openDbKey, unlockSlot, type UnlockedSlot } from '../vault/key-slots';
 import { DEFAULT_PAGE_SIZE, openKeyedDatabase } from '../vault/keyed-database';
 import { migrate } from '../vault/migrate';
 import { recoverPendingFiles } from '../vault/pending-files';
+import { settleInterruptedRekey } from './interrupted-rekey';
 import { checkNewPassphrase, checkUserName, type Role } from './names';
+import { checkedSigningKey, newOwnKeys, setBoxKey, upgradeLegacySlot } from './personal-slot';
 
 export type { Role } from './names';
 export type { KdfParams } from '../vault/kdf';
@@ -33,19 +36,39 @@ export interface VaultSession {
 }
 
 // The database key stays out of the public session shape; user management reaches it here.
-const keys = new WeakMap<VaultSession, Buffer>();
+interface Held { db: Database; key: Buffer }
+const held = new WeakMap<VaultSession, Held>();
 
-export function sessionKey(session: VaultSession): Buffer {
-  const key = keys.get(session);
-  if (!key) throw new CustodiaError('E_VAULT_LOCKED', 'the vault session is closed');
-  return key;
+function heldBy(session: VaultSession): Held {
+  const h = held.get(session);
+  if (!h) throw new CustodiaError('E_VAULT_LOCKED', 'the vault session is closed');
+  return h;
 }
 
-function makeSession(path: string, vaultId: string, db: Database, user: { name: string; role: Role }, key: Buffer, notices: readonly string[] = []): VaultSession {
+export function sessionKey(session: VaultSession): Buffer {
+  return heldBy(session).key;
+}
+
+/** After a re-key: the session goes on with the database file under its new key. */
+export function replaceSessionDatabase(session: VaultSession, db: Database, key: Buffer, signing: SigningKey): void {
+  const h = heldBy(session);
+  releaseSigningKey(h.db);
+  h.key.fill(0);
+  h.db = db;
+  h.key = key;
+  holdSigningKey(db, session.user.name, signing);
+}
+
+function makeSession(path: string, vaultId: string, db: Database, user: { name: string; role: Role }, key: Buffer, signing: SigningKey, notices: readonly string[] = []): VaultSession {
   let closing: Promise<void> | undefined;
   const cleanups: (() => void)[] = [];
+  const state: Held = { db, key };
+  holdSigningKey(db, user.name, signing);
   const session: VaultSession = {
-    path, vaultId, db, user, notices,
+    path, vaultId, user, notices,
+    get db() {
+      return state.db;
+    },
     onClose(cleanup) {
       cleanups.push(cleanup);
     },
@@ -54,16 +77,17 @@ function makeSession(path: string, vaultId: string, db: Database, user: { name: 
       closing ??= (async () => {
         for (const cleanup of cleanups.splice(0)) cleanup();
         // Whatever the session appended and nobody sealed yet gets its checkpoint now; a failure
-        // here (a full disk) must not keep the key in memory.
-        await sealLog(db, vaultId, user.name).catch(() => undefined);
-        keys.delete(session);
-        key.fill(0);
-        await db.close();
+        // here (a full disk) must not keep the keys in memory.
+        await sealLog(state.db, vaultId, user.name).catch(() => undefined);
+        held.delete(session);
+        releaseSigningKey(state.db);
+        state.key.fill(0);
+        await state.db.close();
       })();
       return closing;
     },
   };
-  keys.set(session, key);
+  held.set(session, state);
   return session;
 }
 
@@ -98,7 +122,9 @@ export async function createVault(o: CreateVaultOptions): Promise<VaultSession> 
   const vaultId = randomUUID();
   const key = newDatabaseKey();
   const pageSize = o.pageSize ?? DEFAULT_PAGE_SIZE;
-  const slot = await wrapKey({ dbKey: key, passphrase: o.passphrase, vaultId, userName: user, kdf: o.kdf ?? DEFAULT_KDF });
+  // The first admin makes their own keys here: vault init is their activation.
+  const own = newOwnKeys();
+  const slot = await makePersonalSlot({ vaultId, userName: user, passphrase: o.passphrase, kdf: o.kdf ?? DEFAULT_KDF, state: 'active', boxSecret: own.boxSecret, signingSecret: own.signing.secretKey, dbKey: key });
   const db = await openKeyedDatabase({ path: o.path, key, pageSize, create: true });
   try {
     // Encrypted anyway, but nobody else on the machine needs to copy it.
@@ -108,9 +134,10 @@ export async function createVault(o: CreateVaultOptions): Promise<VaultSession> 
     await db.transaction(async (tx) => {
       await tx.run("INSERT INTO vault_meta (key, value) VALUES ('vault_id', ?), ('created_at', ?)", [vaultId, now]);
       if (organisation) await tx.run("INSERT INTO vault_meta (key, value) VALUES ('organisation', ?)", [organisation]);
-      await tx.run("INSERT INTO users (name, role, created_at, created_by) VALUES (?, 'admin', ?, ?)", [user, now, user]);
+      await tx.run("INSERT INTO users (name, role, created_at, created_by, activated_at) VALUES (?, 'admin', ?, ?, ?)", [user, now, user, now]);
       await appendCustody(tx, { actor: user, action: 'vault_create', subject: 'vault', details: { vaultId, user, role: 'admin', ...(organisation ? { organisation } : {}), sha256: userHash({ name: user, role: 'admin', removed: false }) } });
-      await createSigningKey(tx, user);
+      await setBoxKey(tx, user, own.boxSecret);
+      await recordSigningKey(tx, user, own.signing.publicKey, { change: 'signing_key_created', boxPublicKey: slot.boxPublicKey });
       // Inside the transaction: if the header cannot be written, the vault is not created.
       await writeHeader(o.path, { format: HEADER_FORMAT, version: HEADER_VERSION, vaultId, cipher: { pageSize }, slots: [slot] });
     });
@@ -118,30 +145,112 @@ export async function createVault(o: CreateVaultOptions): Promise<VaultSession> 
     await db.close().catch(() => undefined);
     await removeVaultFiles(o.path);
     await unlink(headerPath(o.path)).catch(() => undefined);
+    own.signing.secretKey.fill(0);
     throw e;
+  } finally {
+    own.boxSecret.fill(0);
   }
-  return makeSession(o.path, vaultId, db, { name: user, role: 'admin' }, key);
+  return makeSession(o.path, vaultId, db, { name: user, role: 'admin' }, key, own.signing);
 }
+
+function zero(unlocked: UnlockedSlot): void {
+  if (unlocked.kind === 'legacy') unlocked.dbKey.fill(0);
+  else {
+    unlocked.boxSecret.fill(0);
+    unlocked.signingSecret?.fill(0);
+  }
+}
+
+/**
+ * Opens the database with the key the slot gives. During a re-key a slot holds two wraps, and
+ * whichever opens the file says whether the new file took its place (interrupted-rekey.ts).
+ */
+export async function openWithSlot(path: string, header: VaultHeader, userName: string, unlocked: UnlockedSlot): Promise<{ db: Database; key: Buffer; newKeyInPlace: boolean }> {
+  const candidates: { key: Buffer; next: boolean }[] = [];
+  if (unlocked.kind === 'legacy') candidates.push({ key: Buffer.from(unlocked.dbKey), next: false });
+  else {
+    const { nextDbKey, dbKey } = unlocked.slot;
+    if (nextDbKey && header.rekey) candidates.push({ key: openDbKey(nextDbKey, unlocked.boxSecret, header.vaultId, userName), next: true });
+    if (dbKey) candidates.push({ key: openDbKey(dbKey, unlocked.boxSecret, header.vaultId, userName), next: false });
+  }
+  if (candidates.length === 0) {
+    throw new CustodiaError('E_AUDITOR_NO_CONTENT_KEY', `the key slot of "${userName}" holds no key to the vault's content`);
+  }
+  for (const [i, c] of candidates.entries()) {
+    try {
+      const db = await openKeyedDatabase({ path, key: c.key, pageSize: header.cipher.pageSize, create: false });
+      for (const other of candidates) if (other !== c) other.key.fill(0);
+      return { db, key: c.key, newKeyInPlace: c.next };
+    } catch (e) {
+      const wrongKey = e instanceof CustodiaError && e.code === 'E_DB_CORRUPT';
+      if (!wrongKey || i === candidates.length - 1) {
+        for (const other of candidates) other.key.fill(0);
+        // The first page did not decrypt: the key this slot holds is not the vault's (T3: an old header copied back).
+        throw wrongKey ? new CustodiaError('E_KEY_HEADER_STALE', `the key in the slot of "${userName}" does not open ${path}: the key header is older than the vault's key, or damaged`) : e;
+      }
+    }
+  }
+  throw new CustodiaError('E_INTERNAL', 'no key was tried');
+}
+
+/** Migrates, checks that the database belongs with the header, and returns the user's role. */
+export async function checkOpened(db: Database, header: VaultHeader, path: string, userName: string): Promise<{ role: Role; activated: boolean }> {
+  await migrate(db);
+  const meta = await db.get<{ value: string }>("SELECT value FROM vault_meta WHERE key = 'vault_id'");
+  if (meta?.value !== header.vaultId) {
+    throw new CustodiaError('E_BAD_VAULT_HEADER', `the key header ${headerPath(path)} belongs to another vault`);
+  }
+  const row = await db.get<{ role: Role; activated_at: string | null }>('SELECT role, activated_at FROM users WHERE name = ? AND removed_at IS NULL', [userName]);
+  if (!row) throw new CustodiaError('E_UNKNOWN_USER', `no user "${userName}" in this vault`);
+  return { role: row.role, activated: row.activated_at !== null };
+}
+
+export const mustActivate = (userName: string): CustodiaError =>
+  new CustodiaError('E_MUST_ACTIVATE', `"${userName}" must first replace their one-time passphrase: custodia user activate (or unlock in the app)`);
 
 export async function openVault(o: { path: string; user: string; passphrase: string }): Promise<VaultSession> {
   const userName = o.user.normalize('NFC');
   const header = await readHeader(o.path);
   if (!(await exists(o.path))) throw new CustodiaError('E_NO_VAULT', `no vault database at ${o.path}`);
-  const key = await unwrapKey(header, userName, o.passphrase);
-  const db = await openKeyedDatabase({ path: o.path, key, pageSize: header.cipher.pageSize, create: false });
+  const unlocked = await unlockSlot(header, userName, o.passphrase);
+  if (unlocked.kind === 'personal' && unlocked.slot.state === 'must_activate') {
+    zero(unlocked);
+    throw mustActivate(userName);
+  }
+  let opened: Awaited<ReturnType<typeof openWithSlot>>;
   try {
-    await migrate(db);
-    const meta = await db.get<{ value: string }>("SELECT value FROM vault_meta WHERE key = 'vault_id'");
-    if (meta?.value !== header.vaultId) {
-      throw new CustodiaError('E_BAD_VAULT_HEADER', `the key header ${headerPath(o.path)} belongs to another vault`);
+    opened = await openWithSlot(o.path, header, userName, unlocked);
+  } catch (e) {
+    zero(unlocked);
+    throw e;
+  }
+  const { db, key } = opened;
+  try {
+    const { role, activated } = await checkOpened(db, header, o.path, userName);
+    if (!activated) throw mustActivate(userName);
+    const notices = await settleInterruptedRekey({ path: o.path, db, header, newKeyInPlace: opened.newKeyInPlace, actor: userName });
+    let signing: SigningKey;
+    if (unlocked.kind === 'legacy') {
+      const own = await upgradeLegacySlot(db, { path: o.path, vaultId: header.vaultId, userName, passphrase: o.passphrase, slot: unlocked.slot, dbKey: key });
+      own.boxSecret.fill(0);
+      signing = own.signing;
+      notices.push('your key slot was moved to the personal format and your signing key replaced (the old one was readable by every user)');
+    } else {
+      unlocked.boxSecret.fill(0);
+      if (!unlocked.signingSecret) throw mustActivate(userName);
+      signing = await checkedSigningKey(db, userName, unlocked.slot, unlocked.signingSecret);
     }
-    const row = await db.get<{ role: Role }>('SELECT role FROM users WHERE name = ? AND removed_at IS NULL', [userName]);
-    if (!row) throw new CustodiaError('E_UNKNOWN_USER', `no user "${userName}" in this vault`);
-    const notices = await recoverPendingFiles(db);
-    return makeSession(o.path, header.vaultId, db, { name: userName, role: row.role }, key, notices);
+    notices.push(...(await recoverPendingFiles(db)));
+    return makeSession(o.path, header.vaultId, db, { name: userName, role }, key, signing, notices);
   } catch (e) {
     await db.close().catch(() => undefined);
     key.fill(0);
+    zero(unlocked);
     throw e;
   }
+}
+
+/** Opens a session for a user whose keys were just made (activation): the caller has checked everything. */
+export function sessionFor(path: string, vaultId: string, db: Database, user: { name: string; role: Role }, key: Buffer, signing: SigningKey, notices: readonly string[] = []): VaultSession {
+  return makeSession(path, vaultId, db, user, key, signing, notices);
 }

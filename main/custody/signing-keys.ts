@@ -1,7 +1,9 @@
-// Each user's Ed25519 key lives inside the encrypted vault; its public half is also written
-// into the custody log, so swapping a key in the table is caught by `log verify`.
+// Each user's Ed25519 key is theirs alone: the secret half is sealed in their own key slot and
+// reaches memory only when they unlock (accounts/vault-session.ts), so only their own session
+// can sign as them. The vault keeps the public halves, every key a user ever had, and the
+// custody log announces each one, so swapping a key in the table is caught by `log verify`.
 import type { Database } from '../vault/database';
-import { generateSigningKeyPair, keyFingerprint } from '../../shared/custody/checkpoint';
+import { keyFingerprint } from '../../shared/custody/checkpoint';
 import { toHex } from '../../shared/custody/bytes';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { appendCustody } from './custody-log';
@@ -12,26 +14,48 @@ export interface SigningKey {
   secretKey: Uint8Array;
 }
 
-export async function createSigningKey(tx: Database, userName: string): Promise<{ publicKey: string }> {
-  const pair = generateSigningKeyPair();
-  await tx.run('INSERT INTO signing_keys (user_name, public_key, secret_key, created_at) VALUES (?, ?, ?, ?)', [
-    userName, Buffer.from(pair.publicKey), Buffer.from(pair.secretKey), new Date().toISOString(),
-  ]);
-  const publicKey = toHex(pair.publicKey);
+// The unlocked user's key, by the connection of their session: the database never holds it.
+const held = new WeakMap<Database, { userName: string; key: SigningKey }>();
+
+/** Makes the session's own key the one its connection signs with. */
+export function holdSigningKey(db: Database, userName: string, key: SigningKey): void {
+  held.set(db, { userName, key });
+}
+
+/** Forgets the key when the session closes (the seed is zeroed). */
+export function releaseSigningKey(db: Database): void {
+  held.get(db)?.key.secretKey.fill(0);
+  held.delete(db);
+}
+
+/**
+ * Records a new public key for a user and announces it in the log; `details` says why (created
+ * at activation, rotated because an old key was exposed, ...).
+ */
+export async function recordSigningKey(tx: Database, userName: string, publicKey: Uint8Array, details: Record<string, unknown>): Promise<void> {
+  await tx.run('INSERT INTO signing_keys (public_key, user_name, created_at) VALUES (?, ?, ?)', [Buffer.from(publicKey), userName, new Date().toISOString()]);
   await appendCustody(tx, {
     actor: userName,
     action: 'key_change',
     subject: `user:${userName}`,
-    details: { change: 'signing_key_created', publicKey, fingerprint: keyFingerprint(pair.publicKey) },
+    details: { ...details, publicKey: toHex(publicKey), fingerprint: keyFingerprint(publicKey) },
   });
-  return { publicKey };
 }
 
-export async function loadSigningKey(db: Database, userName: string): Promise<SigningKey> {
-  const row = await db.get<{ public_key: Buffer; secret_key: Buffer }>(
-    'SELECT public_key, secret_key FROM signing_keys WHERE user_name = ?', [userName]);
-  if (!row) throw new CustodiaError('E_UNKNOWN_USER', `user ${userName} has no signing key`);
-  return { publicKey: new Uint8Array(row.public_key), secretKey: new Uint8Array(row.secret_key) };
+/** The signing key of the session open on db, if it is userName's; no one can load another user's key. */
+export function loadSigningKey(db: Database, userName: string): Promise<SigningKey> {
+  const mine = held.get(db);
+  if (mine?.userName !== userName) {
+    return Promise.reject(new CustodiaError('E_NO_SIGNING_KEY', `only ${userName}'s own unlocked session can sign as ${userName}`));
+  }
+  return Promise.resolve({ publicKey: mine.key.publicKey, secretKey: mine.key.secretKey });
+}
+
+/** The user's current public key (the newest they were given), or null before activation. */
+export async function currentPublicKey(db: Database, userName: string): Promise<{ publicKey: Uint8Array; createdAt: string } | null> {
+  const row = await db.get<{ public_key: Buffer; created_at: string }>(
+    'SELECT public_key, created_at FROM signing_keys WHERE user_name = ? ORDER BY created_at DESC, rowid DESC LIMIT 1', [userName]);
+  return row ? { publicKey: new Uint8Array(row.public_key), createdAt: row.created_at } : null;
 }
 
 /** Public keys the log itself vouches for (key_change entries), by hex key → user name. */

@@ -5,33 +5,77 @@ import { CustodiaError } from '../../shared/errors/error-codes';
 import { writeFileAtomic } from '../platform/atomic-write';
 
 export const HEADER_FORMAT = 'custodia-vault-keys';
-export const HEADER_VERSION = 1;
+/** 2: personal slots (README "Key header"); a version-1 header is read and upgraded slot by slot. */
+export const HEADER_VERSION = 2;
 
 const b64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const hex32 = z.string().regex(/^[0-9a-f]{64}$/);
+const kdfSchema = z.strictObject({ alg: z.literal('scrypt'), N: z.number().int(), r: z.number().int(), p: z.number().int() });
 
-const slotSchema = z.strictObject({
+/** A version-1 slot: the database key itself wrapped under the passphrase (read, never written). */
+const legacySlotSchema = z.strictObject({
   /** Lowercase hex SHA-256 naming the slot's user (see slotId): hides names from a casual look. */
-  id: z.string().regex(/^[0-9a-f]{64}$/),
-  kdf: z.strictObject({ alg: z.literal('scrypt'), N: z.number().int(), r: z.number().int(), p: z.number().int() }),
+  id: hex32,
+  kdf: kdfSchema,
   salt: b64,
   iv: b64,
   wrappedKey: b64,
   tag: b64,
 });
 
+/** The database key sealed to a slot's X25519 public key (ephemeral X25519, HKDF-SHA256, AES-256-GCM). */
+const sealedKeySchema = z.strictObject({
+  ephemeralPublicKey: hex32,
+  iv: b64,
+  wrappedKey: b64,
+  tag: b64,
+});
+
+/** A version-2 slot: the user's own secret keys sealed under their passphrase, the database key sealed to their public key. */
+const personalSlotSchema = z.strictObject({
+  v: z.literal(2),
+  id: hex32,
+  /** must_activate: made by an admin with a one-time passphrase; holds a temporary X25519 key only. */
+  state: z.enum(['active', 'must_activate']),
+  kdf: kdfSchema,
+  salt: b64,
+  iv: b64,
+  /** AES-256-GCM of the X25519 secret (32 bytes), followed for an active slot by the Ed25519 seed (32 bytes). */
+  secrets: b64,
+  tag: b64,
+  boxPublicKey: hex32,
+  signingPublicKey: hex32.optional(),
+  /** Absent for a slot that holds no key to the content. */
+  dbKey: sealedKeySchema.optional(),
+  /** During a re-key only: the new database key, until the new file is in place (accounts/rotate-vault-key.ts). */
+  nextDbKey: sealedKeySchema.optional(),
+});
+
+const slotSchema = z.union([personalSlotSchema, legacySlotSchema]);
+
 const headerSchema = z.strictObject({
   format: z.literal(HEADER_FORMAT),
-  version: z.literal(HEADER_VERSION),
+  version: z.union([z.literal(1), z.literal(HEADER_VERSION)]),
   vaultId: z.uuid(),
   cipher: z.strictObject({ pageSize: z.number().int().min(512).max(65536) }),
   slots: z.array(slotSchema),
+  /** Set while a re-key is under way (its new file is rekeyPath(vault)); the slots then also carry nextDbKey. */
+  rekey: z.strictObject({ id: z.uuid(), reason: z.string().max(200) }).optional(),
 });
 
+export type LegacySlot = z.infer<typeof legacySlotSchema>;
+export type PersonalSlot = z.infer<typeof personalSlotSchema>;
+export type SealedKey = z.infer<typeof sealedKeySchema>;
 export type KeySlot = z.infer<typeof slotSchema>;
 export type VaultHeader = z.infer<typeof headerSchema>;
 
 export function headerPath(vaultPath: string): string {
   return `${vaultPath}.keys`;
+}
+
+/** Where a re-key writes the database under its new key before it takes the vault's name. */
+export function rekeyPath(vaultPath: string): string {
+  return `${vaultPath}.rekey`;
 }
 
 export async function readHeader(vaultPath: string): Promise<VaultHeader> {

@@ -9,6 +9,14 @@ export const ERROR_CODES = {
   E_BAD_PASSPHRASE: EXIT.auth,
   E_UNKNOWN_USER: EXIT.auth,
   E_FORBIDDEN: EXIT.auth,
+  // A user added by an admin who has not yet replaced their one-time passphrase (user activate).
+  E_MUST_ACTIVATE: EXIT.auth,
+  // Only a user's own unlocked session holds their signing key.
+  E_NO_SIGNING_KEY: EXIT.auth,
+  // A key slot that holds no key to the vault's content (the auditor's, once it carries none).
+  E_AUDITOR_NO_CONTENT_KEY: EXIT.auth,
+  // The key a slot holds does not open the database: a header older than a re-key (or from another copy).
+  E_KEY_HEADER_STALE: EXIT.auth,
   E_VAULT_LOCKED: EXIT.busy,
   E_VAULT_BUSY: EXIT.busy,
   // Bad input.

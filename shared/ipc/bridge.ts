@@ -19,6 +19,8 @@ export interface CustodiaApi {
     known: Call0<'vault.known'>; pickExisting: Call0<'vault.pickExisting'>; create: Call<'vault.create'>;
     unlock: Call<'vault.unlock'>; lock: Call0<'vault.lock'>; status: Call0<'vault.status'>; verify: Call0<'vault.verify'>;
   };
+  /** First unlock of a user an admin added (E_MUST_ACTIVATE at vault.unlock). */
+  session: { activate: Call<'session.activate'> };
   cases: { list: Call0<'cases.list'>; add: Call<'cases.add'>; setStatus: Call<'cases.setStatus'> };
   incidents: {
     list: Call<'incidents.list'>; get: Call<'incidents.get'>; add: Call<'incidents.add'>;
@@ -53,6 +55,7 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe): CustodiaApi 
       status: () => invoke('vault.status', {}),
       verify: () => invoke('vault.verify', {}),
     },
+    session: { activate: (r) => invoke('session.activate', r) },
     cases: {
       list: () => invoke('cases.list', {}),
       add: (r) => invoke('cases.add', r),

@@ -21,6 +21,7 @@ export const CONTRACT = {
   'vault.pickExisting': ch(s.emptyRequest, nullable(s.knownVault)),
   'vault.create': ch(s.newVaultRequest, nullable(s.vaultStatus)),
   'vault.unlock': ch(s.unlockRequest, s.vaultStatus),
+  'session.activate': ch(s.activateRequest, s.vaultStatus),
   'vault.lock': ch(s.emptyRequest, s.vaultStatus),
   'vault.status': ch(s.emptyRequest, s.vaultStatus),
   'vault.verify': ch(
@@ -150,8 +151,9 @@ export const CONTRACT = {
     }),
   ),
 
-  'users.list': ch(s.emptyRequest, z.array(s.user)),
-  'users.add': ch(z.strictObject({ name: z.string().trim().min(1).max(100), role: z.enum(s.ROLES), passphrase: z.string().min(12).max(1024) }), s.okResponse),
+  'users.list': ch(s.emptyRequest, z.array(s.userListing)),
+  /** The one-time passphrase is returned once, for the admin to hand over; it is stored nowhere. */
+  'users.add': ch(z.strictObject({ name: z.string().trim().min(1).max(100), role: z.enum(s.ROLES) }), z.strictObject({ oneTimePassphrase: z.string().max(100) })),
   'users.changePassphrase': ch(z.strictObject({ current: z.string().min(1).max(1024), next: z.string().min(12).max(1024) }), s.okResponse),
 } as const;
 

@@ -34,6 +34,9 @@ export const settingsSchema = z.strictObject({
 });
 export const user = z.strictObject({ name, role: z.enum(ROLES) });
 
+/** A row of the Users screen: the fingerprint of the user's signing key is what gets published. */
+export const userListing = z.strictObject({ name, role: z.enum(ROLES), activated: z.boolean(), fingerprint: z.string().regex(/^[0-9a-f]{64}$/).nullable() });
+
 export const vaultStatus = z.discriminatedUnion('state', [
   z.strictObject({ state: z.literal('locked') }),
   z.strictObject({ state: z.literal('unlocked'), vaultId: z.string().max(200), label: z.string().max(200), user }),
@@ -42,6 +45,9 @@ export const knownVault = z.strictObject({ id: z.string().max(64), label: z.stri
 
 export const newVaultRequest = z.strictObject({ label: name, user: name, passphrase: passphrase.min(12) });
 export const unlockRequest = z.strictObject({ vaultId: z.string().max(64), user: name, passphrase });
+
+/** First unlock of a user an admin added: the one-time passphrase and the user's own. */
+export const activateRequest = z.strictObject({ vaultId: z.string().max(64), user: name, oneTimePassphrase: passphrase, newPassphrase: z.string().min(12).max(1024) });
 
 export const caseSummary = z.strictObject({
   id,

@@ -59,7 +59,7 @@ describe('T1/T3 no user enumeration at unlock', () => {
 
   it('a removed user is refused like a wrong passphrase, after the same work', async () => {
     v = await tempVault();
-    await addRoleUsers(v.session);
+    await addRoleUsers(v);
     await removeUser(v.session, 'lex');
     await v.session.close();
     const removed = await attempt(v.path, 'lex', PASSPHRASE);

@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { readHeader } from '../../main/vault/header-file';
 import { slotId } from '../../main/vault/key-slots';
 import { addUser, changePassphrase, listUsers, removeUser } from '../../main/accounts/users';
+import { activateUser } from '../../main/accounts/activate-user';
 import { createVault, openVault } from '../../main/accounts/vault-session';
 import { CHEAP_KDF, errorCode as code, PASSPHRASE, snapshot, tempVault, type TempVault } from '../vault/fixture';
 import { migrations } from '../../main/vault/migrations';
@@ -81,23 +82,30 @@ describe('T1 seized laptop: a wrong passphrase or unknown user', () => {
 });
 
 describe('users and key slots', () => {
-  it('adds a user who can open, changes a passphrase, removes a user', async () => {
+  it('adds a user who must activate, who then opens, changes a passphrase, and is removed', async () => {
     v = await tempVault();
-    await addUser(v.session, { name: 'luz', role: 'legal', passphrase: 'luz passphrase 1', kdf: CHEAP_KDF });
-    expect(await code(addUser(v.session, { name: 'luz', role: 'legal', passphrase: 'luz passphrase 1', kdf: CHEAP_KDF }))).toBe('E_EXISTS');
+    const { oneTimePassphrase } = await addUser(v.session, { name: 'luz', role: 'legal', kdf: CHEAP_KDF });
+    expect(await code(addUser(v.session, { name: 'luz', role: 'legal', kdf: CHEAP_KDF }))).toBe('E_EXISTS');
     await v.session.close();
+    expect(await code(openVault({ path: v.path, user: 'luz', passphrase: oneTimePassphrase }))).toBe('E_MUST_ACTIVATE');
+    expect(await code(activateUser({ path: v.path, user: 'luz', oneTimePassphrase: 'not the one-time one', newPassphrase: 'luz passphrase 1', kdf: CHEAP_KDF }))).toBe('E_BAD_PASSPHRASE');
+    v.session = await activateUser({ path: v.path, user: 'luz', oneTimePassphrase, newPassphrase: 'luz passphrase 1', kdf: CHEAP_KDF });
+    await v.session.close();
+    expect(await code(openVault({ path: v.path, user: 'luz', passphrase: oneTimePassphrase }))).toBe('E_BAD_PASSPHRASE');
     v.session = await openVault({ path: v.path, user: 'luz', passphrase: 'luz passphrase 1' });
     expect(v.session.user).toEqual({ name: 'luz', role: 'legal' });
     await changePassphrase(v.session, { oldPassphrase: 'luz passphrase 1', newPassphrase: 'luz passphrase 2', kdf: CHEAP_KDF });
     await v.session.close();
     expect(await code(openVault({ path: v.path, user: 'luz', passphrase: 'luz passphrase 1' }))).toBe('E_BAD_PASSPHRASE');
     v.session = await openVault({ path: v.path, user: 'ana', passphrase: PASSPHRASE });
-    await removeUser(v.session, 'luz');
+    expect((await removeUser(v.session, 'luz')).rekeyed).toBe(true);
     expect((await listUsers(v.session)).map((u) => [u.name, u.removedAt !== null])).toEqual([['ana', false], ['luz', true]]);
     await v.session.close();
     expect(await code(openVault({ path: v.path, user: 'luz', passphrase: 'luz passphrase 2' }))).toBe('E_BAD_PASSPHRASE');
     v.session = await openVault({ path: v.path, user: 'ana', passphrase: PASSPHRASE });
     const actions = await v.session.db.all<{ action: string; subject: string }>("SELECT action, subject FROM custody_log WHERE subject = 'user:luz' ORDER BY seq");
     expect(actions.map((a) => a.action)).toEqual(['user_add', 'key_change', 'key_change', 'user_remove']);
+    const rekeys = await v.session.db.all("SELECT seq FROM custody_log WHERE subject = 'vault' AND action = 'key_change'");
+    expect(rekeys).toHaveLength(1);
   });
 });

@@ -9,10 +9,9 @@ import { join } from 'node:path';
 import { createVault, openVault } from '../../main/accounts/vault-session';
 import { textCommitment } from '../../main/custody/committed-texts';
 import { tamper } from './tamper-fixture';
-import { addUser } from '../../main/accounts/users';
 import { generateSigningKeyPair, signCheckpoint } from '../../shared/custody/checkpoint';
 import { toHex } from '../../shared/custody/bytes';
-import { CHEAP_KDF } from '../vault/fixture';
+import { addActiveUserAt, CHEAP_KDF } from '../vault/fixture';
 import { buildCli, runCli } from '../cli/cli-harness';
 
 const PASS = 'passphrase of everyone here';
@@ -55,9 +54,9 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'custodia-log-package-'));
   vault = join(dir, 'v.custodia');
   const s = await createVault({ path: vault, user: 'ana', passphrase: PASS, kdf: CHEAP_KDF });
-  await addUser(s, { name: 'lex', role: 'legal', passphrase: PASS, kdf: CHEAP_KDF });
-  await addUser(s, { name: 'doc', role: 'documenter', passphrase: PASS, kdf: CHEAP_KDF });
   await s.close();
+  await addActiveUserAt(vault, { user: 'ana', passphrase: PASS }, 'lex', 'legal', PASS);
+  await addActiveUserAt(vault, { user: 'ana', passphrase: PASS }, 'doc', 'documenter', PASS);
   const write = async (name: string, data: unknown) => {
     const p = join(dir, name);
     await writeFile(p, typeof data === 'string' ? data : JSON.stringify(data));
@@ -106,9 +105,7 @@ describe('log export and log verify --package', () => {
   });
 
   it('refuses an auditor: they export nothing (E_FORBIDDEN)', async () => {
-    const s = await openVault({ path: vault, user: 'ana', passphrase: PASS });
-    await addUser(s, { name: 'aud', role: 'auditor', passphrase: PASS, kdf: CHEAP_KDF });
-    await s.close();
+    await addActiveUserAt(vault, { user: 'ana', passphrase: PASS }, 'aud', 'auditor', PASS);
     const r = as('aud', ['log', 'export', '--out', join(dir, 'aud.json')]);
     expect(r.status).toBe(3);
     expect(r.stderr).toMatch(/^error E_FORBIDDEN: /);

@@ -129,7 +129,7 @@ describe('T3: an insider with the database key alters the vault directly', () =>
   it('finds a swapped signing key, even with every checkpoint re-signed by it', async () => {
     v = await populatedVault();
     const pair = generateSigningKeyPair();
-    await tamper(v.session.db, `UPDATE signing_keys SET public_key = x'${toHex(pair.publicKey)}', secret_key = x'${toHex(pair.secretKey)}'`);
+    await tamper(v.session.db, `UPDATE signing_keys SET public_key = x'${toHex(pair.publicKey)}'`);
     for (const cp of await listCheckpoints(v.session.db)) {
       const resigned = signBody({ ...cp, signer: toHex(pair.publicKey) }, pair.secretKey);
       await tamper(v.session.db, `UPDATE checkpoints SET checkpoint = '${JSON.stringify(resigned)}' WHERE tree_size = ${cp.treeSize}`);

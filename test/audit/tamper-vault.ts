@@ -17,8 +17,7 @@ import { makeExhibit } from '../../main/evidence/make-exhibit';
 import { verifyLog } from '../../main/audit/verify-log';
 import type { Checkpoint } from '../../shared/custody/checkpoint';
 import { makeRichImage } from '../media/fixtures';
-import { CHEAP_KDF, INCIDENT, PASSPHRASE } from '../vault/fixture';
-import { addUser } from '../../main/accounts/users';
+import { addActiveUserAt, CHEAP_KDF, INCIDENT, PASSPHRASE } from '../vault/fixture';
 
 /** The ids of what the template holds; tamper cases name rows by these. */
 export const IDS = {
@@ -44,7 +43,9 @@ export async function buildTemplate(): Promise<TamperTemplate> {
   const dir = await mkdtemp(join(tmpdir(), 'custodia-tamper-template-'));
   const path = join(dir, FILES[0] as string);
   let s = await createVault({ path, user: 'ana', passphrase: PASSPHRASE, kdf: CHEAP_KDF, organisation: ORGANISATION });
-  await addUser(s, { name: 'doc', role: 'documenter', passphrase: PASSPHRASE, kdf: CHEAP_KDF });
+  await s.close();
+  await addActiveUserAt(path, { user: 'ana', passphrase: PASSPHRASE }, 'doc', 'documenter');
+  s = await openVault({ path, user: 'ana', passphrase: PASSPHRASE });
   const open = await addCase(s, { title: 'Amenazas km 108' });
   const closed = await addCase(s, { title: 'Vigilancia sede' });
   for (const status of ['closed', 'open', 'closed'] as const) await setCaseStatus(s, closed.id, status);

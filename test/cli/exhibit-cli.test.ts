@@ -7,6 +7,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activateUser } from '../../main/accounts/activate-user';
 import { addUser } from '../../main/accounts/users';
 import { createVault } from '../../main/accounts/vault-session';
 import { buildCli, runCli } from './cli-harness';
@@ -27,8 +28,9 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'custodia-exhibit-cli-'));
   vault = join(dir, 'v.custodia');
   const s = await createVault({ path: vault, user: 'ana', passphrase: PASS, kdf: CHEAP_KDF });
-  await addUser(s, { name: 'aud', role: 'auditor', passphrase: AUDITOR_PASS, kdf: CHEAP_KDF });
+  const { oneTimePassphrase } = await addUser(s, { name: 'aud', role: 'auditor', kdf: CHEAP_KDF });
   await s.close();
+  await (await activateUser({ path: vault, user: 'aud', oneTimePassphrase, newPassphrase: AUDITOR_PASS, kdf: CHEAP_KDF })).close();
   const incident = join(media.dir, 'incident.json');
   await writeFile(incident, JSON.stringify(INCIDENT));
   const note = join(media.dir, 'nota.txt');

@@ -5,6 +5,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createVault, openVault } from '../../main/accounts/vault-session';
+import { activateUser } from '../../main/accounts/activate-user';
 import { addUser } from '../../main/accounts/users';
 import { verifyInclusionProofJson, type InclusionProofJson } from '../../shared/custody/proof-json';
 import { verifyCheckpointSignature, type Checkpoint } from '../../shared/custody/checkpoint';
@@ -25,8 +26,9 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'custodia-log-cli-'));
   vault = join(dir, 'v.custodia');
   const s = await createVault({ path: vault, user: 'ana', passphrase: PASS, kdf: CHEAP_KDF });
-  await addUser(s, { name: 'aud', role: 'auditor', passphrase: 'passphrase of the auditor', kdf: CHEAP_KDF });
+  const { oneTimePassphrase } = await addUser(s, { name: 'aud', role: 'auditor', kdf: CHEAP_KDF });
   await s.close();
+  await (await activateUser({ path: vault, user: 'aud', oneTimePassphrase, newPassphrase: 'passphrase of the auditor', kdf: CHEAP_KDF })).close();
   const incidentFile = join(dir, 'incident.json');
   await writeFile(incidentFile, JSON.stringify(INCIDENT));
   expect(as('ana', ['case', 'add', '--title', 'Caso 1']).status).toBe(0);

@@ -25,7 +25,7 @@ beforeAll(async () => {
   const v = await tempVault();
   dir = v.dir;
   vault = v.path;
-  await addRoleUsers(v.session);
+  await addRoleUsers(v);
   caseId = (await addCase(v.session, { title: 'Caso' })).id;
   incidentId = (await addIncident(v.session, caseId, INCIDENT)).id;
   await v.session.close();
@@ -156,7 +156,7 @@ describe('T1 and access control through the CLI', () => {
     expect(g.status).toBe(3);
     expect(g.stderr).toMatch(/^error E_FORBIDDEN: /);
     await expect(readFile(out)).rejects.toThrow();
-    const u = runCli(cli, as('doc', ['user', 'add', '--new-user', 'zoe', '--role', 'admin']), { ...env, CUSTODIA_NEW_PASSPHRASE: 'zoe passphrase' });
+    const u = runCli(cli, as('doc', ['user', 'add', '--new-user', 'zoe', '--role', 'admin']), env);
     expect(u.status).toBe(3);
     expect(u.stderr).toMatch(/^error E_FORBIDDEN: /);
     const denied = await inspect((s) => s.db.all<{ actor: string; entry: string }>("SELECT actor, entry FROM custody_log WHERE action = 'denied' ORDER BY seq"));
@@ -172,8 +172,18 @@ describe('vault init and user add at full KDF cost', () => {
       const init = runCli(cli, ['vault', 'init', '--vault', path, '--user', 'ana', '--organisation', 'Asociación Defensores del Tambopata', '--json'], env);
       expect(init.stderr).toBe('');
       expect(init.json()).toMatchObject({ user: 'ana', role: 'admin' });
-      const add = runCli(cli, ['user', 'add', '--vault', path, '--user', 'ana', '--new-user', 'doc', '--role', 'documenter', '--json'], { ...env, CUSTODIA_NEW_PASSPHRASE: 'doc passphrase' });
-      expect(add.json()).toEqual({ user: 'doc', role: 'documenter' });
+      const add = runCli(cli, ['user', 'add', '--vault', path, '--user', 'ana', '--new-user', 'doc', '--role', 'documenter', '--json'], env);
+      const { oneTimePassphrase } = add.json() as { oneTimePassphrase: string };
+      expect(add.json()).toEqual({ user: 'doc', role: 'documenter', oneTimePassphrase: expect.stringMatching(/^[2-9a-z]{4}(-[2-9a-z]{4}){4}$/) });
+      // T3: until doc replaces the one-time passphrase the admin saw, doc can do nothing.
+      const early = runCli(cli, ['case', 'list', '--vault', path, '--user', 'doc'], { CUSTODIA_PASSPHRASE: oneTimePassphrase });
+      expect(early.status).toBe(3);
+      expect(early.stderr).toMatch(/^error E_MUST_ACTIVATE: /);
+      const act = runCli(cli, ['user', 'activate', '--vault', path, '--user', 'doc', '--json'], { CUSTODIA_PASSPHRASE: oneTimePassphrase, CUSTODIA_NEW_PASSPHRASE: 'doc passphrase' });
+      expect(act.json()).toMatchObject({ user: 'doc', activated: true, fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      expect(runCli(cli, ['case', 'list', '--vault', path, '--user', 'doc'], { CUSTODIA_PASSPHRASE: 'doc passphrase' }).status).toBe(0);
+      const list = runCli(cli, ['user', 'list', '--vault', path, '--user', 'ana', '--json'], env).json() as { users: { name: string; fingerprint: string | null }[] };
+      expect(list.users.find((u) => u.name === 'doc')?.fingerprint).toBe((act.json() as { fingerprint: string }).fingerprint);
       const header = await readHeader(path);
       expect(header.slots).toHaveLength(2);
       for (const slot of header.slots) expect(kdfMemoryBytes(slot.kdf)).toBeGreaterThanOrEqual(64 * 1024 * 1024);

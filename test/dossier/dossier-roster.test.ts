@@ -53,7 +53,7 @@ let legalZip: string;
 
 beforeAll(async () => {
   v = await tempVault('ana');
-  await addRoleUsers(v.session);
+  await addRoleUsers(v);
   await signRoster(v.session.db, checkpointOrigin(v.session.vaultId), v.session.user);
   adminFingerprint = keyFingerprint((await loadSigningKey(v.session.db, 'ana')).publicKey);
   const { id: caseId } = await addCase(v.session, { title: 'Caso' });

@@ -27,7 +27,7 @@ let cli: string;
 
 beforeAll(async () => {
   v = await tempVault('ana');
-  await addRoleUsers(v.session);
+  await addRoleUsers(v);
   const c = await addCase(v.session, { title: 'Amenazas km 108' });
   incidentId = (await addIncident(v.session, c.id, sampleIncident())).id;
   const photo = join(v.dir, 'IMG_2041.jpg');

@@ -52,7 +52,7 @@ let incidentId: number;
 
 beforeAll(async () => {
   v = await tempVault('ana');
-  await addRoleUsers(v.session);
+  await addRoleUsers(v);
   const c = await addCase(v.session, { title: 'Amenazas Tres Islas' });
   incidentId = (await addIncident(v.session, c.id, incident())).id;
   const photo = join(v.dir, 'Rosa Quispe 987654321.jpg');

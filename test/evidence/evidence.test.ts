@@ -144,7 +144,7 @@ describe('T3 an altered evidence chunk is caught on read-back', () => {
 describe('roles on evidence', () => {
   it('the auditor never gets evidence bytes; legal may read but not import; refusals are denied entries', async () => {
     v = await tempVault();
-    await addRoleUsers(v.session);
+    await addRoleUsers(v);
     const incidentId = await withIncident(v.session);
     const file = join(v.dir, 'a.bin');
     await writeFile(file, randomBytes(1000));

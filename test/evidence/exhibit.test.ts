@@ -194,7 +194,7 @@ describe('T3 an altered original or a forged exhibit link is found', () => {
 describe('roles: documenters, legal and admins make exhibits; the auditor never reads the bytes', () => {
   it('legal may; the auditor gets E_FORBIDDEN with a denied entry and nothing else', async () => {
     const { id } = await importFile(v.session, incidentId, jpeg);
-    await addRoleUsers(v.session);
+    await addRoleUsers(v);
     const lex = await v.open('lex');
     expect((await makeExhibit(lex, id)).created).toBe(true);
     const aud = await v.open('aud');

@@ -79,7 +79,7 @@ describe('image metadata at import', () => {
 
   it('the auditor gets no metadata (it holds GPS and names): E_FORBIDDEN and a denied entry', async () => {
     const { id } = await importFile(v.session, incidentId, jpeg);
-    await addRoleUsers(v.session);
+    await addRoleUsers(v);
     const aud = await v.open('aud');
     expect(await code(getEvidenceMetadata(aud, id))).toBe('E_FORBIDDEN');
     expect((await entries(aud, `evidence:${id}`)).at(-1)).toMatchObject({ action: 'denied', actor: 'aud', details: { permission: 'records.read' } });

@@ -30,10 +30,12 @@ async function importFiles(incidentId: number, files: string[]): Promise<number[
   return items.map((i) => i.id);
 }
 
+let oneTime = '';
+
 beforeAll(async () => {
   answer('chooseVaultLocation', join(dir, 'v.custodia'));
   vaultId = (await value<{ vaultId: string }>('vault.create', { label: 'Org', user: 'ana', passphrase: PASS })).vaultId;
-  await value('users.add', { name: 'olga', role: 'auditor', passphrase: PASS });
+  oneTime = (await value<{ oneTimePassphrase: string }>('users.add', { name: 'olga', role: 'auditor' })).oneTimePassphrase;
   const caseId = (await value<{ id: number }>('cases.add', { title: 'Caso' })).id;
   const incident = { occurredAt: '2026-10-02T18:30:00-05:00', place: 'Tres Islas', channel: 'phone', verbatim: 'x', riskLevel: 'high', type: 'threat' };
   const incidentId = (await value<{ id: number }>('incidents.add', { caseId, incident })).id;
@@ -121,7 +123,8 @@ describe('T5 evidence shown from what was sealed at import', () => {
     await value('vault.lock', {});
     expect(ctx.session).toBeNull();
     expect(cachedThumbnails(locked)).toBe(0);
-    await value('vault.unlock', { vaultId, user: 'olga', passphrase: PASS });
+    // olga's first unlock: the app's activation replaces the one-time passphrase with her own.
+    await value('session.activate', { vaultId, user: 'olga', oneTimePassphrase: oneTime, newPassphrase: PASS });
     expect(cachedThumbnails(ctx.session!.vault)).toBe(0);
     const before = (await log()).length;
     for (const [channel, request] of [['evidence.get', { id: photoId }], ['evidence.makeExhibit', { id: photoId }], ['evidence.thumbnail', { id: photoId }]] as const) {

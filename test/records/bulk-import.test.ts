@@ -88,7 +88,7 @@ describe('T9 bulk import is all or nothing', () => {
 
   it('refuses an empty import and a role that may not write, before anything is read', async () => {
     v = await tempVault();
-    await addRoleUsers(v.session);
+    await addRoleUsers(v);
     const c = await addCase(v.session, { title: 'Caso' });
     expect((await failure(importIncidents(v.session, c.id, []))).code).toBe('E_INVALID_INPUT');
     const legal = await v.open('lex');

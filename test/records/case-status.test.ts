@@ -38,7 +38,7 @@ describe('case status', () => {
   it('refuses roles that may not write records, and unknown cases', async () => {
     v = await tempVault();
     const { id } = await addCase(v.session, { title: 'Caso' });
-    await addRoleUsers(v.session);
+    await addRoleUsers(v);
     expect(await errorCode(setCaseStatus(v.session, 999, 'closed'))).toBe('E_NOT_FOUND');
     const lex = await v.open('lex');
     expect(await errorCode(setCaseStatus(lex, id, 'closed'))).toBe('E_FORBIDDEN');

@@ -57,7 +57,7 @@ describe('drafts: the incident form autosaved in the vault', () => {
 
   it('each user has their own draft of the same form', async () => {
     v = await tempVault();
-    await addRoleUsers(v.session);
+    await addRoleUsers(v);
     const c = await addCase(v.session, { title: 'Caso' });
     await saveDraft(v.session, `new:${c.id}`, { by: 'ana' });
     const doc = await v.open('doc');
@@ -82,7 +82,7 @@ describe('drafts: the incident form autosaved in the vault', () => {
 
   it('a role that may not write records has no drafts: E_FORBIDDEN and a denied entry', async () => {
     v = await tempVault();
-    await addRoleUsers(v.session);
+    await addRoleUsers(v);
     const c = await addCase(v.session, { title: 'Caso' });
     const legal = await v.open('lex');
     expect(await code(saveDraft(legal, `new:${c.id}`, { a: 1 }))).toBe('E_FORBIDDEN');

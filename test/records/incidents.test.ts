@@ -110,7 +110,7 @@ describe('invalid incidents are refused whole', () => {
 describe('roles on records', () => {
   it('legal reads but may not write; auditor may not read content; each refusal is a denied entry', async () => {
     v = await tempVault();
-    await addRoleUsers(v.session);
+    await addRoleUsers(v);
     const c = await addCase(v.session, { title: 'Caso' });
     await addIncident(v.session, c.id, INCIDENT);
     const legal = await v.open('lex');

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import type { KdfParams } from '../../main/vault/kdf';
+import { activateUser } from '../../main/accounts/activate-user';
 import { addUser } from '../../main/accounts/users';
 import { createVault, openVault, type VaultSession } from '../../main/accounts/vault-session';
 
@@ -49,11 +50,29 @@ export async function tempVault(user = 'ana'): Promise<TempVault> {
   return v;
 }
 
-/** Adds one user per role (passphrase PASSPHRASE) through the admin session. */
-export async function addRoleUsers(session: VaultSession): Promise<void> {
-  for (const [name, role] of [['doc', 'documenter'], ['lex', 'legal'], ['aud', 'auditor']] as const) {
-    await addUser(session, { name, role, passphrase: PASSPHRASE, kdf: CHEAP_KDF });
-  }
+/**
+ * Adds a user through the admin session and activates them as they would (their own passphrase,
+ * their own keys): the admin session closes for the activation and is opened again after.
+ */
+export async function addActiveUser(v: TempVault, name: string, role: string, passphrase = PASSPHRASE): Promise<void> {
+  const admin = v.session.user.name;
+  const { oneTimePassphrase } = await addUser(v.session, { name, role, kdf: CHEAP_KDF });
+  await v.session.close();
+  await (await activateUser({ path: v.path, user: name, oneTimePassphrase, newPassphrase: passphrase, kdf: CHEAP_KDF })).close();
+  v.session = await openVault({ path: v.path, user: admin, passphrase: PASSPHRASE });
+}
+
+/** For a vault with no session open: the admin adds the user, who then activates with their own passphrase. */
+export async function addActiveUserAt(path: string, admin: { user: string; passphrase: string }, name: string, role: string, passphrase = PASSPHRASE): Promise<void> {
+  const s = await openVault({ path, user: admin.user, passphrase: admin.passphrase });
+  const { oneTimePassphrase } = await addUser(s, { name, role, kdf: CHEAP_KDF });
+  await s.close();
+  await (await activateUser({ path, user: name, oneTimePassphrase, newPassphrase: passphrase, kdf: CHEAP_KDF })).close();
+}
+
+/** Adds and activates one user per role (passphrase PASSPHRASE) through the admin session. */
+export async function addRoleUsers(v: TempVault): Promise<void> {
+  for (const [name, role] of [['doc', 'documenter'], ['lex', 'legal'], ['aud', 'auditor']] as const) await addActiveUser(v, name, role);
 }
 
 /** Every file in the folder (the vault, -wal, -shm, .keys, anything else) with its sha256. */

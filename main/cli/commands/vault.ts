@@ -1,12 +1,15 @@
-// `custodia vault init`: a new vault whose first user is its admin.
+// `custodia vault init`: a new vault whose first user is its admin (activated at once);
+// `custodia vault rekey`: an admin rotates the vault key.
 import type { Command } from 'commander';
 import { signSessionCheckpoint } from '../../accounts/sealed-changes';
+import { rotateVaultKey } from '../../accounts/rotate-vault-key';
 import { createVault } from '../../accounts/vault-session';
 import { printResult, type OutputOptions } from '../output';
-import { newPassphrase } from '../session-options';
+import { progressToStderr } from '../progress';
+import { newPassphrase, sessionCommand, withSession, type SessionOptions } from '../session-options';
 
 export function registerVaultCommands(program: Command): void {
-  const vault = program.command('vault').description('create a vault');
+  const vault = program.command('vault').description('create a vault, rotate its key');
   vault
     .command('init')
     .description('create an encrypted vault; the first user is admin (passphrase: CUSTODIA_PASSPHRASE or prompt)')
@@ -24,5 +27,10 @@ export function registerVaultCommands(program: Command): void {
       } finally {
         await session.close();
       }
+    });
+  sessionCommand(vault.command('rekey').description('rotate the vault key (admin only): the database is copied under a new key, sealed to every current user'))
+    .action(async (opts: SessionOptions) => {
+      await withSession(opts, (s) => rotateVaultKey(s, { reason: 'admin', onProgress: progressToStderr('re-keying the vault') }));
+      printResult(opts, { rekeyed: true }, () => 'the vault key was rotated; a saved copy of the old key header opens nothing in this vault any more');
     });
 }

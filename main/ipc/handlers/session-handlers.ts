@@ -1,6 +1,7 @@
 // Creating, unlocking and verifying a vault through the core's vault service.
 import { CustodiaError } from '../../../shared/errors/error-codes';
 import { verifyLog, type VerifyPhase } from '../../audit/verify-log';
+import { activateUser } from '../../accounts/activate-user';
 import { createVault, openVault } from '../../accounts/vault-session';
 import type { HandlerContext, HandlerGroup } from '../context';
 import { requireSession } from '../dispatcher';
@@ -29,6 +30,14 @@ export const sessionHandlers = {
     if (!known || vaultId(known.path) !== id) throw new CustodiaError('E_NO_VAULT', 'Unknown vault');
     await replaceSession(ctx);
     const vault = await openVault({ path: known.path, user, passphrase });
+    ctx.session = { vault, knownId: known.id, label: known.label };
+    return statusOf(ctx);
+  },
+  'session.activate': async ({ vaultId: id, user, oneTimePassphrase, newPassphrase }, ctx) => {
+    const known = ctx.settings.vaults().find((v) => v.id === id);
+    if (!known || vaultId(known.path) !== id) throw new CustodiaError('E_NO_VAULT', 'Unknown vault');
+    await replaceSession(ctx);
+    const vault = await activateUser({ path: known.path, user, oneTimePassphrase, newPassphrase });
     ctx.session = { vault, knownId: known.id, label: known.label };
     return statusOf(ctx);
   },

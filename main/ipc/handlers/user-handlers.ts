@@ -5,10 +5,10 @@ import { requireSession } from '../dispatcher';
 
 export const userHandlers = {
   'users.list': async (_req, ctx) =>
-    (await listUsers(requireSession(ctx))).filter((u) => u.removedAt === null).map((u) => ({ name: u.name, role: u.role })),
-  'users.add': async ({ name, role, passphrase }, ctx) => {
-    await addUser(requireSession(ctx), { name, role, passphrase });
-    return { ok: true as const };
+    (await listUsers(requireSession(ctx))).filter((u) => u.removedAt === null).map((u) => ({ name: u.name, role: u.role, activated: u.activated, fingerprint: u.fingerprint })),
+  'users.add': async ({ name, role }, ctx) => {
+    const { oneTimePassphrase } = await addUser(requireSession(ctx), { name, role });
+    return { oneTimePassphrase };
   },
   'users.changePassphrase': async ({ current, next }, ctx) => {
     await changePassphrase(requireSession(ctx), { oldPassphrase: current, newPassphrase: next });

@@ -8,5 +8,6 @@ import { migration as caseStatus } from './005-case-status';
 import { migration as pendingFiles } from './006-pending-files';
 import { migration as liveViews } from './007-live-views';
 import { migration as custodyTexts } from './008-custody-texts';
+import { migration as personalKeys } from './009-personal-keys';
 
-export const migrations: readonly Migration[] = [records, custodyLog, media, incidentIndex, caseStatus, pendingFiles, liveViews, custodyTexts];
+export const migrations: readonly Migration[] = [records, custodyLog, media, incidentIndex, caseStatus, pendingFiles, liveViews, custodyTexts, personalKeys];

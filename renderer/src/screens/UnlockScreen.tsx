@@ -1,6 +1,6 @@
 // The first screen: unlock a known vault, create one, or (for auditors) verify a dossier.
 import { useEffect, useState, type FormEvent } from 'react';
-import { errorText } from '../api';
+import { errorText, UiError } from '../api';
 import { ErrorNote, Field } from '../components/Field';
 import { LanguagePicker } from '../components/LanguagePicker';
 import { useT } from '../i18n';
@@ -49,6 +49,8 @@ function UnlockForm() {
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  // Set when main answered E_MUST_ACTIVATE: the passphrase typed was the right one-time one.
+  const [oneTime, setOneTime] = useState<string | null>(null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -57,7 +59,8 @@ function UnlockForm() {
     try {
       await unlock(vaultId, user, passphrase);
     } catch (err) {
-      setError(errorText(err));
+      if (err instanceof UiError && err.code === 'E_MUST_ACTIVATE') setOneTime(passphrase);
+      else setError(errorText(err));
     } finally {
       setPassphrase('');
       setBusy(false);
@@ -68,6 +71,7 @@ function UnlockForm() {
     if (id) setVaultId(id);
   };
 
+  if (oneTime !== null) return <ActivateForm vaultId={vaultId} user={user} oneTimePassphrase={oneTime} onCancel={() => setOneTime(null)} />;
   return (
     <form onSubmit={submit} aria-busy={busy}>
       <h2>{t('unlock.title')}</h2>
@@ -87,6 +91,46 @@ function UnlockForm() {
       </Field>
       <ErrorNote>{error}</ErrorNote>
       <button type="submit" className="primary" disabled={busy || !vaultId}>{busy ? t('unlock.opening') : t('unlock.submit')}</button>
+    </form>
+  );
+}
+
+function ActivateForm({ vaultId, user, oneTimePassphrase, onCancel }: { vaultId: string; user: string; oneTimePassphrase: string; onCancel: () => void }) {
+  const t = useT();
+  const activate = useSession((s) => s.activate);
+  const [next, setNext] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (next !== repeat) return setError(t('unlock.passphrasesDiffer'));
+    if (next.length < 12) return setError(t('create.tooShort'));
+    setBusy(true);
+    setError('');
+    try {
+      await activate(vaultId, user, oneTimePassphrase, next);
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setNext('');
+      setRepeat('');
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} aria-busy={busy}>
+      <h2>{t('unlock.activateTitle')}</h2>
+      <p className="hint">{t('unlock.activateIntro')}</p>
+      <Field label={t('unlock.newPassphrase')} hint={t('create.passphraseHint')}>
+        {(id, hint) => <input id={id} aria-describedby={hint} type="password" value={next} onChange={(e) => setNext(e.target.value)} autoComplete="new-password" required />}
+      </Field>
+      <Field label={t('unlock.repeatPassphrase')}>{(id) => <input id={id} type="password" value={repeat} onChange={(e) => setRepeat(e.target.value)} autoComplete="new-password" required />}</Field>
+      <ErrorNote>{error}</ErrorNote>
+      <button type="submit" className="primary" disabled={busy}>{busy ? t('unlock.opening') : t('unlock.activateSubmit')}</button>
+      <button type="button" className="link" onClick={onCancel}>{t('unlock.activateBack')}</button>
     </form>
   );
 }

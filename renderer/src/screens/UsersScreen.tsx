@@ -1,4 +1,5 @@
-// People with a key to the vault, their roles, their own passphrase, and what each has done.
+// People with a key to the vault, their roles and key fingerprints (to publish), their own
+// passphrase, and what each has done. A new person gets a one-time passphrase, shown once.
 import { useEffect, useState, type FormEvent } from 'react';
 import { ROLES, type Role } from '../../../shared/vocabulary/roles';
 import type { Response } from '../../../shared/ipc/contract';
@@ -23,12 +24,13 @@ export function UsersScreen() {
       <h2 id="users-h">{t('users.title')}</h2>
       <ErrorNote>{error}</ErrorNote>
       <table>
-        <thead><tr><th scope="col">{t('users.name')}</th><th scope="col">{t('users.role')}</th><th scope="col">{t('users.activity')}</th></tr></thead>
+        <thead><tr><th scope="col">{t('users.name')}</th><th scope="col">{t('users.role')}</th><th scope="col">{t('users.fingerprint')}</th><th scope="col">{t('users.activity')}</th></tr></thead>
         <tbody>
           {users.map((u) => (
             <tr key={u.name}>
               <td>{u.name}</td>
               <td>{t(`role.${u.role}`)}</td>
+              <td>{u.fingerprint ? <Fingerprint value={u.fingerprint} /> : t('users.mustActivate')}</td>
               <td><button type="button" className="link" onClick={() => setActivityOf(u.name)}>{t('users.showActivity')}</button></td>
             </tr>
           ))}
@@ -41,18 +43,31 @@ export function UsersScreen() {
   );
 }
 
+function Fingerprint({ value }: { value: string }) {
+  const t = useT();
+  const [copied, setCopied] = useState(false);
+  const copy = () => void navigator.clipboard.writeText(value).then(() => setCopied(true), () => setCopied(false));
+  return (
+    <span className="fingerprint">
+      <code>{value}</code>{' '}
+      <button type="button" className="link" onClick={copy} aria-label={t('users.copyFingerprint')}>{copied ? t('users.copied') : t('users.copy')}</button>
+    </span>
+  );
+}
+
 function AddUser({ onAdded }: { onAdded: () => void }) {
   const t = useT();
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('documenter');
-  const [passphrase, setPassphrase] = useState('');
+  const [given, setGiven] = useState<{ name: string; oneTimePassphrase: string } | null>(null);
   const [error, setError] = useState('');
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    setError('');
     try {
-      await unwrap(api().users.add({ name, role, passphrase }));
+      const { oneTimePassphrase } = await unwrap(api().users.add({ name, role }));
+      setGiven({ name, oneTimePassphrase });
       setName('');
-      setPassphrase('');
       onAdded();
     } catch (err) {
       setError(errorText(err));
@@ -69,10 +84,15 @@ function AddUser({ onAdded }: { onAdded: () => void }) {
           </select>
         )}
       </Field>
-      <Field label={t('users.initialPassphrase')} hint={t('create.passphraseHint')}>
-        {(id, hint) => <input id={id} aria-describedby={hint} type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="new-password" minLength={12} required />}
-      </Field>
       <ErrorNote>{error}</ErrorNote>
+      {given ? (
+        <div role="status" className="one-time">
+          <p>{t('users.oneTimeGiven', { name: given.name })}</p>
+          <p><code>{given.oneTimePassphrase}</code></p>
+          <p>{t('users.oneTimeOnce')}</p>
+          <button type="button" onClick={() => setGiven(null)}>{t('users.oneTimeDone')}</button>
+        </div>
+      ) : null}
       <button type="submit" className="primary">{t('users.addSubmit')}</button>
     </form>
   );

@@ -16,6 +16,8 @@ interface SessionState {
   pickExisting(): Promise<string | null>;
   create(label: string, user: string, passphrase: string): Promise<void>;
   unlock(vaultId: string, user: string, passphrase: string): Promise<void>;
+  /** First unlock: the one-time passphrase an admin gave, replaced by the user's own. */
+  activate(vaultId: string, user: string, oneTimePassphrase: string, newPassphrase: string): Promise<void>;
   lock(): Promise<void>;
   lockedByMain(): void;
 }
@@ -39,6 +41,9 @@ export const useSession = create<SessionState>()((set, get) => ({
   },
   unlock: async (vaultId, user, passphrase) => {
     set({ status: await unwrap(api().vault.unlock({ vaultId, user, passphrase })) });
+  },
+  activate: async (vaultId, user, oneTimePassphrase, newPassphrase) => {
+    set({ status: await unwrap(api().session.activate({ vaultId, user, oneTimePassphrase, newPassphrase })) });
   },
   lock: async () => {
     // Forget first: even if main is slow to answer, nothing stays on screen.
