@@ -11,6 +11,7 @@ import { scanLog } from './log-scan';
 import { verifyStoredNodes } from './verify-tree-cache';
 import { verifyExternalCheckpoint, verifyStoredCheckpoints } from './verify-checkpoints';
 import { verifySigningKeys } from './verify-signing-keys';
+import { verifyBoxKeys } from './verify-box-keys';
 import { verifyContent } from './verify-content';
 import { loggedPublicKeys } from '../custody/signing-keys';
 import { ProblemList, type VerifyProblem } from './verify-problems';
@@ -64,6 +65,7 @@ export async function verifyLog(session: VaultSession, opts: VerifyLogOptions = 
     report.checkpoints = await verifyStoredCheckpoints(db, origin, tree, problems);
     if (opts.externalCheckpoint) verifyExternalCheckpoint(opts.externalCheckpoint, origin, await loggedPublicKeys(db), tree, problems);
     await verifySigningKeys(db, problems);
+    await verifyBoxKeys(db, problems);
     progress('content');
     const content = await verifyContent(db, scan, problems);
     report.records = content.records;

@@ -1,7 +1,7 @@
 // Tamper cases for the custody log itself and what vouches for it: the entries, the Merkle
 // tree's stored nodes, the signed checkpoints and the users' signing keys.
 import { createHash } from 'node:crypto';
-import type { TamperCase } from './tamper-matrix';
+import { swapRows, type TamperCase } from './tamper-matrix';
 
 // Entries commit to a deletion's reason by hash; the words stay in the tombstone.
 const reasonHash = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -23,8 +23,14 @@ export const LOG_CASES: TamperCase[] = [
   { table: 'checkpoints', op: 'delete', what: 'an earlier checkpoint removed', sql: 'DELETE FROM checkpoints WHERE id = 1', codes: ['E_CHECKPOINT_MISSING'] },
   { table: 'checkpoints', op: 'swap', what: 'two checkpoints swapped', sql: 'UPDATE checkpoints SET id = -1 WHERE id = 1; UPDATE checkpoints SET id = 1 WHERE id = 2; UPDATE checkpoints SET id = 2 WHERE id = -1', codes: ['E_CHECKPOINT_ALTERED'] },
 
-  { table: 'signing_keys', op: 'insert', what: 'a key for a user the log never gave one', sql: "INSERT INTO signing_keys SELECT 'mallory', public_key, secret_key, created_at FROM signing_keys WHERE user_name = 'doc'", codes: ['E_CHECKPOINT_KEY_UNKNOWN'] },
+  { table: 'signing_keys', op: 'insert', what: 'a key for a user the log never gave one', sql: "INSERT INTO signing_keys (public_key, user_name, created_at) VALUES (randomblob(32), 'mallory', '2026-12-01T10:00:00.000Z')", codes: ['E_CHECKPOINT_KEY_UNKNOWN'] },
   { table: 'signing_keys', op: 'update', what: "a user's public key replaced", sql: "UPDATE signing_keys SET public_key = zeroblob(32) WHERE user_name = 'doc'", codes: ['E_CHECKPOINT_KEY_UNKNOWN'] },
   { table: 'signing_keys', op: 'delete', what: "a user's key removed", sql: "DELETE FROM signing_keys WHERE user_name = 'doc'", codes: ['E_SIGNING_KEY_MISSING'] },
-  { table: 'signing_keys', op: 'swap', what: 'two users swap keys', sql: "UPDATE signing_keys SET user_name = '-' WHERE user_name = 'ana'; UPDATE signing_keys SET user_name = 'ana' WHERE user_name = 'doc'; UPDATE signing_keys SET user_name = 'doc' WHERE user_name = '-'", codes: ['E_CHECKPOINT_KEY_UNKNOWN'] },
+  { table: 'signing_keys', op: 'swap', what: 'two users swap keys', sql: "UPDATE signing_keys SET user_name = '-' WHERE user_name = 'ana'; UPDATE signing_keys SET user_name = 'ana' WHERE user_name = 'doc'; UPDATE signing_keys SET user_name = 'doc' WHERE user_name = '-'", codes: ['E_BAD_VAULT_HEADER'], refusedAtOpen: true },
+  // Each user's receiving key, to which a re-key seals the new database key: swapped, a removed
+  // insider would be handed the next key.
+  { table: 'box_keys', op: 'insert', what: 'a receiving key for a user the log never gave one', sql: "INSERT INTO box_keys VALUES ('mallory', randomblob(32), '2026-12-01T10:00:00.000Z')", codes: ['E_RECORD_UNLOGGED'] },
+  { table: 'box_keys', op: 'update', what: "a user's receiving key replaced by the insider's", sql: "UPDATE box_keys SET public_key = randomblob(32) WHERE user_name = 'doc'", codes: ['E_RECORD_HASH_MISMATCH'] },
+  { table: 'box_keys', op: 'delete', what: "a user's receiving key removed", sql: "DELETE FROM box_keys WHERE user_name = 'doc'", codes: ['E_RECORD_MISSING'] },
+  { table: 'box_keys', op: 'swap', what: 'two users swap receiving keys', sql: swapRows('box_keys', ['public_key'], "user_name = 'ana'", "user_name = 'doc'"), codes: ['E_BAD_VAULT_HEADER'], refusedAtOpen: true },
 ];

@@ -15,7 +15,7 @@ const FORGED_V1 = `UPDATE incident_versions SET body = '${forged}', sha256 = '${
 const HIDE_INCIDENT_2 = `UPDATE incident_index SET deleted = 1 WHERE incident_id = ${IDS.byDoc}; DELETE FROM incident_search WHERE rowid = ${IDS.byDoc}`;
 
 export const RECORD_CASES: TamperCase[] = [
-  { table: 'users', op: 'insert', what: 'an admin added without a user_add entry', sql: `INSERT INTO users VALUES ('mallory', 'admin', ${AT}, 'ana', NULL, NULL)`, codes: ['E_RECORD_UNLOGGED'] },
+  { table: 'users', op: 'insert', what: 'an admin added without a user_add entry', sql: `INSERT INTO users (name, role, created_at, created_by) VALUES ('mallory', 'admin', ${AT}, 'ana')`, codes: ['E_RECORD_UNLOGGED'] },
   { table: 'users', op: 'update', what: 'a documenter made admin', sql: "UPDATE users SET role = 'admin' WHERE name = 'doc'", codes: ['E_RECORD_HASH_MISMATCH'] },
   { table: 'users', op: 'delete', what: 'a user removed', sql: "DELETE FROM users WHERE name = 'doc'", codes: ['E_RECORD_MISSING'] },
   { table: 'users', op: 'swap', what: 'two users swap roles', sql: "UPDATE users SET role = CASE name WHEN 'ana' THEN 'documenter' ELSE 'admin' END", codes: ['E_RECORD_HASH_MISMATCH'] },

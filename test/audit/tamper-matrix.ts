@@ -22,6 +22,8 @@ export interface TamperCase {
   codes: ErrorCode[];
   /** Codes with the outside checkpoint, when they differ. */
   external?: ErrorCode[];
+  /** Refused before verify can run: the next unlock itself finds the change (codes then lists that one code). */
+  refusedAtOpen?: true;
 }
 
 /** Tables (or single operations on them) with no tamper case, and why none is needed. */
@@ -67,6 +69,10 @@ export function tamperMatrix(title: string, cases: readonly TamperCase[]): void 
         const copy = await copyOf(template);
         try {
           await insiderChange(copy.session.db, c.sql);
+          if (c.refusedAtOpen) {
+            await expect(copy.reopen()).rejects.toMatchObject({ code: c.codes[0] });
+            return;
+          }
           await copy.reopen();
           expect(await verifyCodes(copy.session)).toEqual([...c.codes].sort());
           expect(await verifyCodes(copy.session, copy.checkpoint)).toEqual([...(c.external ?? c.codes)].sort());
