@@ -79,21 +79,9 @@ export class ByteStream {
   /** Consumes n bytes (or to the end) and writes as many zero bytes in their place. */
   async zero(n: number | undefined, sink: Sink): Promise<number> {
     const zeros = Buffer.alloc(Math.min(n ?? 1 << 20, 1 << 20));
-    let left = n ?? Number.POSITIVE_INFINITY;
-    let moved = 0;
-    while (left > 0) {
-      if (!(await this.#fill())) {
-        if (n === undefined) return moved;
-        throw this.truncated(left);
-      }
-      const take = Math.min(left, this.#chunk.length - this.#at, zeros.length);
-      await sink(zeros.subarray(0, take));
-      this.#at += take;
-      left -= take;
-      moved += take;
-      this.position += take;
-    }
-    return moved;
+    return this.pass(n, async (chunk) => {
+      for (let at = 0; at < chunk.length; at += zeros.length) await sink(zeros.subarray(0, Math.min(zeros.length, chunk.length - at)));
+    });
   }
 }
 

@@ -49,7 +49,7 @@ function Fingerprint({ value }: { value: string }) {
   const copy = () => void navigator.clipboard.writeText(value).then(() => setCopied(true), () => setCopied(false));
   return (
     <span className="fingerprint">
-      <code>{value}</code>{' '}
+      <code className="hash">{value}</code>{' '}
       <button type="button" className="link" onClick={copy} aria-label={t('users.copyFingerprint')}>{copied ? t('users.copied') : t('users.copy')}</button>
     </span>
   );
