@@ -16,12 +16,15 @@ import { buildHandlerTable } from './ipc/handler-table';
 import { lockNow } from './ipc/handlers/vault-handlers';
 import { registerIpc } from './ipc/register-ipc';
 import { SettingsStore } from './app/settings-store';
+import { wipeFreedMemory } from './vault/keyed-database';
 
 const development = !app.isPackaged && process.env.CUSTODIA_DEV === '1';
 let window: BrowserWindow | null = null;
 
 declareAppScheme();
 app.enableSandbox();
+// The app stays open after a lock: what SQLCipher frees must not linger (T2).
+wipeFreedMemory();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

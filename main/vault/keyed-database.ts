@@ -29,6 +29,19 @@ function translate(e: unknown, path: string): CustodiaError {
   return new CustodiaError('E_INTERNAL', `opening ${path}: ${(e as Error).message}`);
 }
 
+let wipeFreed = false;
+
+/**
+ * For a process that outlives its sessions (the app's main process): SQLCipher then wipes every
+ * buffer it frees (pages, key copies) and keeps them out of swap, so a lock leaves no decrypted
+ * page or key behind (T2). It costs more than half of log verify's and ingest's speed
+ * (test/bench: 124,000 → 51,000 entries/s), so a command that ends when its work does (the CLI,
+ * whose memory the operating system reclaims at exit) does without. Process-wide in SQLCipher.
+ */
+export function wipeFreedMemory(): void {
+  wipeFreed = true;
+}
+
 /**
  * The raw-key form skips SQLCipher's own PBKDF2: our key is already random and 256-bit. The
  * driver takes SQL only as a JS string, which cannot be zeroed; the string is built here, handed
@@ -47,9 +60,7 @@ export async function openKeyedDatabase(o: { path: string; key: Buffer; pageSize
     throw translate(e, o.path);
   }
   try {
-    // SQLCipher then wipes every buffer it frees (pages, key copies) and locks them out of swap:
-    // a lock must leave no decrypted page or key behind in the process (T2).
-    await db.exec('PRAGMA cipher_memory_security = ON');
+    if (wipeFreed) await db.exec('PRAGMA cipher_memory_security = ON');
     await db.exec(keyPragma(o.key));
     await db.exec(`PRAGMA cipher_page_size = ${o.pageSize}`);
     // Exclusive before WAL: the WAL index then lives in process memory (no -shm file) and the

@@ -6,9 +6,12 @@ import { createVault, openVault, sessionKey } from '../../main/accounts/vault-se
 import { addCase } from '../../main/records/cases';
 import { addIncident } from '../../main/records/incidents';
 import { getIncident } from '../../main/records/incident-queries';
+import { wipeFreedMemory } from '../../main/vault/keyed-database';
 
 const [path, keyOut, snapshotOut] = process.argv.slice(2) as [string, string, string];
 const kdf = { alg: 'scrypt', N: 2 ** 14, r: 8, p: 1 } as const;
+// As the app's main process does at start.
+wipeFreedMemory();
 
 async function session(): Promise<void> {
   const passphrase = process.env.CUSTODIA_PASSPHRASE ?? '';

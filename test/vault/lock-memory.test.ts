@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { tempVault } from './fixture';
+import { wipeFreedMemory } from '../../main/vault/keyed-database';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const PASSPHRASE = 'lluvia sobre el río Tambopata 7731';
@@ -28,7 +29,8 @@ async function runChild(dir: string): Promise<{ pid: number; kill: () => void }>
 }
 
 describe('a lock that forgets (issue 10 item 4)', () => {
-  it('T2: every connection wipes what SQLCipher frees (cipher_memory_security)', async () => {
+  it('T2: in a process that outlives its sessions, every connection wipes what SQLCipher frees (cipher_memory_security)', async () => {
+    wipeFreedMemory();
     const v = await tempVault();
     try {
       expect(await v.session.db.get('PRAGMA cipher_memory_security')).toEqual({ cipher_memory_security: '1' });
