@@ -44,6 +44,9 @@ test('officer: create a vault, record an incident in Spanish, import photos with
 
   // No exhibit yet: the tiles are placeholders, never a shrunken original.
   await expect(tiles.locator('img.thumb')).toHaveCount(0);
+  // Never a blank box: each placeholder names the kind of file, and the tile says no shareable copy exists yet.
+  await expect(tiles.first().locator('.thumb.placeholder')).toHaveText(es['evidence.kind.photo']);
+  await expect(tiles.first()).toContainText(es['evidence.tileNotShareable']);
 
   await tiles.first().click();
   await expect(page.getByText(sha)).toBeVisible();

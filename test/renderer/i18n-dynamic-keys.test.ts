@@ -3,6 +3,7 @@
 // renderer is read for every such lookup; each pattern must be in VALUES, which says where its
 // values come from, so a new pattern fails here until someone names its vocabulary.
 import { METADATA_FACT_KINDS } from '../../shared/media/metadata-summary';
+import { MEDIA_KINDS } from '../../shared/media/media-kind';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
@@ -125,6 +126,7 @@ const VALUES: Record<string, () => readonly string[]> = {
   'place.*': () => PLACE_PARTS,
   'acquisition.*': () => ACQUISITION_METHODS,
   'evidence.fact.*': () => METADATA_FACT_KINDS,
+  'evidence.kind.*': () => MEDIA_KINDS,
   'action.*': () => CUSTODY_ACTIONS,
   'language.*': () => LANGUAGES,
   'recipient.*': () => RECIPIENTS,
