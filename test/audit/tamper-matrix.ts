@@ -52,7 +52,6 @@ export async function insiderChange(db: Database, sql: string): Promise<void> {
 
 export async function verifyCodes(session: VaultSession, external?: Checkpoint): Promise<string[]> {
   const report = await verifyLog(session, external ? { externalCheckpoint: external } : {});
-  if (process.env.DEBUG_VERIFY) console.log(report.problems);
   return [...new Set(report.problems.map((p) => p.code))].sort();
 }
 

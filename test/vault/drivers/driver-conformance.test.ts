@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { driver } from '../../../main/vault/drivers/choose-driver';
+import { chosenDriverName, driver } from '../../../main/vault/drivers/choose-driver';
 import { DRIVER_NAMES, sqliteCode, type Connection } from '../../../main/vault/drivers/connection';
 import { CustodiaError } from '../../../shared/errors/error-codes';
 import { TESTED_DRIVERS } from './available-drivers';
@@ -86,5 +86,13 @@ describe.each(TESTED_DRIVERS)('driver %s', (name) => {
     expect(sqliteCode(await failure(d.open(join(path, '..', 'missing.sqlite'), false)))).toBe('SQLITE_CANTOPEN');
     // Encrypted at rest: no SQLite header in the file.
     expect((await readFile(path)).subarray(0, 16).toString('latin1')).not.toContain('SQLite format');
+  });
+});
+
+describe('choosing a driver', () => {
+  it('uses the prebuilt one unless CUSTODIA_DB_DRIVER names another, and refuses a name it does not know', () => {
+    expect(chosenDriverName({})).toBe('signal');
+    expect(chosenDriverName({ CUSTODIA_DB_DRIVER: ' journeyapps ' })).toBe('journeyapps');
+    expect(() => chosenDriverName({ CUSTODIA_DB_DRIVER: 'sqlite3' })).toThrow(expect.objectContaining({ code: 'E_INVALID_INPUT' }));
   });
 });
