@@ -5,6 +5,7 @@
 // holds the database key cannot re-wrap another user's slot, and an old header copied back does
 // not revive an old passphrase. The vault also keeps its own copy of each vouched slot
 // (vault_meta `key_slot:<id>`), from which a header left behind by a crash is brought up to date.
+// The hash is `slotSha256`, never `sha256`: that one names a user record's content (record-hash.ts).
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { parseLowerHex, toHex, utf8 } from '../../shared/custody/bytes';
 import { canonicalJson } from '../../shared/custody/canonical-json';
@@ -67,11 +68,11 @@ export function slotsOf(e: CustodyEntry): VouchedSlot[] {
   if (Array.isArray(d.slots)) {
     return d.slots.flatMap((s: unknown) => {
       const o = s as Record<string, unknown>;
-      return typeof o.user === 'string' && (typeof o.sha256 === 'string' || o.sha256 === null) ? [{ user: o.user, sha256: o.sha256 }] : [];
+      return typeof o.user === 'string' && (typeof o.slotSha256 === 'string' || o.slotSha256 === null) ? [{ user: o.user, sha256: o.slotSha256 }] : [];
     });
   }
   if (!e.subject.startsWith('user:')) return [];
-  return [{ user: e.subject.slice('user:'.length), sha256: typeof d.sha256 === 'string' ? d.sha256 : null }];
+  return [{ user: e.subject.slice('user:'.length), sha256: typeof d.slotSha256 === 'string' ? d.slotSha256 : null }];
 }
 
 export interface SlotLogInput {
@@ -90,8 +91,8 @@ export async function logSlotChange(tx: Database, o: SlotLogInput): Promise<void
   const signed = { change: o.change, signer: toHex(o.signing.publicKey), signature };
   const single = o.slots.length === 1 && o.change !== 'trust_on_first_use' ? vouched[0] : undefined;
   await appendCustody(tx, single
-    ? { actor: o.actor, action: 'key_slot', subject: `user:${single.user}`, details: { ...signed, sha256: single.sha256 } }
-    : { actor: o.actor, action: 'key_slot', subject: 'vault', details: { ...signed, slots: vouched, trustOnFirstUse: o.change === 'trust_on_first_use' } });
+    ? { actor: o.actor, action: 'key_slot', subject: `user:${single.user}`, details: { ...signed, slotSha256: single.sha256 } }
+    : { actor: o.actor, action: 'key_slot', subject: 'vault', details: { ...signed, slots: vouched.map((v) => ({ user: v.user, slotSha256: v.sha256 })), trustOnFirstUse: o.change === 'trust_on_first_use' } });
   for (const s of o.slots) await storeSlotCopy(tx, o.vaultId, s.user, s.slot);
 }
 
