@@ -10,6 +10,8 @@ import { changePassphrase, removeUser } from '../../main/accounts/users';
 import { rotateVaultKey } from '../../main/accounts/rotate-vault-key';
 import { openVault } from '../../main/accounts/vault-session';
 import { verifyLog } from '../../main/audit/verify-log';
+import { loadSigningKey } from '../../main/custody/signing-keys';
+import { logSlotChange } from '../../main/custody/slot-log';
 import { headerPath, readHeader, writeHeader, type PersonalSlot } from '../../main/vault/header-file';
 import { deriveKey } from '../../main/vault/kdf';
 import { isPersonal, openDbKey, sealDbKey, slotId, unlockSlot } from '../../main/vault/key-slots';
@@ -28,7 +30,7 @@ const codes = (report: { problems: { code: string }[] }): string[] => [...new Se
  * a slot for `victim` under their own passphrase, with fresh secrets but the public keys the
  * vault recorded for the victim (so the keys the header names still match the database).
  */
-async function rewrapAs(path: string, insider: { name: string; passphrase: string }, victim: string, attackerPassphrase: string): Promise<void> {
+async function rewrapAs(path: string, insider: { name: string; passphrase: string }, victim: string, attackerPassphrase: string): Promise<PersonalSlot> {
   const header = await readHeader(path);
   const own = await unlockSlot(header, insider.name, insider.passphrase);
   if (own.kind !== 'personal' || !own.slot.dbKey) throw new Error('the insider needs an active slot');
@@ -48,6 +50,7 @@ async function rewrapAs(path: string, insider: { name: string; passphrase: strin
     dbKey: sealDbKey(dbKey, x25519.getPublicKey(boxSecret), header.vaultId, victim),
   };
   await writeHeader(path, { ...header, slots: header.slots.map((s) => (s.id === forged.id ? forged : s)) });
+  return forged;
 }
 
 describe('T3 T6 the key header is bound to the custody log', () => {
@@ -61,6 +64,25 @@ describe('T3 T6 the key header is bound to the custody log', () => {
     const report = await verifyLog(v.session);
     expect(codes(report)).toEqual(['E_SLOT_NOT_IN_LOG']);
     expect(report.problems[0]?.message).toMatch(/key slot of ana/);
+  });
+
+  it('T3 T6 the insider who also logs a key_slot entry for the forged slot, signed with their own key, is refused all the same (E_SLOT_NOT_IN_LOG)', async () => {
+    v = await tempVault();
+    await addActiveUser(v, 'doc', 'documenter', 'passphrase of doc');
+    await v.session.close();
+    v.session = await openVault({ path: v.path, user: 'doc', passphrase: 'passphrase of doc' });
+    const forged = await rewrapAs(v.path, { name: 'doc', passphrase: 'passphrase of doc' }, 'ana', 'the attacker chose this');
+    const signing = await loadSigningKey(v.session.db, 'doc');
+    // In the admin's name, and in their own: neither is signed by a key that may vouch for ana's slot.
+    await v.session.db.transaction((tx) => logSlotChange(tx, { vaultId: v!.session.vaultId, actor: 'ana', signing, change: 'passphrase', slots: [{ user: 'ana', slot: forged }] }));
+    await v.session.close();
+    expect(await errorCode(openVault({ path: v.path, user: 'ana', passphrase: 'the attacker chose this' }))).toBe('E_SLOT_NOT_IN_LOG');
+    v.session = await openVault({ path: v.path, user: 'doc', passphrase: 'passphrase of doc' });
+    await v.session.db.transaction((tx) => logSlotChange(tx, { vaultId: v!.session.vaultId, actor: 'doc', signing, change: 'add', slots: [{ user: 'ana', slot: forged }] }));
+    await v.session.close();
+    expect(await errorCode(openVault({ path: v.path, user: 'ana', passphrase: 'the attacker chose this' }))).toBe('E_SLOT_NOT_IN_LOG');
+    v.session = await openVault({ path: v.path, user: 'doc', passphrase: 'passphrase of doc' });
+    expect(codes(await verifyLog(v.session))).toEqual(['E_SLOT_NOT_IN_LOG']);
   });
 
   it('T3 an old key header copied back after a passphrase change revives nothing: log verify reports it stale, the old passphrase is refused (E_KEY_HEADER_STALE), the new one opens', async () => {
