@@ -4,15 +4,10 @@
 // from a known one no more than E_BAD_PASSPHRASE does (item 8, T1).
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { loggedPublicKeys, type SigningKey } from '../custody/signing-keys';
-import { logSlotChange, slotCopy, slotHistory, vouchFault } from '../custody/slot-log';
+import { loggedAdmins, logSlotChange, slotCopy, slotHistory, vouchFault } from '../custody/slot-log';
 import type { Database } from '../vault/database';
 import { readHeader, writeHeader, type KeySlot } from '../vault/header-file';
 import { isPersonal, slotHash, slotId } from '../vault/key-slots';
-
-async function adminNames(db: Database): Promise<Set<string>> {
-  const rows = await db.all<{ name: string }>("SELECT name FROM users WHERE role = 'admin'");
-  return new Set(rows.map((r) => r.name));
-}
 
 /**
  * Refuses a slot the log does not vouch for (E_SLOT_NOT_IN_LOG: a re-wrapped slot) or an older
@@ -28,7 +23,7 @@ export async function checkSlotVouched(db: Database, o: { path: string; vaultId:
   const latest = vouches.at(-1);
   const hash = slotHash(o.slot);
   if (latest?.sha256 === hash) {
-    const fault = vouchFault(o.vaultId, latest.entry, await loggedPublicKeys(db), await adminNames(db));
+    const fault = vouchFault(o.vaultId, latest.entry, await loggedPublicKeys(db), await loggedAdmins(db));
     if (!fault) return;
     throw new CustodiaError('E_SLOT_NOT_IN_LOG', `the key slot of "${o.userName}" is vouched for only by custody entry ${latest.seq}, and ${fault}`);
   }

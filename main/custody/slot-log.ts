@@ -108,6 +108,21 @@ export async function slotCopy(db: Database, vaultId: string, user: string): Pro
   return row ? JSON.parse(row.value) : undefined;
 }
 
+/**
+ * The admins as the log made them (vault_create, user_add), not as the users table says now: a
+ * table an insider can rewrite must not decide who may vouch for a slot.
+ */
+export async function loggedAdmins(db: Database): Promise<Set<string>> {
+  const rows = await db.all<{ entry: string }>(
+    "SELECT entry FROM custody_log WHERE ((subject >= 'user:' AND subject < 'user;' AND action = 'user_add') OR (subject = 'vault' AND action = 'vault_create')) ORDER BY seq");
+  const admins = new Set<string>();
+  for (const { entry } of rows) {
+    const d = parseStoredEntry(entry).details;
+    if (d.role === 'admin' && typeof d.user === 'string') admins.add(d.user);
+  }
+  return admins;
+}
+
 export interface SlotHistory {
   /** False for a vault made before slots were logged, until an admin vouches for its header. */
   bound: boolean;
