@@ -1,6 +1,7 @@
 // A new user's first unlock: with the one-time passphrase an admin gave them they open the
 // temporary slot, choose their own passphrase and make their own key pairs, here, on their
 // machine. The admin never held these keys. The new public keys go into the log.
+import { crashPoint } from '../platform/crash-point';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { recordSigningKey } from '../custody/signing-keys';
 import { readHeader } from '../vault/header-file';
@@ -26,9 +27,10 @@ export async function activateUser(o: { path: string; user: string; oneTimePassp
   const own = newOwnKeys();
   try {
     const { role, activated } = await checkOpened(db, header, o.path, userName);
-    if (activated || newKeyInPlace || header.rekey) throw new CustodiaError('E_INVALID_INPUT', `"${userName}" cannot be activated now: ask an admin to unlock the vault once first`);
-    // The one-time slot too must be the one the admin's user_add vouched for.
+    // The one-time slot too must be the one the admin's user_add vouched for. First: after a
+    // crash between the logged activation and the header write this puts the new slot back.
     await checkSlotVouched(db, { path: o.path, vaultId: header.vaultId, userName, slot: unlocked.slot });
+    if (activated || newKeyInPlace || header.rekey) throw new CustodiaError('E_INVALID_INPUT', `"${userName}" cannot be activated now: ask an admin to unlock the vault once first`);
     const slot = await makePersonalSlot({
       vaultId: header.vaultId, userName, passphrase: o.newPassphrase, kdf: o.kdf ?? DEFAULT_KDF, state: 'active',
       boxSecret: own.boxSecret, signingSecret: own.signing.secretKey, dbKey: key,
@@ -41,6 +43,7 @@ export async function activateUser(o: { path: string; user: string; oneTimePassp
     });
     // After the commit: a crash before this leaves the one-time slot, which the log says was
     // replaced; the next try puts the vault's copy of the new slot back (accounts/slot-binding.ts).
+    crashPoint('slot:logged');
     await putSlot(o.path, header.vaultId, slot);
     return sessionFor(o.path, header.vaultId, db, { name: userName, role }, key, own.signing);
   } catch (e) {

@@ -3,6 +3,7 @@
 // any colleague, so moving such a user to their own slot also replaces their signing key; the
 // key_change entry names the old key as exposed from its creation until now. Old checkpoints
 // stay checkable: the old public key stays in signing_keys and in the log.
+import { crashPoint } from '../platform/crash-point';
 import { generateSigningKeyPair, keyFingerprint } from '../../shared/custody/checkpoint';
 import { toHex } from '../../shared/custody/bytes';
 import { CustodiaError } from '../../shared/errors/error-codes';
@@ -72,6 +73,7 @@ export async function upgradeLegacySlot(db: Database, o: { path: string; vaultId
     await logSlotChange(tx, { vaultId: o.vaultId, actor: o.userName, signing: keys.signing, change: 'upgrade', slots: [{ user: o.userName, slot }] });
   });
   // After the commit: a crash before this leaves the v1 slot, replaced by the vault's copy at the next unlock.
+  crashPoint('slot:logged');
   await putSlot(o.path, o.vaultId, slot);
   return keys;
 }

@@ -41,6 +41,20 @@ export async function checkSlotVouched(db: Database, o: { path: string; vaultId:
 }
 
 /**
+ * Drops from the header the slots of users the log says were removed: what a crash between a
+ * logged removal and its header write leaves. Only ever takes access away; returns how many.
+ */
+export async function dropRemovedSlots(db: Database, o: { path: string; vaultId: string }): Promise<number> {
+  const history = await slotHistory(db);
+  const removed = new Set([...history.byUser].filter(([, v]) => v.length > 0 && v.at(-1)?.sha256 === null).map(([name]) => slotId(o.vaultId, name)));
+  const header = await readHeader(o.path);
+  const kept = header.slots.filter((s) => !removed.has(s.id));
+  if (kept.length === header.slots.length) return 0;
+  await writeHeader(o.path, { ...header, slots: kept });
+  return header.slots.length - kept.length;
+}
+
+/**
  * A vault whose log has no slot entries (made before them): the first admin unlock vouches for
  * every slot of the header as it is, in one admin-signed entry marked trustOnFirstUse, so a
  * reader knows these slots were taken on trust, not seen being made.

@@ -5,6 +5,7 @@
 // addition or removal and by the user for their own passphrase. A new slot is written inside
 // the database transaction (a failed write rolls the user back); a replaced or dropped one after
 // the commit (accounts/personal-slot.ts putSlot says why).
+import { crashPoint } from '../platform/crash-point';
 import { keyFingerprint } from '../../shared/custody/checkpoint';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { appendCustody } from '../custody/custody-log';
@@ -84,6 +85,7 @@ export async function changePassphrase(session: VaultSession, o: { oldPassphrase
     });
     await logSlotChange(tx, { vaultId: session.vaultId, actor: name, signing, change: 'passphrase', slots: [{ user: name, slot }] });
   });
+  crashPoint('slot:logged');
   await putSlot(session.path, session.vaultId, slot);
 }
 
@@ -112,6 +114,7 @@ export async function removeUser(session: VaultSession, name: string, onProgress
     await logSlotChange(tx, { vaultId: session.vaultId, actor: session.user.name, signing, change: 'remove', slots: [{ user: name, slot: null }] });
   });
   // After the commit: a crash before this leaves a slot whose user is removed, which opens nothing.
+  crashPoint('slot:logged');
   await dropSlot(session.path, session.vaultId, name);
   const waiting = await legacyHolders(session);
   if (waiting.length > 0) {

@@ -17,7 +17,7 @@ import { DEFAULT_PAGE_SIZE, openKeyedDatabase } from '../vault/keyed-database';
 import { migrate } from '../vault/migrate';
 import { recoverPendingFiles } from '../vault/pending-files';
 import { settleInterruptedRekey } from './interrupted-rekey';
-import { checkSlotVouched, vouchExistingSlots } from './slot-binding';
+import { checkSlotVouched, dropRemovedSlots, vouchExistingSlots } from './slot-binding';
 import { checkNewPassphrase, checkUserName, type Role } from './names';
 import { checkedSigningKey, newOwnKeys, setBoxKey, upgradeLegacySlot } from './personal-slot';
 
@@ -246,6 +246,9 @@ export async function openVault(o: { path: string; user: string; passphrase: str
     }
     if (role === 'admin' && (await vouchExistingSlots(db, { path: o.path, vaultId: header.vaultId, admin: userName, signing }))) {
       notices.push('the custody log now vouches for every key slot of this vault as it stood (taken on trust at this first unlock)');
+    }
+    if ((await dropRemovedSlots(db, { path: o.path, vaultId: header.vaultId })) > 0) {
+      notices.push('the key header still held the slot of a removed user (a removal was interrupted); it was dropped');
     }
     notices.push(...(await recoverPendingFiles(db)));
     return makeSession(o.path, header.vaultId, db, { name: userName, role }, key, signing, notices);
