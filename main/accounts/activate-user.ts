@@ -1,13 +1,16 @@
 // A new user's first unlock: with the one-time passphrase an admin gave them they open the
 // temporary slot, choose their own passphrase and make their own key pairs, here, on their
 // machine. The admin never held these keys. The new public keys go into the log.
+import { crashPoint } from '../platform/crash-point';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { recordSigningKey } from '../custody/signing-keys';
 import { readHeader } from '../vault/header-file';
 import { DEFAULT_KDF, type KdfParams } from '../vault/kdf';
 import { makePersonalSlot, unlockSlot } from '../vault/key-slots';
+import { logSlotChange } from '../custody/slot-log';
 import { checkNewPassphrase } from './names';
 import { newOwnKeys, putSlot, setBoxKey } from './personal-slot';
+import { checkSlotVouched } from './slot-binding';
 import { checkOpened, openWithSlot, sessionFor, type VaultSession } from './vault-session';
 
 export async function activateUser(o: { path: string; user: string; oneTimePassphrase: string; newPassphrase: string; kdf?: KdfParams }): Promise<VaultSession> {
@@ -24,6 +27,9 @@ export async function activateUser(o: { path: string; user: string; oneTimePassp
   const own = newOwnKeys();
   try {
     const { role, activated } = await checkOpened(db, header, o.path, userName);
+    // The one-time slot too must be the one the admin's user_add vouched for. First: after a
+    // crash between the logged activation and the header write this puts the new slot back.
+    await checkSlotVouched(db, { path: o.path, vaultId: header.vaultId, userName, slot: unlocked.slot });
     if (activated || newKeyInPlace || header.rekey) throw new CustodiaError('E_INVALID_INPUT', `"${userName}" cannot be activated now: ask an admin to unlock the vault once first`);
     const slot = await makePersonalSlot({
       vaultId: header.vaultId, userName, passphrase: o.newPassphrase, kdf: o.kdf ?? DEFAULT_KDF, state: 'active',
@@ -33,8 +39,12 @@ export async function activateUser(o: { path: string; user: string; oneTimePassp
       const boxPublicKey = await setBoxKey(tx, userName, own.boxSecret);
       await tx.run('UPDATE users SET activated_at = ? WHERE name = ?', [new Date().toISOString(), userName]);
       await recordSigningKey(tx, userName, own.signing.publicKey, { change: 'activated', boxPublicKey });
-      await putSlot(o.path, header.vaultId, slot);
+      await logSlotChange(tx, { vaultId: header.vaultId, actor: userName, signing: own.signing, change: 'activate', slots: [{ user: userName, slot }] });
     });
+    // After the commit: a crash before this leaves the one-time slot, which the log says was
+    // replaced; the next try puts the vault's copy of the new slot back (accounts/slot-binding.ts).
+    crashPoint('slot:logged');
+    await putSlot(o.path, header.vaultId, slot);
     return sessionFor(o.path, header.vaultId, db, { name: userName, role }, key, own.signing);
   } catch (e) {
     await db.close().catch(() => undefined);

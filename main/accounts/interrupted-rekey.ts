@@ -3,16 +3,26 @@
 // the database file says how far it got (accounts/rotate-vault-key.ts gives the order of steps).
 import { unlink } from 'node:fs/promises';
 import { appendCustody } from '../custody/custody-log';
+import { storeSlotCopy } from '../custody/slot-log';
 import type { Database } from '../vault/database';
 import { readHeader, rekeyPath, writeHeader, type VaultHeader } from '../vault/header-file';
-import { isPersonal } from '../vault/key-slots';
+import { isPersonal, slotId } from '../vault/key-slots';
 
-/** The one entry a re-key logs, once, in the database under the new key. */
-export async function logRekey(db: Database, o: { actor: string; rekeyId: string; reason: string; users: readonly string[] }): Promise<void> {
+/**
+ * The one entry a re-key logs, once, in the database under the new key. A re-key changes no
+ * slot's hash (the hash leaves the wraps out, vault/key-slots.ts slotHash), so it needs no
+ * key_slot entry; the vault's copies of the slots get the new wraps here, in the same transaction.
+ */
+export async function logRekey(db: Database, o: { actor: string; rekeyId: string; reason: string; users: readonly string[]; header: VaultHeader }): Promise<void> {
+  const settled = settledHeader(o.header, true);
   await db.transaction(async (tx) => {
     const done = await tx.get("SELECT 1 FROM custody_log WHERE subject = 'vault' AND action = 'key_change' AND json_extract(entry, '$.details.rekeyId') = ?", [o.rekeyId]);
     if (done) return;
     await appendCustody(tx, { actor: o.actor, action: 'key_change', subject: 'vault', details: { change: 'vault_key', rekeyId: o.rekeyId, reason: o.reason, users: [...o.users] } });
+    for (const user of o.users) {
+      const slot = settled.slots.find((s) => s.id === slotId(settled.vaultId, user));
+      if (slot && (await tx.get('SELECT 1 FROM vault_meta WHERE key = ?', [`key_slot:${slot.id}`]))) await storeSlotCopy(tx, settled.vaultId, user, slot);
+    }
   });
 }
 
@@ -38,7 +48,7 @@ export async function settleInterruptedRekey(o: { path: string; db: Database; he
   }
   if (o.newKeyInPlace) {
     const users = await o.db.all<{ name: string }>('SELECT name FROM users WHERE removed_at IS NULL ORDER BY name');
-    await logRekey(o.db, { actor: o.actor, rekeyId: rekey.id, reason: rekey.reason, users: users.map((u) => u.name) });
+    await logRekey(o.db, { actor: o.actor, rekeyId: rekey.id, reason: rekey.reason, users: users.map((u) => u.name), header: o.header });
   } else {
     await unlink(rekeyPath(o.path)).catch(() => undefined);
   }

@@ -3,10 +3,12 @@
 // any colleague, so moving such a user to their own slot also replaces their signing key; the
 // key_change entry names the old key as exposed from its creation until now. Old checkpoints
 // stay checkable: the old public key stays in signing_keys and in the log.
+import { crashPoint } from '../platform/crash-point';
 import { generateSigningKeyPair, keyFingerprint } from '../../shared/custody/checkpoint';
 import { toHex } from '../../shared/custody/bytes';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { currentPublicKey, recordSigningKey, type SigningKey } from '../custody/signing-keys';
+import { logSlotChange } from '../custody/slot-log';
 import type { Database } from '../vault/database';
 import { readHeader, writeHeader, type LegacySlot, type PersonalSlot } from '../vault/header-file';
 import type { KdfParams } from '../vault/kdf';
@@ -22,7 +24,12 @@ export function newOwnKeys(): OwnKeys {
   return { boxSecret: newBoxSecret(), signing: { publicKey: pair.publicKey, secretKey: pair.secretKey } };
 }
 
-/** Puts (or replaces) a user's slot in the header; called inside the transaction that logs why. */
+/**
+ * Puts (or replaces) a user's slot in the header. A new user's slot is written inside the
+ * transaction that logs it (a failed write rolls the user back; a slot for no user opens
+ * nothing); a replaced slot after the commit, so a crash leaves a header one change behind the
+ * log, which the next unlock brings up to date from the vault's copy (accounts/slot-binding.ts).
+ */
 export async function putSlot(vaultPath: string, vaultId: string, slot: PersonalSlot): Promise<void> {
   const header = await readHeader(vaultPath);
   if (header.vaultId !== vaultId) throw new CustodiaError('E_BAD_VAULT_HEADER', 'the key header belongs to another vault');
@@ -45,8 +52,8 @@ export async function setBoxKey(tx: Database, userName: string, boxSecret: Uint8
 
 /**
  * Moves the owner of a version-1 slot to their own v2 slot (same passphrase, same KDF cost) and
- * rotates their signing key. One transaction with the header write: a crash leaves the v1 slot
- * and the next unlock tries again.
+ * rotates their signing key. The header is written after the commit; a crash in between leaves
+ * the v1 slot, and the next unlock puts the logged v2 slot in its place.
  */
 export async function upgradeLegacySlot(db: Database, o: { path: string; vaultId: string; userName: string; passphrase: string; slot: LegacySlot; dbKey: Buffer }): Promise<OwnKeys> {
   const keys = newOwnKeys();
@@ -63,8 +70,11 @@ export async function upgradeLegacySlot(db: Database, o: { path: string; vaultId
       ...(old ? { oldPublicKey: toHex(old.publicKey), oldFingerprint: keyFingerprint(old.publicKey), exposedFrom: old.createdAt } : {}),
       exposedUntil: new Date().toISOString(),
     });
-    await putSlot(o.path, o.vaultId, slot);
+    await logSlotChange(tx, { vaultId: o.vaultId, actor: o.userName, signing: keys.signing, change: 'upgrade', slots: [{ user: o.userName, slot }] });
   });
+  // After the commit: a crash before this leaves the v1 slot, replaced by the vault's copy at the next unlock.
+  crashPoint('slot:logged');
+  await putSlot(o.path, o.vaultId, slot);
   return keys;
 }
 

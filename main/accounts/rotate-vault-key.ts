@@ -67,7 +67,7 @@ export async function rotateVaultKey(session: VaultSession, o: { reason: string;
 
   const db = await openKeyedDatabase({ path, key: newKey, pageSize: header.cipher.pageSize, create: false });
   replaceSessionDatabase(session, db, newKey, copy);
-  await logRekey(db, { actor: session.user.name, rekeyId, reason: o.reason, users: recipients.map((r) => r.name) });
+  await logRekey(db, { actor: session.user.name, rekeyId, reason: o.reason, users: recipients.map((r) => r.name), header: both });
   crashPoint('rekey:logged');
   await writeHeader(path, settledHeader(both, true));
   crashPoint('rekey:done');

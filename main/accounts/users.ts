@@ -1,12 +1,17 @@
 // Users and their key slots: only an admin adds or removes users; anyone changes their own
 // passphrase. An admin gives a new user only a one-time passphrase and the database key sealed
 // to a temporary key; the user makes their own keys at activation (accounts/activate-user.ts).
-// The header is rewritten inside the database transaction, so a failed header write rolls the
-// user change back.
+// Every slot change is also a key_slot entry (custody/slot-log.ts), signed by the admin for an
+// addition or removal and by the user for their own passphrase. A new slot is written inside
+// the database transaction (a failed write rolls the user back); a replaced or dropped one after
+// the commit (accounts/personal-slot.ts putSlot says why).
+import { crashPoint } from '../platform/crash-point';
 import { keyFingerprint } from '../../shared/custody/checkpoint';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { appendCustody } from '../custody/custody-log';
 import { userHash } from '../custody/record-hash';
+import { loadSigningKey } from '../custody/signing-keys';
+import { logSlotChange } from '../custody/slot-log';
 import { readHeader } from '../vault/header-file';
 import { DEFAULT_KDF, type KdfParams } from '../vault/kdf';
 import { makePersonalSlot, newBoxSecret, unlockSlot } from '../vault/key-slots';
@@ -39,6 +44,7 @@ export async function addUser(session: VaultSession, o: { name: string; role: st
   const boxSecret = newBoxSecret();
   const slot = await makePersonalSlot({ vaultId: session.vaultId, userName: name, passphrase, kdf: o.kdf ?? DEFAULT_KDF, state: 'must_activate', boxSecret, dbKey: sessionKey(session) });
   const createdAt = new Date().toISOString();
+  const signing = await loadSigningKey(session.db, session.user.name);
   try {
     await session.db.transaction(async (tx) => {
       // Names are never reused: custody entries of a removed user must keep meaning that user.
@@ -49,6 +55,7 @@ export async function addUser(session: VaultSession, o: { name: string; role: st
         actor: session.user.name, action: 'user_add', subject: `user:${name}`,
         details: { user: name, role, sha256: userHash({ name, role, removed: false }), mustActivate: true, boxPublicKey },
       });
+      await logSlotChange(tx, { vaultId: session.vaultId, actor: session.user.name, signing, change: 'add', slots: [{ user: name, slot }] });
       await putSlot(session.path, session.vaultId, slot);
     });
   } finally {
@@ -70,13 +77,16 @@ export async function changePassphrase(session: VaultSession, o: { oldPassphrase
   unlocked.signingSecret.fill(0);
   // The database key stays sealed to the same public key: only the passphrase's wrapping changes.
   const slot = { ...fresh, ...(dbKey ? { dbKey } : {}), ...(nextDbKey ? { nextDbKey } : {}) };
+  const signing = await loadSigningKey(session.db, name);
   await session.db.transaction(async (tx) => {
     await appendCustody(tx, {
       actor: name, action: 'key_change', subject: `user:${name}`,
       details: { change: 'passphrase', kdf, sha256: userHash({ name, role: session.user.role, removed: false }) },
     });
-    await putSlot(session.path, session.vaultId, slot);
+    await logSlotChange(tx, { vaultId: session.vaultId, actor: name, signing, change: 'passphrase', slots: [{ user: name, slot }] });
   });
+  crashPoint('slot:logged');
+  await putSlot(session.path, session.vaultId, slot);
 }
 
 export interface RemoveResult {
@@ -92,6 +102,7 @@ export interface RemoveResult {
 export async function removeUser(session: VaultSession, name: string, onProgress?: RekeyProgress): Promise<RemoveResult> {
   await assertAllowed(session, 'users.manage', `user:${name}`);
   if (name === session.user.name) throw new CustodiaError('E_INVALID_INPUT', 'an admin cannot remove themself; ask another admin');
+  const signing = await loadSigningKey(session.db, session.user.name);
   await session.db.transaction(async (tx) => {
     const row = await tx.get<{ role: Role }>('SELECT role FROM users WHERE name = ? AND removed_at IS NULL', [name]);
     if (!row) throw new CustodiaError('E_NOT_FOUND', `no user "${name}"`);
@@ -100,8 +111,11 @@ export async function removeUser(session: VaultSession, name: string, onProgress
       actor: session.user.name, action: 'user_remove', subject: `user:${name}`,
       details: { user: name, role: row.role, sha256: userHash({ name, role: row.role, removed: true }) },
     });
-    await dropSlot(session.path, session.vaultId, name);
+    await logSlotChange(tx, { vaultId: session.vaultId, actor: session.user.name, signing, change: 'remove', slots: [{ user: name, slot: null }] });
   });
+  // After the commit: a crash before this leaves a slot whose user is removed, which opens nothing.
+  crashPoint('slot:logged');
+  await dropSlot(session.path, session.vaultId, name);
   const waiting = await legacyHolders(session);
   if (waiting.length > 0) {
     return { rekeyed: false, notice: `the vault key was not rotated: ${waiting.join(', ')} must unlock once first (their key slots are in the old format); then run custodia vault rekey` };

@@ -6,6 +6,7 @@ import { access, chmod, unlink } from 'node:fs/promises';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { appendCustody } from '../custody/custody-log';
 import { holdSigningKey, recordSigningKey, releaseSigningKey, type SigningKey } from '../custody/signing-keys';
+import { logSlotChange } from '../custody/slot-log';
 import { userHash } from '../custody/record-hash';
 import type { Database } from '../vault/database';
 import { sealLog } from './sealed-changes';
@@ -16,6 +17,7 @@ import { DEFAULT_PAGE_SIZE, openKeyedDatabase } from '../vault/keyed-database';
 import { migrate } from '../vault/migrate';
 import { recoverPendingFiles } from '../vault/pending-files';
 import { settleInterruptedRekey } from './interrupted-rekey';
+import { checkSlotVouched, dropRemovedSlots, vouchExistingSlots } from './slot-binding';
 import { checkNewPassphrase, checkUserName, type Role } from './names';
 import { checkedSigningKey, newOwnKeys, setBoxKey, upgradeLegacySlot } from './personal-slot';
 
@@ -138,6 +140,7 @@ export async function createVault(o: CreateVaultOptions): Promise<VaultSession> 
       await appendCustody(tx, { actor: user, action: 'vault_create', subject: 'vault', details: { vaultId, user, role: 'admin', ...(organisation ? { organisation } : {}), sha256: userHash({ name: user, role: 'admin', removed: false }) } });
       await setBoxKey(tx, user, own.boxSecret);
       await recordSigningKey(tx, user, own.signing.publicKey, { change: 'signing_key_created', boxPublicKey: slot.boxPublicKey });
+      await logSlotChange(tx, { vaultId, actor: user, signing: own.signing, change: 'create', slots: [{ user, slot }] });
       // Inside the transaction: if the header cannot be written, the vault is not created.
       await writeHeader(o.path, { format: HEADER_FORMAT, version: HEADER_VERSION, vaultId, cipher: { pageSize }, slots: [slot] });
     });
@@ -228,6 +231,7 @@ export async function openVault(o: { path: string; user: string; passphrase: str
   try {
     const { role, activated } = await checkOpened(db, header, o.path, userName);
     if (!activated) throw mustActivate(userName);
+    await checkSlotVouched(db, { path: o.path, vaultId: header.vaultId, userName, slot: unlocked.slot });
     const notices = await settleInterruptedRekey({ path: o.path, db, header, newKeyInPlace: opened.newKeyInPlace, actor: userName });
     let signing: SigningKey;
     if (unlocked.kind === 'legacy') {
@@ -239,6 +243,12 @@ export async function openVault(o: { path: string; user: string; passphrase: str
       unlocked.boxSecret.fill(0);
       if (!unlocked.signingSecret) throw mustActivate(userName);
       signing = await checkedSigningKey(db, userName, unlocked.slot, unlocked.signingSecret);
+    }
+    if (role === 'admin' && (await vouchExistingSlots(db, { path: o.path, vaultId: header.vaultId, admin: userName, signing }))) {
+      notices.push('the custody log now vouches for every key slot of this vault as it stood (taken on trust at this first unlock)');
+    }
+    if ((await dropRemovedSlots(db, { path: o.path, vaultId: header.vaultId })) > 0) {
+      notices.push('the key header still held the slot of a removed user (a removal was interrupted); it was dropped');
     }
     notices.push(...(await recoverPendingFiles(db)));
     return makeSession(o.path, header.vaultId, db, { name: userName, role }, key, signing, notices);

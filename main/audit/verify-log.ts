@@ -1,5 +1,5 @@
 // `log verify`: checks the database pages, the hash chain, the Merkle tree, every checkpoint,
-// every signing key, and that each record and evidence item still has the content its latest
+// every signing key, every key slot of the header against the log (verify-slots.ts), and that each record and evidence item still has the content its latest
 // custody entry committed to. It reports every problem rather than stopping at the first.
 import type { VaultSession } from '../accounts/vault-session';
 import type { Database } from '../vault/database';
@@ -12,6 +12,8 @@ import { verifyStoredNodes } from './verify-tree-cache';
 import { verifyExternalCheckpoint, verifyStoredCheckpoints } from './verify-checkpoints';
 import { verifySigningKeys } from './verify-signing-keys';
 import { verifyBoxKeys } from './verify-box-keys';
+import { verifySlots } from './verify-slots';
+import { readHeader } from '../vault/header-file';
 import { verifyContent } from './verify-content';
 import { loggedPublicKeys } from '../custody/signing-keys';
 import { ProblemList, type VerifyProblem } from './verify-problems';
@@ -66,6 +68,7 @@ export async function verifyLog(session: VaultSession, opts: VerifyLogOptions = 
     if (opts.externalCheckpoint) verifyExternalCheckpoint(opts.externalCheckpoint, origin, await loggedPublicKeys(db), tree, problems);
     await verifySigningKeys(db, problems);
     await verifyBoxKeys(db, problems);
+    await verifySlots(db, await readHeader(session.path), problems);
     progress('content');
     const content = await verifyContent(db, scan, problems);
     report.records = content.records;

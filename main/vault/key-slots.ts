@@ -10,17 +10,30 @@ import { hkdf } from '@noble/hashes/hkdf.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { publicKeyFromSecret } from '../../shared/custody/checkpoint';
 import { toHex } from '../../shared/custody/bytes';
+import { canonicalJson } from '../../shared/custody/canonical-json';
 import { CustodiaError } from '../../shared/errors/error-codes';
-import type { LegacySlot, PersonalSlot, SealedKey, VaultHeader } from './header-file';
+import type { KeySlot, LegacySlot, PersonalSlot, SealedKey, VaultHeader } from './header-file';
 import { DEFAULT_KDF, deriveKey, KEY_BYTES, type KdfParams } from './kdf';
 
 const ID_LABEL = 'custodia/key-slot/v1';
 const SLOT_LABEL = 'custodia/key-slot/v2';
 const DB_KEY_LABEL = 'custodia/db-key/v2';
+const HASH_LABEL = 'custodia/slot-hash/v1';
 
 /** Not a secret: it keeps user names out of the plaintext header, nothing more (a guess is cheap). */
 export function slotId(vaultId: string, userName: string): string {
   return createHash('sha256').update(`${ID_LABEL}\0${vaultId}\0${userName}`, 'utf8').digest('hex');
+}
+
+/**
+ * What the custody log vouches for (README "Key header"): SHA-256 of a label and the slot's
+ * canonical JSON without its database-key wraps. The wraps are left out because a re-key
+ * replaces them for every user without anyone's passphrase, and a wrap only ever opens for the
+ * holder of the slot's box secret; everything a passphrase guards, and the public keys, count.
+ */
+export function slotHash(slot: KeySlot): string {
+  const { dbKey: _dbKey, nextDbKey: _nextDbKey, ...kept } = slot as PersonalSlot;
+  return createHash('sha256').update(`${HASH_LABEL}\0${canonicalJson(kept)}`, 'utf8').digest('hex');
 }
 
 export function newDatabaseKey(): Buffer {

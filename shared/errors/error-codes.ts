@@ -17,6 +17,8 @@ export const ERROR_CODES = {
   E_AUDITOR_NO_CONTENT_KEY: EXIT.auth,
   // The key a slot holds does not open the database: a header older than a re-key (or from another copy).
   E_KEY_HEADER_STALE: EXIT.auth,
+  // A key slot no custody entry vouches for (accounts/slot-binding.ts): someone re-wrapped it.
+  E_SLOT_NOT_IN_LOG: EXIT.auth,
   E_VAULT_LOCKED: EXIT.busy,
   E_VAULT_BUSY: EXIT.busy,
   // Bad input.

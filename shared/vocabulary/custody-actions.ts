@@ -5,6 +5,7 @@ export const CUSTODY_ACTIONS = [
   'user_add',
   'user_remove',
   'key_change', // a passphrase re-wrapped a key slot, or a signing key was created
+  'key_slot', // a key slot changed: its hash, signed by its user or an admin (custody/slot-log.ts)
   'case_create',
   'case_edit',
   'incident_create',

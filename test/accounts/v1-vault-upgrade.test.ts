@@ -83,6 +83,12 @@ describe('T3 T6 a v1 vault at its owner\'s next unlock', () => {
       const [old] = await listCheckpoints(s.db);
       expect(old!.signer).toBe(oldPublicKey);
       expect(verifyCheckpointSignature(old!)).toBe(true);
+      // The log had no slot entries: the upgrade logged ana's new slot, and this first admin
+      // unlock vouched for the header as it stood, marked as taken on trust.
+      const slotEntries = await s.db.all<{ entry: string }>("SELECT entry FROM custody_log WHERE action = 'key_slot' ORDER BY seq");
+      expect(slotEntries.map((r) => (JSON.parse(r.entry) as { details: { change: string; trustOnFirstUse?: boolean } }).details))
+        .toMatchObject([{ change: 'upgrade' }, { change: 'trust_on_first_use', trustOnFirstUse: true }]);
+      expect(s.notices.join('\n')).toMatch(/taken on trust/);
       const report = await verifyLog(s);
       expect(report.problems).toEqual([]);
       expect(report.ok).toBe(true);

@@ -104,7 +104,7 @@ describe('users and key slots', () => {
     expect(await code(openVault({ path: v.path, user: 'luz', passphrase: 'luz passphrase 2' }))).toBe('E_BAD_PASSPHRASE');
     v.session = await openVault({ path: v.path, user: 'ana', passphrase: PASSPHRASE });
     const actions = await v.session.db.all<{ action: string; subject: string }>("SELECT action, subject FROM custody_log WHERE subject = 'user:luz' ORDER BY seq");
-    expect(actions.map((a) => a.action)).toEqual(['user_add', 'key_change', 'key_change', 'user_remove']);
+    expect(actions.map((a) => a.action)).toEqual(['user_add', 'key_slot', 'key_change', 'key_slot', 'key_change', 'key_slot', 'user_remove', 'key_slot']);
     const rekeys = await v.session.db.all("SELECT seq FROM custody_log WHERE subject = 'vault' AND action = 'key_change'");
     expect(rekeys).toHaveLength(1);
   });

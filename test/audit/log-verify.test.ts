@@ -29,8 +29,8 @@ describe('log verify on an intact vault', () => {
     const report = await verifyLog(v.session, { externalCheckpoint: v.checkpoint });
     expect(report.problems).toEqual([]);
     expect(report.ok).toBe(true);
-    // vault, signing key, case, incident, its edit, second incident, evidence received and sealed
-    expect(report.entries).toBe(8);
+    // vault, signing key, key slot, case, incident, its edit, second incident, evidence received and sealed
+    expect(report.entries).toBe(9);
     expect(report.checkpoints).toBe(1);
     expect(report.records).toBe(4); // one case, two incidents, one user
     expect(report.evidence).toBe(1);
@@ -141,7 +141,7 @@ describe('T3: an insider with the database key alters the vault directly', () =>
     v = await populatedVault();
     await editIncident(v.session, v.incidentId, { ...INCIDENT, notes: 'later entry' });
     // The insider cuts the log back to before the external checkpoint, cleaning up after themself.
-    const keep = 4; // vault, signing key, case, first incident
+    const keep = 5; // vault, signing key, key slot, case, first incident
 
     await tamper(v.session.db, `DELETE FROM custody_log WHERE seq > ${keep}; DELETE FROM merkle_nodes;
       DELETE FROM checkpoints; DELETE FROM incident_versions WHERE version > 1 OR incident_id > ${v.incidentId}; PRAGMA foreign_keys = OFF;
@@ -154,7 +154,7 @@ describe('T3: an insider with the database key alters the vault directly', () =>
 
   it('finds history rewritten and re-signed by an insider with a real key, against an earlier checkpoint', async () => {
     v = await populatedVault();
-    await tamper(v.session.db, `DELETE FROM custody_log WHERE seq >= 4; DELETE FROM merkle_nodes; DELETE FROM checkpoints;
+    await tamper(v.session.db, `DELETE FROM custody_log WHERE seq >= 5; DELETE FROM merkle_nodes; DELETE FROM checkpoints;
       PRAGMA foreign_keys = OFF; DELETE FROM incident_search; DELETE FROM incident_versions; DELETE FROM incidents;
       DELETE FROM evidence_chunks; DELETE FROM evidence;`);
     await rebuildTree(v);

@@ -38,7 +38,7 @@ describe('cases and incidents round trip', () => {
     expect(got.incident).toEqual(FULL);
     expect(got).toMatchObject({ id: ref.id, caseId: c.id, version: 1, sha256: ref.sha256, deleted: null, createdBy: 'ana' });
     expect(await listCases(v.session)).toMatchObject([{ id: c.id, title: 'Amenazas en Tambopata', incidents: 1, deleted: false }]);
-    expect(await custodyActions(v.session)).toEqual(['vault_create', 'key_change', 'case_create', 'incident_create']);
+    expect(await custodyActions(v.session)).toEqual(['vault_create', 'key_change', 'key_slot', 'case_create', 'incident_create']);
   });
 
   it('an edit adds a version and keeps the old one; a delete is a tombstone with a reason', async () => {
