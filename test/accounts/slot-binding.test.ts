@@ -109,7 +109,7 @@ describe('T3 T6 the key header is bound to the custody log', () => {
     expect((await verifyLog(v.session)).problems).toEqual([]);
   });
 
-  it('T3 an old key header copied back after a removal: whole, it opens nothing (E_KEY_HEADER_STALE); with the removed slot put back, the next unlock drops it', async () => {
+  it('T3 an old key header copied back after a removal: whole, it opens nothing (E_KEY_HEADER_STALE); with the removed slot put back, the next unlock drops it, and log verify reports one put back while open', async () => {
     v = await tempVault();
     await addActiveUser(v, 'rui', 'documenter', 'passphrase of rui');
     const saved = `${v.path}.saved`;
@@ -129,8 +129,15 @@ describe('T3 T6 the key header is bound to the custody log', () => {
     v.session = await openVault({ path: v.path, user: 'ana', passphrase: PASSPHRASE });
     expect((await readHeader(v.path)).slots.map((s) => s.id)).not.toContain(rui!.id);
     expect(codes(await verifyLog(v.session))).toEqual([]);
-    await v.session.close();
     expect(await errorCode(openVault({ path: v.path, user: 'rui', passphrase: 'passphrase of rui' }))).toBe('E_BAD_PASSPHRASE');
+    // Put back while the vault is open, where no unlock drops it: log verify names the removed
+    // slot, and it still opens nothing.
+    await writeHeader(v.path, { ...current, slots: [...current.slots, rui!] });
+    const report = await verifyLog(v.session);
+    expect(codes(report)).toEqual(['E_KEY_HEADER_STALE']);
+    expect(report.problems[0]?.message).toMatch(/rui/);
+    await v.session.close();
+    expect(await errorCode(openVault({ path: v.path, user: 'rui', passphrase: 'passphrase of rui' }))).toBe('E_KEY_HEADER_STALE');
   });
 
   it('T3 a vouched slot cut from the header is reported by log verify (E_KEY_HEADER_STALE)', async () => {
