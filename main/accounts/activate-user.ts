@@ -11,7 +11,7 @@ import { logSlotChange } from '../custody/slot-log';
 import { checkNewPassphrase } from './names';
 import { newOwnKeys, putSlot, setBoxKey } from './personal-slot';
 import { checkSlotVouched } from './slot-binding';
-import { checkOpened, openWithSlot, sessionFor, type VaultSession } from './vault-session';
+import { auditorHoldsNoKey, checkOpened, openWithSlot, sessionFor, type VaultSession } from './vault-session';
 
 export async function activateUser(o: { path: string; user: string; oneTimePassphrase: string; newPassphrase: string; kdf?: KdfParams }): Promise<VaultSession> {
   const userName = o.user.normalize('NFC');
@@ -27,6 +27,7 @@ export async function activateUser(o: { path: string; user: string; oneTimePassp
   const own = newOwnKeys();
   try {
     const { role, activated } = await checkOpened(db, header, o.path, userName);
+    if (role === 'auditor') throw auditorHoldsNoKey(userName);
     // The one-time slot too must be the one the admin's user_add vouched for. First: after a
     // crash between the logged activation and the header write this puts the new slot back.
     await checkSlotVouched(db, { path: o.path, vaultId: header.vaultId, userName, slot: unlocked.slot });

@@ -39,7 +39,8 @@ export async function rotateVaultKey(session: VaultSession, o: { reason: string;
   const { path, vaultId } = session;
   const header = await readHeader(path);
   const recipients = await session.db.all<{ name: string; public_key: Buffer }>(
-    'SELECT u.name, b.public_key FROM users u JOIN box_keys b ON b.user_name = u.name WHERE u.removed_at IS NULL ORDER BY u.name');
+    "SELECT u.name, b.public_key FROM users u JOIN box_keys b ON b.user_name = u.name WHERE u.removed_at IS NULL AND u.role != 'auditor' ORDER BY u.name");
+  // Auditors hold no key to the content (accounts/users.ts): the new key is sealed to no auditor.
   const boxKeys = new Map(recipients.map((r) => [slotId(vaultId, r.name), r]));
   const signing = await loadSigningKey(session.db, session.user.name);
   const newKey = newDatabaseKey();

@@ -71,3 +71,25 @@ export async function vouchExistingSlots(db: Database, o: { path: string; vaultI
   await db.transaction((tx) => logSlotChange(tx, { vaultId: o.vaultId, actor: o.admin, signing: o.signing, change: 'trust_on_first_use', slots }));
   return true;
 }
+
+/**
+ * Auditors hold no key to the content (accounts/users.ts), but a vault from before that rule
+ * gave them a slot. An admin's unlock drops each such slot, logged as a key_slot change signed
+ * by the admin; the vault key is then owed a rotation (custody/slot-log.ts keyRotationOwed) so a
+ * saved copy of the slot opens nothing newer. Returns whose slots went.
+ */
+export async function dropAuditorSlots(db: Database, o: { path: string; vaultId: string; admin: string; signing: SigningKey }): Promise<string[]> {
+  const header = await readHeader(o.path);
+  const ids = new Set(header.slots.map((s) => s.id));
+  const auditors = await db.all<{ name: string }>("SELECT name FROM users WHERE role = 'auditor' AND removed_at IS NULL ORDER BY name");
+  const holding = auditors.map((a) => a.name).filter((name) => ids.has(slotId(o.vaultId, name)));
+  if (holding.length === 0) return [];
+  await db.transaction(async (tx) => {
+    for (const user of holding) await logSlotChange(tx, { vaultId: o.vaultId, actor: o.admin, signing: o.signing, change: 'auditor_keyless', slots: [{ user, slot: null }] });
+  });
+  // After the commit: a crash before this leaves slots the log removed, dropped at the next unlock.
+  const gone = new Set(holding.map((name) => slotId(o.vaultId, name)));
+  const now = await readHeader(o.path);
+  await writeHeader(o.path, { ...now, slots: now.slots.filter((s) => !gone.has(s.id)) });
+  return holding;
+}

@@ -4,17 +4,19 @@
 // Every slot change is also a key_slot entry (custody/slot-log.ts), signed by the admin for an
 // addition or removal and by the user for their own passphrase. A new slot is written inside
 // the database transaction (a failed write rolls the user back); a replaced or dropped one after
-// the commit (accounts/personal-slot.ts putSlot says why).
+// the commit (accounts/personal-slot.ts putSlot says why). An auditor gets no slot at all: what
+// they check is the custody log, which reaches them as a plain package (audit/log-package.ts),
+// so no passphrase of theirs opens the database (T3: an auditor who reads evidence).
 import { crashPoint } from '../platform/crash-point';
 import { keyFingerprint } from '../../shared/custody/checkpoint';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { appendCustody } from '../custody/custody-log';
 import { userHash } from '../custody/record-hash';
 import { loadSigningKey } from '../custody/signing-keys';
-import { logSlotChange } from '../custody/slot-log';
+import { logSlotChange, slotCopy } from '../custody/slot-log';
 import { readHeader } from '../vault/header-file';
 import { DEFAULT_KDF, type KdfParams } from '../vault/kdf';
-import { makePersonalSlot, newBoxSecret, unlockSlot } from '../vault/key-slots';
+import { makePersonalSlot, newBoxSecret, slotId, unlockSlot } from '../vault/key-slots';
 import type { RekeyProgress } from '../vault/rekey-database';
 import { checkNewPassphrase, checkRole, checkUserName, type Role } from './names';
 import { oneTimePassphrase } from './one-time-passphrase';
@@ -35,11 +37,17 @@ export interface UserInfo {
   fingerprint: string | null;
 }
 
-/** Adds a user who must activate: the one-time passphrase is returned once and stored nowhere. */
-export async function addUser(session: VaultSession, o: { name: string; role: string; kdf?: KdfParams }): Promise<{ user: UserInfo; oneTimePassphrase: string }> {
+/**
+ * Adds a user who must activate: the one-time passphrase is returned once and stored nowhere.
+ * An auditor is listed (the roster names who audits) but gets no slot and no passphrase.
+ */
+export async function addUser(session: VaultSession, o: { name: string; role: Exclude<Role, 'auditor'>; kdf?: KdfParams }): Promise<{ user: UserInfo; oneTimePassphrase: string }>;
+export async function addUser(session: VaultSession, o: { name: string; role: string; kdf?: KdfParams }): Promise<{ user: UserInfo; oneTimePassphrase: string | null }>;
+export async function addUser(session: VaultSession, o: { name: string; role: string; kdf?: KdfParams }): Promise<{ user: UserInfo; oneTimePassphrase: string | null }> {
   await assertAllowed(session, 'users.manage', `user:${o.name}`);
   const name = checkUserName(o.name);
   const role = checkRole(o.role);
+  if (role === 'auditor') return { user: await addAuditor(session, name), oneTimePassphrase: null };
   const passphrase = oneTimePassphrase();
   const boxSecret = newBoxSecret();
   const slot = await makePersonalSlot({ vaultId: session.vaultId, userName: name, passphrase, kdf: o.kdf ?? DEFAULT_KDF, state: 'must_activate', boxSecret, dbKey: sessionKey(session) });
@@ -62,6 +70,20 @@ export async function addUser(session: VaultSession, o: { name: string; role: st
     boxSecret.fill(0);
   }
   return { user: { name, role, createdAt, createdBy: session.user.name, removedAt: null, activated: false, fingerprint: null }, oneTimePassphrase: passphrase };
+}
+
+async function addAuditor(session: VaultSession, name: string): Promise<UserInfo> {
+  const createdAt = new Date().toISOString();
+  await session.db.transaction(async (tx) => {
+    if (await tx.get('SELECT 1 FROM users WHERE name = ?', [name])) throw new CustodiaError('E_EXISTS', `user "${name}" exists already`);
+    // Nothing to activate: activated_at says so, and no slot waits for a one-time passphrase.
+    await tx.run('INSERT INTO users (name, role, created_at, created_by, activated_at) VALUES (?, ?, ?, ?, ?)', [name, 'auditor', createdAt, session.user.name, createdAt]);
+    await appendCustody(tx, {
+      actor: session.user.name, action: 'user_add', subject: `user:${name}`,
+      details: { user: name, role: 'auditor', sha256: userHash({ name, role: 'auditor', removed: false }), mustActivate: false, keySlot: false },
+    });
+  });
+  return { name, role: 'auditor', createdAt, createdBy: session.user.name, removedAt: null, activated: true, fingerprint: null };
 }
 
 /** Re-seals the caller's own keys under a new passphrase; the old one is asked again so an unlocked, unattended session cannot change it. */
@@ -103,6 +125,9 @@ export async function removeUser(session: VaultSession, name: string, onProgress
   await assertAllowed(session, 'users.manage', `user:${name}`);
   if (name === session.user.name) throw new CustodiaError('E_INVALID_INPUT', 'an admin cannot remove themself; ask another admin');
   const signing = await loadSigningKey(session.db, session.user.name);
+  // An auditor added since auditors hold no slot has nothing to drop and no key to take back.
+  const heldSlot = (await slotCopy(session.db, session.vaultId, name)) !== undefined
+    || (await readHeader(session.path)).slots.some((s) => s.id === slotId(session.vaultId, name));
   await session.db.transaction(async (tx) => {
     const row = await tx.get<{ role: Role }>('SELECT role FROM users WHERE name = ? AND removed_at IS NULL', [name]);
     if (!row) throw new CustodiaError('E_NOT_FOUND', `no user "${name}"`);
@@ -111,8 +136,9 @@ export async function removeUser(session: VaultSession, name: string, onProgress
       actor: session.user.name, action: 'user_remove', subject: `user:${name}`,
       details: { user: name, role: row.role, sha256: userHash({ name, role: row.role, removed: true }) },
     });
-    await logSlotChange(tx, { vaultId: session.vaultId, actor: session.user.name, signing, change: 'remove', slots: [{ user: name, slot: null }] });
+    if (heldSlot) await logSlotChange(tx, { vaultId: session.vaultId, actor: session.user.name, signing, change: 'remove', slots: [{ user: name, slot: null }] });
   });
+  if (!heldSlot) return { rekeyed: false, notice: `${name} held no key to this vault: there is no vault key to rotate` };
   // After the commit: a crash before this leaves a slot whose user is removed, which opens nothing.
   crashPoint('slot:logged');
   await dropSlot(session.path, session.vaultId, name);

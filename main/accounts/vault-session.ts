@@ -38,7 +38,7 @@ export interface VaultSession {
 }
 
 // The database key stays out of the public session shape; user management reaches it here.
-interface Held { db: Database; key: Buffer }
+interface Held { db: Database; key: Buffer; notices: string[] }
 const held = new WeakMap<VaultSession, Held>();
 
 function heldBy(session: VaultSession): Held {
@@ -49,6 +49,11 @@ function heldBy(session: VaultSession): Held {
 
 export function sessionKey(session: VaultSession): Buffer {
   return heldBy(session).key;
+}
+
+/** Something the core settled after opening (accounts/unlock-vault.ts) that the user should hear of. */
+export function addNotice(session: VaultSession, notice: string): void {
+  heldBy(session).notices.push(notice);
 }
 
 /** After a re-key: the session goes on with the database file under its new key. */
@@ -64,10 +69,13 @@ export function replaceSessionDatabase(session: VaultSession, db: Database, key:
 function makeSession(path: string, vaultId: string, db: Database, user: { name: string; role: Role }, key: Buffer, signing: SigningKey, notices: readonly string[] = []): VaultSession {
   let closing: Promise<void> | undefined;
   const cleanups: (() => void)[] = [];
-  const state: Held = { db, key };
+  const state: Held = { db, key, notices: [...notices] };
   holdSigningKey(db, user.name, signing);
   const session: VaultSession = {
-    path, vaultId, user, notices,
+    path, vaultId, user,
+    get notices() {
+      return state.notices;
+    },
     get db() {
       return state.db;
     },
@@ -176,9 +184,7 @@ export async function openWithSlot(path: string, header: VaultHeader, userName: 
     if (nextDbKey && header.rekey) candidates.push({ key: openDbKey(nextDbKey, unlocked.boxSecret, header.vaultId, userName), next: true });
     if (dbKey) candidates.push({ key: openDbKey(dbKey, unlocked.boxSecret, header.vaultId, userName), next: false });
   }
-  if (candidates.length === 0) {
-    throw new CustodiaError('E_AUDITOR_NO_CONTENT_KEY', `the key slot of "${userName}" holds no key to the vault's content`);
-  }
+  if (candidates.length === 0) throw new CustodiaError('E_BAD_VAULT_HEADER', `the key slot of "${userName}" holds no key to the vault's content`);
   for (const [i, c] of candidates.entries()) {
     try {
       const db = await openKeyedDatabase({ path, key: c.key, pageSize: header.cipher.pageSize, create: false });
@@ -211,6 +217,10 @@ export async function checkOpened(db: Database, header: VaultHeader, path: strin
 export const mustActivate = (userName: string): CustodiaError =>
   new CustodiaError('E_MUST_ACTIVATE', `"${userName}" must first replace their one-time passphrase: custodia user activate (or unlock in the app)`);
 
+/** A slot an auditor kept from before auditors got none: it still opens the file, but no session is made. */
+export const auditorHoldsNoKey = (userName: string): CustodiaError =>
+  new CustodiaError('E_AUDITOR_NO_CONTENT_KEY', `"${userName}" is an auditor: auditors work from the custody log's package (custodia log export, then log verify --package), never from the vault`);
+
 export async function openVault(o: { path: string; user: string; passphrase: string }): Promise<VaultSession> {
   const userName = o.user.normalize('NFC');
   const header = await readHeader(o.path);
@@ -230,6 +240,7 @@ export async function openVault(o: { path: string; user: string; passphrase: str
   const { db, key } = opened;
   try {
     const { role, activated } = await checkOpened(db, header, o.path, userName);
+    if (role === 'auditor') throw auditorHoldsNoKey(userName);
     if (!activated) throw mustActivate(userName);
     await checkSlotVouched(db, { path: o.path, vaultId: header.vaultId, userName, slot: unlocked.slot });
     const notices = await settleInterruptedRekey({ path: o.path, db, header, newKeyInPlace: opened.newKeyInPlace, actor: userName });

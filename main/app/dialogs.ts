@@ -9,11 +9,14 @@ export interface Dialogs {
   chooseVaultLocation(suggestedName: string): Promise<string | null>;
   chooseDossierDestination(suggestedName: string): Promise<string | null>;
   chooseCheckpointDestination(suggestedName: string): Promise<string | null>;
+  pickLogPackage(): Promise<string | null>;
+  chooseLogPackageDestination(suggestedName: string): Promise<string | null>;
 }
 
 const DOSSIER = [{ name: 'Dossier', extensions: ['zip'] }];
 const VAULT = [{ name: 'Custodia', extensions: ['custodia'] }];
 const CHECKPOINT = [{ name: 'Checkpoint', extensions: ['json'] }];
+const LOG_PACKAGE = [{ name: 'Custody log', extensions: ['json'] }];
 
 export function electronDialogs(window: () => BrowserWindow | null): Dialogs {
   const open = async (options: Electron.OpenDialogOptions): Promise<string[]> => {
@@ -33,5 +36,7 @@ export function electronDialogs(window: () => BrowserWindow | null): Dialogs {
     chooseVaultLocation: (name) => save({ defaultPath: `${name}.custodia`, filters: VAULT }),
     chooseDossierDestination: (name) => save({ defaultPath: name, filters: DOSSIER }),
     chooseCheckpointDestination: (name) => save({ defaultPath: name, filters: CHECKPOINT }),
+    pickLogPackage: async () => (await open({ properties: ['openFile'], filters: LOG_PACKAGE }))[0] ?? null,
+    chooseLogPackageDestination: (name) => save({ defaultPath: name, filters: LOG_PACKAGE }),
   };
 }

@@ -3,7 +3,8 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { withSealedChanges } from '../accounts/sealed-changes';
-import { openVault, type VaultSession } from '../accounts/vault-session';
+import { unlockVault } from '../accounts/unlock-vault';
+import type { VaultSession } from '../accounts/vault-session';
 import type { OutputOptions } from './output';
 import { readPassphrase } from './passphrase';
 
@@ -36,7 +37,7 @@ export function positiveInt(value: string): number {
 /** Runs fn with an open session; what it appended to the log is sealed (core rule); the session always closes. */
 export async function withSession<R>(opts: SessionOptions, fn: (s: VaultSession) => Promise<R>): Promise<R> {
   const passphrase = await readPassphrase('CUSTODIA_PASSPHRASE', `passphrase for ${opts.user}: `);
-  const session = await openVault({ path: opts.vault, user: opts.user, passphrase });
+  const session = await unlockVault({ path: opts.vault, user: opts.user, passphrase });
   for (const notice of session.notices) process.stderr.write(`note: ${notice}\n`);
   try {
     return await withSealedChanges(session, () => fn(session));

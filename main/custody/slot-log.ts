@@ -17,8 +17,11 @@ import { appendCustody } from './custody-log';
 import type { SigningKey } from './signing-keys';
 import { parseStoredEntry } from './stored-entry';
 
-/** create: vault init; trust_on_first_use: an admin vouched for a pre-existing header's slots at once. */
-export type SlotChange = 'create' | 'add' | 'activate' | 'passphrase' | 'upgrade' | 'remove' | 'trust_on_first_use';
+/**
+ * create: vault init; trust_on_first_use: an admin vouched for a pre-existing header's slots at
+ * once; auditor_keyless: an admin dropped the slot an auditor held before auditors got none.
+ */
+export type SlotChange = 'create' | 'add' | 'activate' | 'passphrase' | 'upgrade' | 'remove' | 'trust_on_first_use' | 'auditor_keyless';
 /** Changes only the user concerned may sign; the others need an admin. */
 export const OWN_CHANGES: ReadonlySet<string> = new Set(['activate', 'passphrase', 'upgrade']);
 
@@ -147,4 +150,18 @@ export async function slotHistory(db: Database): Promise<SlotHistory> {
     }
   }
   return { bound, byUser };
+}
+
+/**
+ * True when a slot was taken away (a removal, an auditor's slot dropped) after the last rotation
+ * of the vault key: whoever kept a copy of that slot still holds the key, so it is owed a
+ * rotation. Read from the log, so a crash between the drop and the rotation is not forgotten.
+ */
+export async function keyRotationOwed(db: Database): Promise<boolean> {
+  const dropped = await db.get<{ seq: number | null }>(
+    "SELECT max(seq) AS seq FROM custody_log WHERE subject >= 'user:' AND subject < 'user;' AND action = 'key_slot' AND json_extract(entry, '$.details.slotSha256') IS NULL AND json_extract(entry, '$.details.change') IN ('remove', 'auditor_keyless')");
+  if (dropped?.seq == null) return false;
+  const rotated = await db.get<{ seq: number | null }>(
+    "SELECT max(seq) AS seq FROM custody_log WHERE subject = 'vault' AND action = 'key_change' AND json_extract(entry, '$.details.change') = 'vault_key'");
+  return rotated?.seq == null || rotated.seq < dropped.seq;
 }

@@ -33,7 +33,10 @@ export interface CustodiaApi {
     uploadBegin: Call<'evidence.uploadBegin'>; uploadChunk: Call<'evidence.uploadChunk'>;
     uploadEnd: Call<'evidence.uploadEnd'>; uploadAbort: Call<'evidence.uploadAbort'>;
   };
-  custody: { timeline: Call<'custody.timeline'>; saveCheckpoint: Call0<'custody.saveCheckpoint'> };
+  custody: {
+    timeline: Call<'custody.timeline'>; saveCheckpoint: Call0<'custody.saveCheckpoint'>;
+    exportPackage: Call0<'custody.exportPackage'>; pickPackage: Call0<'custody.pickPackage'>; verifyPackage: Call<'custody.verifyPackage'>;
+  };
   dossier: {
     disclosure: Call<'dossier.disclosure'>; export: Call<'dossier.export'>; pick: Call0<'dossier.pick'>; verify: Call<'dossier.verify'>;
   };
@@ -86,7 +89,13 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe): CustodiaApi 
       view: (r) => invoke('evidence.view', r),
       makeExhibit: (r) => invoke('evidence.makeExhibit', r),
     },
-    custody: { timeline: (r) => invoke('custody.timeline', r), saveCheckpoint: () => invoke('custody.saveCheckpoint', {}) },
+    custody: {
+      timeline: (r) => invoke('custody.timeline', r),
+      saveCheckpoint: () => invoke('custody.saveCheckpoint', {}),
+      exportPackage: () => invoke('custody.exportPackage', {}),
+      pickPackage: () => invoke('custody.pickPackage', {}),
+      verifyPackage: (r) => invoke('custody.verifyPackage', r),
+    },
     dossier: {
       disclosure: (r) => invoke('dossier.disclosure', r),
       export: (r) => invoke('dossier.export', r),

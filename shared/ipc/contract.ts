@@ -117,6 +117,27 @@ export const CONTRACT = {
     nullable(z.strictObject({ location: z.string(), treeSize: z.number().int(), rootHash: s.sha256Hex })),
   ),
 
+  /** The custody log as a package for an auditor (audit/log-package.ts), saved where the user picks; null: cancelled. */
+  'custody.exportPackage': ch(
+    s.emptyRequest,
+    nullable(z.strictObject({ location: z.string(), entries: z.number().int(), checkpoints: z.number().int(), rootHash: s.sha256Hex })),
+  ),
+  /** Needs no vault: an auditor picks a package, or the earlier package or checkpoint it must extend. */
+  'custody.pickPackage': ch(s.emptyRequest, nullable(z.strictObject({ token: s.fileToken, name: z.string() }))),
+  /** Needs no vault: chain, tree, checkpoints and rosters of a package, and that it extends the earlier tree if one is given. */
+  'custody.verifyPackage': ch(
+    z.strictObject({ token: s.fileToken, earlierToken: s.fileToken.optional() }),
+    z.strictObject({
+      ok: z.boolean(),
+      entries: z.number().int(),
+      checkpoints: z.number().int(),
+      signedUpTo: z.number().int(),
+      rosters: z.number().int(),
+      rootHash: z.string().max(64),
+      problems: z.array(z.strictObject({ code: z.string().max(64), message: z.string().max(2000), seq: z.number().int().optional() })).max(1000),
+    }),
+  ),
+
   'dossier.disclosure': ch(s.dossierRequest, z.strictObject({ ok: z.boolean(), findings: z.array(s.disclosureFinding) })),
   'dossier.export': ch(
     s.dossierExportRequest,
@@ -153,7 +174,7 @@ export const CONTRACT = {
 
   'users.list': ch(s.emptyRequest, z.array(s.userListing)),
   /** The one-time passphrase is returned once, for the admin to hand over; it is stored nowhere. */
-  'users.add': ch(z.strictObject({ name: z.string().trim().min(1).max(100), role: z.enum(s.ROLES) }), z.strictObject({ oneTimePassphrase: z.string().max(100) })),
+  'users.add': ch(z.strictObject({ name: z.string().trim().min(1).max(100), role: z.enum(s.ROLES) }), z.strictObject({ oneTimePassphrase: z.string().max(100).nullable() })),
   'users.changePassphrase': ch(z.strictObject({ current: z.string().min(1).max(1024), next: z.string().min(12).max(1024) }), s.okResponse),
 } as const;
 

@@ -7,6 +7,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createVault, openVault } from '../../main/accounts/vault-session';
+import { addUser } from '../../main/accounts/users';
+import { readHeader } from '../../main/vault/header-file';
+import { slotId } from '../../main/vault/key-slots';
 import { textCommitment } from '../../main/custody/committed-texts';
 import { tamper } from './tamper-fixture';
 import { generateSigningKeyPair, signCheckpoint } from '../../shared/custody/checkpoint';
@@ -104,11 +107,15 @@ describe('log export and log verify --package', () => {
     expect(text).not.toContain('Nombre');
   });
 
-  it('refuses an auditor: they export nothing (E_FORBIDDEN)', async () => {
-    await addActiveUserAt(vault, { user: 'ana', passphrase: PASS }, 'aud', 'auditor', PASS);
+  it('T3: an auditor holds no slot, so no passphrase of theirs exports or opens anything (exit 3)', async () => {
+    const admin = await openVault({ path: vault, user: 'ana', passphrase: PASS });
+    expect((await addUser(admin, { name: 'aud', role: 'auditor' })).oneTimePassphrase).toBeNull();
+    await admin.close();
+    const header = await readHeader(vault);
+    expect(header.slots.map((s) => s.id)).not.toContain(slotId(header.vaultId, 'aud'));
     const r = as('aud', ['log', 'export', '--out', join(dir, 'aud.json')]);
     expect(r.status).toBe(3);
-    expect(r.stderr).toMatch(/^error E_FORBIDDEN: /);
+    expect(r.stderr).toMatch(/^error E_BAD_PASSPHRASE: /);
   });
 
   it('T3: an entry rewritten in the package breaks the chain and the signed roots (exit 1)', async () => {

@@ -7,7 +7,6 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activateUser } from '../../main/accounts/activate-user';
 import { addUser } from '../../main/accounts/users';
 import { createVault } from '../../main/accounts/vault-session';
 import { buildCli, runCli } from './cli-harness';
@@ -28,9 +27,8 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'custodia-exhibit-cli-'));
   vault = join(dir, 'v.custodia');
   const s = await createVault({ path: vault, user: 'ana', passphrase: PASS, kdf: CHEAP_KDF });
-  const { oneTimePassphrase } = await addUser(s, { name: 'aud', role: 'auditor', kdf: CHEAP_KDF });
+  await addUser(s, { name: 'aud', role: 'auditor', kdf: CHEAP_KDF });
   await s.close();
-  await (await activateUser({ path: vault, user: 'aud', oneTimePassphrase, newPassphrase: AUDITOR_PASS, kdf: CHEAP_KDF })).close();
   const incident = join(media.dir, 'incident.json');
   await writeFile(incident, JSON.stringify(INCIDENT));
   const note = join(media.dir, 'nota.txt');
@@ -68,10 +66,11 @@ describe('custodia evidence exhibit', () => {
     expect([text.status, text.stderr]).toEqual([4, expect.stringMatching(/^error E_UNSUPPORTED_MEDIA: /)]);
     const missing = as('ana', ['evidence', 'exhibit', '--id', '999']);
     expect([missing.status, missing.stderr]).toEqual([4, expect.stringMatching(/^error E_NOT_FOUND: /)]);
+    // T3: the auditor holds no slot, so their passphrase is refused like any wrong one.
     const aud = as('aud', ['evidence', 'exhibit', '--id', '1'], AUDITOR_PASS);
-    expect([aud.status, aud.stderr]).toEqual([3, expect.stringMatching(/^error E_FORBIDDEN: /)]);
+    expect([aud.status, aud.stderr]).toEqual([3, expect.stringMatching(/^error E_BAD_PASSPHRASE: /)]);
     const audMeta = as('aud', ['evidence', 'metadata', '--id', '1'], AUDITOR_PASS);
-    expect([audMeta.status, audMeta.stderr]).toEqual([3, expect.stringMatching(/^error E_FORBIDDEN: /)]);
+    expect([audMeta.status, audMeta.stderr]).toEqual([3, expect.stringMatching(/^error E_BAD_PASSPHRASE: /)]);
     const usage = as('ana', ['evidence', 'exhibit', '--id', 'x']);
     expect(usage.status).toBe(2);
   });

@@ -26,9 +26,10 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'custodia-log-cli-'));
   vault = join(dir, 'v.custodia');
   const s = await createVault({ path: vault, user: 'ana', passphrase: PASS, kdf: CHEAP_KDF });
-  const { oneTimePassphrase } = await addUser(s, { name: 'aud', role: 'auditor', kdf: CHEAP_KDF });
-  await s.close();
-  await (await activateUser({ path: vault, user: 'aud', oneTimePassphrase, newPassphrase: 'passphrase of the auditor', kdf: CHEAP_KDF })).close();
+  await addUser(s, { name: 'lex', role: 'legal', kdf: CHEAP_KDF }).then(async ({ oneTimePassphrase }) => {
+    await s.close();
+    await (await activateUser({ path: vault, user: 'lex', oneTimePassphrase, newPassphrase: 'passphrase of the lawyer', kdf: CHEAP_KDF })).close();
+  });
   const incidentFile = join(dir, 'incident.json');
   await writeFile(incidentFile, JSON.stringify(INCIDENT));
   expect(as('ana', ['case', 'add', '--title', 'Caso 1']).status).toBe(0);
@@ -37,8 +38,8 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('custodia log', () => {
-  it('verify passes on an intact vault, for an auditor too', () => {
-    const r = as('aud', ['log', 'verify'], { CUSTODIA_PASSPHRASE: 'passphrase of the auditor' });
+  it('verify passes on an intact vault, for any role that holds a slot', () => {
+    const r = as('lex', ['log', 'verify'], { CUSTODIA_PASSPHRASE: 'passphrase of the lawyer' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.json()).toMatchObject({ ok: true, problems: [] });

@@ -149,18 +149,18 @@ describe('T1 and access control through the CLI', () => {
     }
   });
 
-  it('role refusals: exit 3 E_FORBIDDEN, each a denied custody entry', async () => {
+  it('role refusals: exit 3 E_FORBIDDEN, each a denied custody entry; the auditor (T3) holds no slot: exit 3, nothing written', async () => {
     const evidenceId = await inspect(async (s) => (await s.db.get<{ id: number }>('SELECT min(id) AS id FROM evidence'))?.id ?? 0);
     const out = join(dir, 'auditor.bin');
     const g = runCli(cli, as('aud', ['evidence', 'get', '--id', String(evidenceId), '--out', out]), env);
     expect(g.status).toBe(3);
-    expect(g.stderr).toMatch(/^error E_FORBIDDEN: /);
+    expect(g.stderr).toMatch(/^error E_BAD_PASSPHRASE: /);
     await expect(readFile(out)).rejects.toThrow();
     const u = runCli(cli, as('doc', ['user', 'add', '--new-user', 'zoe', '--role', 'admin']), env);
     expect(u.status).toBe(3);
     expect(u.stderr).toMatch(/^error E_FORBIDDEN: /);
     const denied = await inspect((s) => s.db.all<{ actor: string; entry: string }>("SELECT actor, entry FROM custody_log WHERE action = 'denied' ORDER BY seq"));
-    expect(denied.map((d) => [d.actor, JSON.parse(d.entry).details.permission])).toEqual([['aud', 'evidence.read'], ['doc', 'users.manage']]);
+    expect(denied.map((d) => [d.actor, JSON.parse(d.entry).details.permission])).toEqual([['doc', 'users.manage']]);
   });
 });
 

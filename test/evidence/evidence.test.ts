@@ -142,27 +142,20 @@ describe('T3 an altered evidence chunk is caught on read-back', () => {
 });
 
 describe('roles on evidence', () => {
-  it('the auditor never gets evidence bytes; legal may read but not import; refusals are denied entries', async () => {
+  it('the auditor never gets evidence bytes (no slot, T3); legal may read but not import; refusals are denied entries', async () => {
     v = await tempVault();
     await addRoleUsers(v);
     const incidentId = await withIncident(v.session);
     const file = join(v.dir, 'a.bin');
     await writeFile(file, randomBytes(1000));
     const { id } = await importEvidence(v.session, incidentId, file, { method: 'other' });
-    const auditor = await v.open('aud');
-    expect(await code(readEvidence(auditor, id, join(v.dir, 'aud.bin')))).toBe('E_FORBIDDEN');
-    expect(await code(openEvidenceStream(auditor, id))).toBe('E_FORBIDDEN');
-    expect(await code(importEvidence(auditor, incidentId, file, { method: 'other' }))).toBe('E_FORBIDDEN');
-    expect((await readdir(v.dir)).includes('aud.bin')).toBe(false);
+    expect(await code(v.open('aud'))).toBe('E_BAD_PASSPHRASE');
     const legal = await v.open('lex');
     expect(await code(importEvidence(legal, incidentId, file, { method: 'other' }))).toBe('E_FORBIDDEN');
     expect((await readEvidence(legal, id, join(v.dir, 'lex.bin'))).bytes).toBe(1000);
     const actions = await custodyActions(legal);
-    expect(actions.slice(-5)).toEqual(['denied', 'denied', 'denied', 'denied', 'view']);
+    expect(actions.slice(-2)).toEqual(['denied', 'view']);
     const denied = await legal.db.all<{ actor: string; subject: string }>("SELECT actor, subject FROM custody_log WHERE action = 'denied' ORDER BY seq");
-    expect(denied).toEqual([
-      { actor: 'aud', subject: `evidence:${id}` }, { actor: 'aud', subject: `evidence:${id}` },
-      { actor: 'aud', subject: `incident:${incidentId}` }, { actor: 'lex', subject: `incident:${incidentId}` },
-    ]);
+    expect(denied).toEqual([{ actor: 'lex', subject: `incident:${incidentId}` }]);
   });
 });

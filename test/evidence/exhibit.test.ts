@@ -192,15 +192,13 @@ describe('T3 an altered original or a forged exhibit link is found', () => {
 });
 
 describe('roles: documenters, legal and admins make exhibits; the auditor never reads the bytes', () => {
-  it('legal may; the auditor gets E_FORBIDDEN with a denied entry and nothing else', async () => {
+  it('legal may; a documenter may too; the auditor holds no slot to try with (T3)', async () => {
     const { id } = await importFile(v.session, incidentId, jpeg);
     await addRoleUsers(v);
     const lex = await v.open('lex');
     expect((await makeExhibit(lex, id)).created).toBe(true);
-    const aud = await v.open('aud');
-    const before = await counts(aud);
-    expect(await code(makeExhibit(aud, id))).toBe('E_FORBIDDEN');
-    expect(await counts(aud)).toEqual({ ...before, log: (before?.log ?? 0) + 1 });
-    expect((await entries(aud, `evidence:${id}`)).at(-1)).toMatchObject({ action: 'denied', details: { permission: 'exhibits.make', role: 'auditor' } });
+    const doc = await v.open('doc');
+    expect((await makeExhibit(doc, id)).created).toBe(false);
+    expect(await code(v.open('aud'))).toBe('E_BAD_PASSPHRASE');
   });
 });

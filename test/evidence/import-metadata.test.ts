@@ -77,12 +77,10 @@ describe('image metadata at import', () => {
     expect(text.take()).toBeUndefined();
   });
 
-  it('the auditor gets no metadata (it holds GPS and names): E_FORBIDDEN and a denied entry', async () => {
+  it('the auditor gets no metadata (it holds GPS and names): no slot, so no session to ask with (T3)', async () => {
     const { id } = await importFile(v.session, incidentId, jpeg);
     await addRoleUsers(v);
-    const aud = await v.open('aud');
-    expect(await code(getEvidenceMetadata(aud, id))).toBe('E_FORBIDDEN');
-    expect((await entries(aud, `evidence:${id}`)).at(-1)).toMatchObject({ action: 'denied', actor: 'aud', details: { permission: 'records.read' } });
+    expect(await code(v.open('aud'))).toBe('E_BAD_PASSPHRASE');
     const lex = await v.open('lex');
     expect((await getEvidenceMetadata(lex, id)).outcome).toBe('extracted');
   });

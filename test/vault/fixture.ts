@@ -9,7 +9,7 @@ import { CustodiaError } from '../../shared/errors/error-codes';
 import type { KdfParams } from '../../main/vault/kdf';
 import { activateUser } from '../../main/accounts/activate-user';
 import { addUser } from '../../main/accounts/users';
-import { createVault, openVault, type VaultSession } from '../../main/accounts/vault-session';
+import { createVault, openVault, type Role, type VaultSession } from '../../main/accounts/vault-session';
 
 export const CHEAP_KDF: KdfParams = { alg: 'scrypt', N: 2 ** 14, r: 8, p: 1 };
 export const PASSPHRASE = 'correct horse battery staple';
@@ -54,7 +54,7 @@ export async function tempVault(user = 'ana'): Promise<TempVault> {
  * Adds a user through the admin session and activates them as they would (their own passphrase,
  * their own keys): the admin session closes for the activation and is opened again after.
  */
-export async function addActiveUser(v: TempVault, name: string, role: string, passphrase = PASSPHRASE): Promise<void> {
+export async function addActiveUser(v: TempVault, name: string, role: Exclude<Role, 'auditor'>, passphrase = PASSPHRASE): Promise<void> {
   const admin = v.session.user.name;
   const { oneTimePassphrase } = await addUser(v.session, { name, role, kdf: CHEAP_KDF });
   await v.session.close();
@@ -63,16 +63,17 @@ export async function addActiveUser(v: TempVault, name: string, role: string, pa
 }
 
 /** For a vault with no session open: the admin adds the user, who then activates with their own passphrase. */
-export async function addActiveUserAt(path: string, admin: { user: string; passphrase: string }, name: string, role: string, passphrase = PASSPHRASE): Promise<void> {
+export async function addActiveUserAt(path: string, admin: { user: string; passphrase: string }, name: string, role: Exclude<Role, 'auditor'>, passphrase = PASSPHRASE): Promise<void> {
   const s = await openVault({ path, user: admin.user, passphrase: admin.passphrase });
   const { oneTimePassphrase } = await addUser(s, { name, role, kdf: CHEAP_KDF });
   await s.close();
   await (await activateUser({ path, user: name, oneTimePassphrase, newPassphrase: passphrase, kdf: CHEAP_KDF })).close();
 }
 
-/** Adds and activates one user per role (passphrase PASSPHRASE) through the admin session. */
+/** Adds and activates one user per role (passphrase PASSPHRASE) through the admin session; the auditor 'aud' gets no slot. */
 export async function addRoleUsers(v: TempVault): Promise<void> {
-  for (const [name, role] of [['doc', 'documenter'], ['lex', 'legal'], ['aud', 'auditor']] as const) await addActiveUser(v, name, role);
+  for (const [name, role] of [['doc', 'documenter'], ['lex', 'legal']] as const) await addActiveUser(v, name, role);
+  await addUser(v.session, { name: 'aud', role: 'auditor' });
 }
 
 /** Every file in the folder (the vault, -wal, -shm, .keys, anything else) with its sha256. */

@@ -12,13 +12,15 @@ import { progressToStderr } from '../progress';
 
 export function registerUserCommands(program: Command): void {
   const user = program.command('user').description('users and their passphrases');
-  sessionCommand(user.command('add').description('add a user (admin only); prints their one-time passphrase, once'))
+  sessionCommand(user.command('add').description('add a user (admin only); prints their one-time passphrase, once (an auditor gets none: they work from a log package)'))
     .requiredOption('--new-user <name>', 'name of the new user')
     .requiredOption('--role <role>', ROLES.join('|'))
     .action(async (opts: SessionOptions & { newUser: string; role: string }) => {
       const added = await withSession(opts, (s) => addUser(s, { name: opts.newUser, role: opts.role }));
       printResult(opts, { user: added.user.name, role: added.user.role, oneTimePassphrase: added.oneTimePassphrase },
-        () => `added ${added.user.name} (${added.user.role}); one-time passphrase, shown only now: ${added.oneTimePassphrase}\n${added.user.name} sets their own with: custodia user activate`);
+        () => added.oneTimePassphrase === null
+          ? `added ${added.user.name} (auditor): auditors hold no key to the vault; give them a log package (custodia log export) to check with custodia log verify --package`
+          : `added ${added.user.name} (${added.user.role}); one-time passphrase, shown only now: ${added.oneTimePassphrase}\n${added.user.name} sets their own with: custodia user activate`);
     });
   user.command('activate')
     .description('first unlock of a new user: one-time passphrase in CUSTODIA_PASSPHRASE, your own in CUSTODIA_NEW_PASSPHRASE (or prompts)')
@@ -39,7 +41,7 @@ export function registerUserCommands(program: Command): void {
   sessionCommand(user.command('list').description('list users with their signing key fingerprints'))
     .action(async (opts: SessionOptions) => {
       const users = await withSession(opts, (s) => listUsers(s));
-      printResult(opts, { users }, () => users.map((u) => [u.name, u.role, u.fingerprint ?? '-', u.removedAt ? 'removed' : u.activated ? 'active' : 'must activate'].join('\t')).join('\n'));
+      printResult(opts, { users }, () => users.map((u) => [u.name, u.role, u.fingerprint ?? '-', u.removedAt ? 'removed' : u.role === 'auditor' ? 'no vault key' : u.activated ? 'active' : 'must activate'].join('\t')).join('\n'));
     });
   sessionCommand(user.command('remove').description('remove a user (admin only): drops their key slot and rotates the vault key'))
     .requiredOption('--name <name>', 'user to remove')

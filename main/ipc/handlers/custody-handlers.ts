@@ -1,7 +1,10 @@
-// The custody timeline (whole vault, one case, one subject; paged in SQL) and the dashboard's
-// counts (aggregated in SQL by the core), through core services.
+// The custody timeline (whole vault, one case, one subject; paged in SQL), the dashboard's
+// counts (aggregated in SQL by the core), and the auditor's log package: exported from a vault,
+// checked with none (auditors hold no vault key), through core services.
 import { custodyTimeline, type TimelineScope } from '../../custody/custody-queries';
 import { saveCheckpoint } from '../../accounts/sealed-changes';
+import { earlierTreeFrom, exportLogPackage, verifyLogPackageFile } from '../../audit/log-package';
+import { parseCheckpointFile } from '../../custody/checkpoint-file';
 import { dashboardStats } from '../../records/dashboard-stats';
 import type { HandlerGroup } from '../context';
 import { requireSession } from '../dispatcher';
@@ -30,6 +33,22 @@ export const custodyHandlers = {
     if (!out) return null;
     const cp = await saveCheckpoint(session, out);
     return { location: out, treeSize: cp.treeSize, rootHash: cp.rootHash };
+  },
+  'custody.exportPackage': async (_req, ctx) => {
+    const session = requireSession(ctx);
+    const out = await ctx.dialogs.chooseLogPackageDestination(`custody-log-${new Date().toISOString().slice(0, 10)}.json`);
+    if (!out) return null;
+    const r = await exportLogPackage(session, out);
+    return { location: r.out, entries: r.entries, checkpoints: r.checkpoints, rootHash: r.rootHash };
+  },
+  'custody.verifyPackage': async ({ token, earlierToken }, ctx) => {
+    const path = ctx.files.take(token);
+    const earlier = earlierToken ? await earlierTreeFrom(ctx.files.take(earlierToken), parseCheckpointFile) : undefined;
+    const r = await verifyLogPackageFile(path, earlier);
+    return {
+      ok: r.ok, entries: r.entries, checkpoints: r.checkpoints, signedUpTo: r.signedUpTo, rosters: r.rosters, rootHash: r.rootHash,
+      problems: r.problems.slice(0, 1000).map((p) => ({ code: p.code, message: p.message.slice(0, 2000), ...(p.seq !== undefined ? { seq: p.seq } : {}) })),
+    };
   },
   'dashboard.stats': async (_req, ctx) => dashboardStats(requireSession(ctx)),
 } satisfies HandlerGroup;

@@ -14,4 +14,10 @@ export const fileHandlers = {
     const { token, name } = ctx.files.stage(path);
     return { token, name };
   },
+  'custody.pickPackage': async (_req, ctx) => {
+    const path = await ctx.dialogs.pickLogPackage();
+    if (!path) return null;
+    const { token, name } = ctx.files.stage(path);
+    return { token, name };
+  },
 } satisfies HandlerGroup;

@@ -2,7 +2,8 @@
 import { CustodiaError } from '../../../shared/errors/error-codes';
 import { verifyLog, type VerifyPhase } from '../../audit/verify-log';
 import { activateUser } from '../../accounts/activate-user';
-import { createVault, openVault } from '../../accounts/vault-session';
+import { unlockVault } from '../../accounts/unlock-vault';
+import { createVault } from '../../accounts/vault-session';
 import type { HandlerContext, HandlerGroup } from '../context';
 import { requireSession } from '../dispatcher';
 import { vaultId } from '../../app/settings-store';
@@ -29,7 +30,7 @@ export const sessionHandlers = {
     const known = ctx.settings.vaults().find((v) => v.id === id);
     if (!known || vaultId(known.path) !== id) throw new CustodiaError('E_NO_VAULT', 'Unknown vault');
     await replaceSession(ctx);
-    const vault = await openVault({ path: known.path, user, passphrase });
+    const vault = await unlockVault({ path: known.path, user, passphrase });
     ctx.session = { vault, knownId: known.id, label: known.label };
     return statusOf(ctx);
   },

@@ -43,6 +43,15 @@ export function CustodyScreen({ subject, actor }: { subject?: string; actor?: st
     );
   };
 
+  // The auditor's copy: the log with no content, which they check with no vault (AuditLogScreen).
+  const exportPackage = () => {
+    setError('');
+    unwrap(api().custody.exportPackage()).then(
+      (r) => setSaved(r ? t('custody.packageSaved', { n: r.entries, location: r.location }) : ''),
+      (e: unknown) => setError(errorText(e)),
+    );
+  };
+
   const total = timeline?.total ?? 0;
   return (
     <section className="custody" aria-labelledby="custody-h">
@@ -52,6 +61,8 @@ export function CustodyScreen({ subject, actor }: { subject?: string; actor?: st
         <div className="save-checkpoint">
           <button type="button" onClick={saveCheckpoint}>{t('custody.saveCheckpoint')}</button>
           <p className="hint">{t('custody.saveCheckpointHint')}</p>
+          <button type="button" onClick={exportPackage}>{t('custody.exportPackage')}</button>
+          <p className="hint">{t('custody.exportPackageHint')}</p>
           {saved ? <p role="status">{saved}</p> : null}
         </div>
       ) : null}

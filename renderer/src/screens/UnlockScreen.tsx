@@ -1,13 +1,14 @@
-// The first screen: unlock a known vault, create one, or (for auditors) verify a dossier.
+// The first screen: unlock a known vault, create one, or, with no vault (auditors hold no key), verify a dossier or a custody log package.
 import { useEffect, useState, type FormEvent } from 'react';
 import { errorText, UiError } from '../api';
 import { ErrorNote, Field } from '../components/Field';
 import { LanguagePicker } from '../components/LanguagePicker';
 import { useT } from '../i18n';
 import { useSession } from '../stores/session-store';
+import { AuditLogScreen } from './AuditLogScreen';
 import { VerifyDossierScreen } from './VerifyDossierScreen';
 
-type Mode = 'unlock' | 'create' | 'verify';
+type Mode = 'unlock' | 'create' | 'verify' | 'audit';
 
 export function UnlockScreen() {
   const t = useT();
@@ -27,14 +28,14 @@ export function UnlockScreen() {
         <LanguagePicker />
       </header>
       <nav className="tabs" aria-label={t('unlock.modes')}>
-        {(['unlock', 'create', 'verify'] as const).map((m) => (
+        {(['unlock', 'create', 'verify', 'audit'] as const).map((m) => (
           <button key={m} type="button" aria-pressed={mode === m} onClick={() => setMode(m)}>
             {t(`unlock.mode.${m}`)}
           </button>
         ))}
       </nav>
       <section className="card unlock-card">
-        {mode === 'unlock' ? <UnlockForm /> : mode === 'create' ? <CreateForm /> : <VerifyDossierScreen />}
+        {mode === 'unlock' ? <UnlockForm /> : mode === 'create' ? <CreateForm /> : mode === 'verify' ? <VerifyDossierScreen /> : <AuditLogScreen />}
       </section>
     </main>
   );

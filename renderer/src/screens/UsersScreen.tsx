@@ -59,7 +59,7 @@ function AddUser({ onAdded }: { onAdded: () => void }) {
   const t = useT();
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('documenter');
-  const [given, setGiven] = useState<{ name: string; oneTimePassphrase: string } | null>(null);
+  const [given, setGiven] = useState<{ name: string; oneTimePassphrase: string | null } | null>(null);
   const [error, setError] = useState('');
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -87,9 +87,13 @@ function AddUser({ onAdded }: { onAdded: () => void }) {
       <ErrorNote>{error}</ErrorNote>
       {given ? (
         <div role="status" className="one-time">
-          <p>{t('users.oneTimeGiven', { name: given.name })}</p>
-          <p><code>{given.oneTimePassphrase}</code></p>
-          <p>{t('users.oneTimeOnce')}</p>
+          {given.oneTimePassphrase === null ? <p>{t('users.auditorAdded', { name: given.name })}</p> : (
+            <>
+              <p>{t('users.oneTimeGiven', { name: given.name })}</p>
+              <p><code>{given.oneTimePassphrase}</code></p>
+              <p>{t('users.oneTimeOnce')}</p>
+            </>
+          )}
           <button type="button" onClick={() => setGiven(null)}>{t('users.oneTimeDone')}</button>
         </div>
       ) : null}
