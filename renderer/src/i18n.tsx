@@ -24,3 +24,9 @@ export function useT(): (id: string, values?: Values) => string {
   const intl = useIntl();
   return (id, values) => intl.formatMessage({ id }, values);
 }
+
+/** An error's message looked up by its stable code, the generic one for a code the catalogue lacks. */
+export function useErrorText(): (code: string) => string {
+  const intl = useIntl();
+  return (code) => intl.formatMessage({ id: intl.messages[`error.${code}`] ? `error.${code}` : 'error.generic' });
+}

@@ -20,6 +20,7 @@ import { ACQUISITION_METHODS } from '../../shared/vocabulary/acquisition';
 import { CUSTODY_ACTIONS } from '../../shared/vocabulary/custody-actions';
 import { ROLES } from '../../shared/vocabulary/roles';
 import { PLACE_PARTS, emptyForm, toIncident } from '../../renderer/src/form/incident-form-model';
+import { VERDICT_TONES } from '../../renderer/src/screens/AuditLogScreen';
 
 /** A lookup whose id is not a string literal: its pattern has `*` for each interpolated value, null if it is no template at all. */
 interface Lookup {
@@ -133,6 +134,7 @@ const VALUES: Record<string, () => readonly string[]> = {
   'disclosure.kind.*': () => DISCLOSURE_KINDS,
   'severity.*': () => disclosureFinding.shape.severity.options,
   'verifyDossier.check.*': () => VERIFY_ITEM_KINDS,
+  'auditLog.verdict.*': () => VERDICT_TONES,
   // The form names the first field of each validation issue: a key of what it submits, or
   // occurredAt for an issue about the whole incident.
   'field.*': () => [...new Set([...Object.keys(toIncident(emptyForm()) as object), 'occurredAt'])],

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { Response } from '../../../shared/ipc/contract';
 import { api, errorText, unwrap } from '../api';
 import { ErrorNote } from '../components/Field';
-import { useT } from '../i18n';
+import { useErrorText, useT } from '../i18n';
 
 type Result = Response<'custody.verifyPackage'>;
 type Picked = { token: string; name: string } | null;
@@ -62,10 +62,15 @@ export function AuditLogScreen() {
   );
 }
 
+/** The three verdicts a package can get, each with its message. */
+export const VERDICT_TONES = ['good', 'unchecked', 'bad'] as const;
+type VerdictTone = (typeof VERDICT_TONES)[number];
+
 function PackageVerdict({ result }: { result: Result }) {
   const t = useT();
+  const codeMessage = useErrorText();
   // Entries past the last signed tree are chained but no one signed them: amber, not green.
-  const tone = !result.ok ? 'bad' : result.signedUpTo < result.entries ? 'unchecked' : 'good';
+  const tone: VerdictTone = !result.ok ? 'bad' : result.signedUpTo < result.entries ? 'unchecked' : 'good';
   return (
     <div className={`verdict ${tone}`} role="status">
       <strong>{t(`auditLog.verdict.${tone}`)}</strong>
@@ -76,7 +81,7 @@ function PackageVerdict({ result }: { result: Result }) {
           {result.problems.map((p, i) => (
             <li key={i} className="fail">
               <span className="mark" aria-hidden="true">✗</span>
-              <span>{t(`error.${p.code}`)}</span> <span className="subject">{p.seq !== undefined ? t('auditLog.problemAt', { seq: p.seq, code: p.code }) : p.code}</span>
+              <span>{codeMessage(p.code)}</span> <span className="subject">{p.seq !== undefined ? t('auditLog.problemAt', { seq: p.seq, code: p.code }) : p.code}</span>
               <span className="hint"> {t('verifyDossier.detail')} {p.message}</span>
             </li>
           ))}
