@@ -42,7 +42,7 @@ export class LogCommitments {
   readonly statusChanges = new Map<string, StatusChange[]>();
   /** `actor\0key` → the latest draft_save's hash, or null once discarded. */
   readonly drafts = new Map<string, Commitment | null>();
-  /** Hashes of free text kept in custody_texts (a read's purpose, a dossier's recipient and purpose) → the first entry committing to it. */
+  /** Hashes of free text kept in custody_texts (a read's purpose, a dossier's recipient and purpose, an edit's reason) → the first entry committing to it. */
   readonly texts = new Map<string, number>();
   vault: { seq: number; vaultId: string | null; organisation: string | null } | undefined;
 
@@ -56,10 +56,9 @@ export class LogCommitments {
     if (sha256 !== null) commit(this.committed, target, seq, sha256);
     if (recordSha256 !== null) this.committedRecords.set(target, { seq, sha256: recordSha256, metadataSha256: sqlText(details.metadataSha256) });
     if (CREATES[action]) this.create(seq, actor, target, details);
-    for (const field of TEXT_FIELDS) {
-      const text = details[field];
-      if (typeof text === 'string' && !this.texts.has(text)) this.texts.set(text, seq);
-    }
+    for (const field of TEXT_FIELDS) this.noteText(seq, details[field]);
+    // A deletion's reason is kept in its tombstone; an edit's in custody_texts.
+    if (action !== 'delete') this.noteText(seq, details.reasonSha256);
     if (action === 'vault_create' && this.vault === undefined) {
       this.vault = { seq, vaultId: sqlText(details.vaultId), organisation: sqlText(details.organisation) };
     } else if (action === 'incident_create' || action === 'incident_edit') {
@@ -76,6 +75,10 @@ export class LogCommitments {
     } else if (action === 'draft_save' && sha256 !== null) {
       this.drafts.set(`${actor}\0${subject.slice(6)}`, { seq, sha256 });
     }
+  }
+
+  private noteText(seq: number, sha256: unknown): void {
+    if (typeof sha256 === 'string' && !this.texts.has(sha256)) this.texts.set(sha256, seq);
   }
 
   private create(seq: number, actor: string, subject: string, details: Record<string, unknown>): void {

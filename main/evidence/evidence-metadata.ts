@@ -2,6 +2,7 @@
 // owner, device serial), so it needs records.read: the auditor never sees it. What is returned is
 // checked against the custody entry that sealed it, so an edited row is refused, never shown.
 import { CustodiaError } from '../../shared/errors/error-codes';
+import { appendCustody } from '../custody/custody-log';
 import { metadataBodyHash } from '../custody/record-hash';
 import { assertAllowed } from '../accounts/roles';
 import type { VaultSession } from '../accounts/vault-session';
@@ -27,4 +28,17 @@ export async function getEvidenceMetadata(session: VaultSession, id: number): Pr
   }
   if (!row || !sha256) return { evidenceId: id, outcome: 'none' };
   return { evidenceId: id, sha256, ...(JSON.parse(row.body) as SealedMetadata) };
+}
+
+/** The sealed metadata as shown to a person (GPS, owner, device serial): a `view` entry records
+ * the reading, as a read of the bytes does. The dossier reads it through getEvidenceMetadata, its
+ * export entry standing for the access. An item with no metadata read shows nothing to log. */
+export async function viewEvidenceMetadata(session: VaultSession, id: number): Promise<EvidenceMetadata> {
+  const m = await getEvidenceMetadata(session, id);
+  // Nothing was read from the file (not an image, or it failed): nothing that names anyone is shown.
+  if (m.outcome !== 'extracted') return m;
+  await session.db.transaction((tx) => appendCustody(tx, {
+    actor: session.user.name, action: 'view', subject: `evidence:${id}`, details: { evidenceId: id, what: 'metadata' },
+  }));
+  return m;
 }

@@ -4,7 +4,7 @@
 import { canonicalJson } from '../../shared/custody/canonical-json';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { appendCustody, type CustodyInput } from '../custody/custody-log';
-import { textCommitment } from '../custody/committed-texts';
+import { commitText, textCommitment } from '../custody/committed-texts';
 import type { Database } from '../vault/database';
 import { assertAllowed } from '../accounts/roles';
 import type { VaultSession } from '../accounts/vault-session';
@@ -85,12 +85,23 @@ export async function addIncident(session: VaultSession, caseId: number, input: 
 export interface EditOptions {
   /** The version the editor started from: two people editing one incident must not overwrite each other. */
   baseVersion?: number;
+  /** Why it was changed; kept in the vault, the edit entry commits to it by hash. */
+  reason?: string;
+}
+
+function checkedReason(reason: string): string {
+  const why = reason.trim();
+  if (why.length === 0 || why.length > MAX_REASON) {
+    throw new CustodiaError('E_INVALID_INPUT', `a reason is 1 to ${MAX_REASON} characters`);
+  }
+  return why;
 }
 
 /** Adds a version; an edit that changes nothing adds nothing and returns the current version. */
 export async function editIncident(session: VaultSession, id: number, input: unknown, o: EditOptions = {}): Promise<IncidentVersionRef> {
   await assertAllowed(session, 'records.write', `incident:${id}`);
   const incident = parseIncident(input);
+  const why = o.reason === undefined ? undefined : checkedReason(o.reason);
   return session.db.transaction(async (tx) => {
     const current = await currentVersion(tx, id);
     // Checked inside the transaction, so no other edit can land between the check and the save.
@@ -101,7 +112,10 @@ export async function editIncident(session: VaultSession, id: number, input: unk
     const ref = await saveVersion(tx, session, id, current.caseId, current.version + 1, incident);
     await appendCustody(tx, {
       actor: session.user.name, action: 'incident_edit', subject: `incident:${id}`,
-      details: { incidentId: id, version: ref.version, previousSha256: current.sha256, sha256: ref.sha256 },
+      details: {
+        incidentId: id, version: ref.version, previousSha256: current.sha256, sha256: ref.sha256,
+        ...(why ? { reasonSha256: await commitText(tx, why) } : {}),
+      },
     });
     return ref;
   });
@@ -112,10 +126,7 @@ export async function editIncident(session: VaultSession, id: number, input: unk
  * is the entry's), so `log verify` can tell. */
 export async function deleteIncident(session: VaultSession, id: number, reason: string): Promise<void> {
   await assertAllowed(session, 'records.write', `incident:${id}`);
-  const why = reason.trim();
-  if (why.length === 0 || why.length > MAX_REASON) {
-    throw new CustodiaError('E_INVALID_INPUT', `a deletion needs a reason of 1 to ${MAX_REASON} characters`);
-  }
+  const why = checkedReason(reason);
   await session.db.transaction(async (tx) => {
     const current = await currentVersion(tx, id);
     const deletedAt = new Date().toISOString();

@@ -44,7 +44,7 @@ export const CONTRACT = {
   ),
   'incidents.add': ch(z.strictObject({ caseId: s.id, incident: incidentSchema }), z.strictObject({ id: s.id, version: z.number().int() })),
   'incidents.edit': ch(
-    z.strictObject({ id: s.id, baseVersion: z.number().int().positive(), incident: incidentSchema }),
+    z.strictObject({ id: s.id, baseVersion: z.number().int().positive(), incident: incidentSchema, reason: z.string().min(1).max(5000).optional() }),
     z.strictObject({ id: s.id, version: z.number().int() }),
   ),
   'incidents.versions': ch(

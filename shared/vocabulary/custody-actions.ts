@@ -13,7 +13,7 @@ export const CUSTODY_ACTIONS = [
   'draft_save',
   'receive', // evidence imported
   'seal', // evidence sealed: sha256 and metadata fixed at intake
-  'view', // an access to evidence bytes (the "seal break" of Brazil's CPP 158-D)
+  'view', // an access to evidence bytes (the "seal break" of Brazil's CPP 158-D), an incident's full text or an item's sealed metadata
   'derive', // exhibit, transcript, translation made from an item
   'delete', // a tombstone with a reason
   'verify',

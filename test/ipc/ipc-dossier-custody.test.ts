@@ -112,9 +112,10 @@ describe('custody timeline paged in SQL', () => {
   });
 
   it('a case takes in its incidents and their evidence, exhibits included, and nothing of another case', async () => {
+    // Read first: showing the item's sealed metadata is itself an entry of the case's timeline.
+    const exhibit = (await value<{ exhibits: { id: number }[] }>('evidence.get', { id: photoId })).exhibits[0]!.id;
     const c = await value<Timeline>('custody.timeline', { subject: `case:${caseA}`, limit: 1000 });
     const subjects = new Set(c.entries.map((e) => e.subject));
-    const exhibit = (await value<{ exhibits: { id: number }[] }>('evidence.get', { id: photoId })).exhibits[0]!.id;
     for (const s of [`case:${caseA}`, `incident:${incidentA}`, `evidence:${photoId}`, `evidence:${exhibit}`]) expect(subjects).toContain(s);
     expect(subjects).not.toContain(`evidence:${otherPhotoId}`);
     expect([...subjects].every((s) => /^(case|incident|evidence):/.test(s))).toBe(true);

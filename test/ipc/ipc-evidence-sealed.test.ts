@@ -51,7 +51,7 @@ afterAll(async () => {
 });
 
 describe('T5 evidence shown from what was sealed at import', () => {
-  it('evidence.get reads the sealed metadata: GPS highlighted, no evidence byte read, no view logged', async () => {
+  it('evidence.get reads the sealed metadata: GPS highlighted, no evidence byte read, the metadata shown logged as a view (T4)', async () => {
     const before = await log();
     const d = await value<Detail>('evidence.get', { id: photoId });
     expect(d.metadataStatus).toBe('extracted');
@@ -60,14 +60,17 @@ describe('T5 evidence shown from what was sealed at import', () => {
     expect(d.metadata.filter((m) => m.identifying).map((m) => m.tag)).toEqual(expect.arrayContaining(['GPSLatitude', 'Make', 'Artist']));
     expect(d.exhibits).toEqual([]);
     expect(d.preview?.removed.length).toBeGreaterThan(0);
-    expect(await log()).toEqual(before);
+    const added = (await log()).slice(before.length);
+    expect(added.map((e) => [e.action, e.subject, e.details])).toEqual([['view', `evidence:${photoId}`, { evidenceId: photoId, what: 'metadata' }]]);
+    const after = await log();
     expect(await value<Detail>('evidence.get', { id: noteId })).toMatchObject({ metadataStatus: 'none', metadata: [], gps: null });
+    expect(await log()).toEqual(after);
   });
 
   it('before an exhibit exists: no exhibit bytes and a placeholder thumbnail, never the original', async () => {
     expect(await code('evidence.view', { id: photoId, which: 'exhibit' })).toBe('E_NOT_FOUND');
     expect(await value('evidence.thumbnail', { id: photoId })).toBeNull();
-    expect((await log()).filter((e) => e.action === 'view')).toEqual([]);
+    expect((await log()).filter((e) => e.action === 'view' && e.details.what !== 'metadata')).toEqual([]);
   });
 
   it('evidence.makeExhibit stores the exhibit once; asking again returns the same item', async () => {

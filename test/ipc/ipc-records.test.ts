@@ -55,3 +55,22 @@ describe('drafts channels', () => {
     expect(r.ok ? 'ok' : r.error.code).toBe('E_NOT_FOUND');
   });
 });
+
+describe('T4: the incident screen is a read on record, the list is not', () => {
+  type Entry = { actor: string; action: string; subject: string; details: Record<string, unknown> };
+  const log = async (): Promise<Entry[]> => (await value<{ entries: Entry[] }>('custody.timeline', { limit: 1000 })).entries;
+
+  it('incidents.get appends a view of the version shown; incidents.list appends nothing; an edit carries its reason by hash', async () => {
+    const before = await log();
+    await value('incidents.list', { offset: 0, limit: 10 });
+    expect(await log()).toEqual(before);
+    const shown = await value<{ version: number; incident: typeof INCIDENT }>('incidents.get', { id: 1 });
+    const added = (await log()).slice(before.length);
+    expect(added.map((e) => [e.actor, e.action, e.subject, e.details])).toEqual([['ana', 'view', 'incident:1', { incidentId: 1, version: shown.version, what: 'incident' }]]);
+    await value('incidents.edit', { id: 1, baseVersion: shown.version, incident: { ...shown.incident, riskLevel: 'medium' }, reason: 'typo in the place' });
+    const edit = (await log()).at(-1);
+    expect(edit?.action).toBe('incident_edit');
+    expect(edit?.details.reasonSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(edit)).not.toContain('typo');
+  });
+});

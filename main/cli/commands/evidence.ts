@@ -5,7 +5,7 @@ import { type Command, Option } from 'commander';
 import { CustodiaError } from '../../../shared/errors/error-codes';
 import { ACQUISITION_METHODS, parseAcquisition } from '../../evidence/acquisition';
 import { DEFAULT_ACQUISITION_METHOD } from '../../../shared/vocabulary/acquisition';
-import { getEvidenceMetadata, type EvidenceMetadata } from '../../evidence/evidence-metadata';
+import { viewEvidenceMetadata, type EvidenceMetadata } from '../../evidence/evidence-metadata';
 import { makeExhibit } from '../../evidence/make-exhibit';
 import { importEvidence, type ImportedEvidence } from '../../evidence/import-evidence';
 import { listEvidence } from '../../evidence/list-evidence';
@@ -78,10 +78,10 @@ export function registerEvidenceCommands(program: Command): void {
         `pixels identical to the original: ${x.pixelsIdentical === null ? 'not an image (media data copied unchanged)' : x.pixelsIdentical ? 'yes' : 'no (re-encoded)'}`,
       ].join('\n'));
     });
-  sessionCommand(evidence.command('metadata').description('show the metadata sealed with an image at import (GPS, device, names, times)'))
+  sessionCommand(evidence.command('metadata').description('show the metadata sealed with an image at import (GPS, device, names, times; a view entry records the reading)'))
     .requiredOption('--id <id>', 'evidence item', positiveInt)
     .action(async (opts: SessionOptions & { id: number }) => {
-      const m = await withSession(opts, (s) => getEvidenceMetadata(s, opts.id));
+      const m = await withSession(opts, (s) => viewEvidenceMetadata(s, opts.id));
       printResult(opts, m, () => describeMetadata(m));
     });
 }

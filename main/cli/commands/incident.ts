@@ -3,7 +3,8 @@ import { type Command, Option } from 'commander';
 import { CHANNELS, INCIDENT_TYPES, RISK_LEVELS, type Channel, type IncidentType, type RiskLevel } from '../../../shared/incident/incident-schema';
 import { listEvidence } from '../../evidence/list-evidence';
 import { incidentHistory } from '../../records/incident-history';
-import { getIncident, listIncidents, searchIncidents, type IncidentSummary } from '../../records/incident-queries';
+import { listIncidents, searchIncidents, type IncidentSummary } from '../../records/incident-queries';
+import { showIncident } from '../../records/show-incident';
 import { readIncidentFile, readIncidentList } from '../../records/incident-file';
 import { parseIncident } from '../../records/incident-input';
 import { addIncident, deleteIncident, editIncident } from '../../records/incidents';
@@ -41,14 +42,15 @@ export function registerIncidentCommands(program: Command): void {
     .requiredOption('--id <id>', 'incident', positiveInt)
     .requiredOption('--file <incident.json>', 'the whole incident, as it should now read')
     .option('--base-version <n>', 'refuse (E_STALE_VERSION) unless the incident is still at this version', positiveInt)
-    .action(async (opts: SessionOptions & { id: number; file: string; baseVersion?: number }) => {
+    .option('--reason <text>', 'why it is changed (kept in the vault; the custody log commits to it by hash)')
+    .action(async (opts: SessionOptions & { id: number; file: string; baseVersion?: number; reason?: string }) => {
       const input = parseIncident(await readIncidentFile(opts.file));
-      const ref = await withSession(opts, (s) => editIncident(s, opts.id, input, { baseVersion: opts.baseVersion }));
+      const ref = await withSession(opts, (s) => editIncident(s, opts.id, input, { baseVersion: opts.baseVersion, reason: opts.reason }));
       printResult(opts, ref, () => `incident ${ref.id} version ${ref.version}`);
     });
   sessionCommand(incident.command('delete').description('delete an incident (a tombstone with a reason; versions are kept)'))
     .requiredOption('--id <id>', 'incident', positiveInt)
-    .requiredOption('--reason <text>', 'why it is deleted (kept in the custody log)')
+    .requiredOption('--reason <text>', 'why it is deleted (kept in its tombstone; the custody log commits to it by hash)')
     .action(async (opts: SessionOptions & { id: number; reason: string }) => {
       await withSession(opts, (s) => deleteIncident(s, opts.id, opts.reason));
       printResult(opts, { id: opts.id, deleted: true }, () => `incident ${opts.id} deleted`);
@@ -73,11 +75,12 @@ export function registerIncidentCommands(program: Command): void {
       const versions = await withSession(opts, (s) => incidentHistory(s, opts.id));
       printResult(opts, { versions }, () => versions.map((v) => `${v.version}\t${v.at}\t${v.by}\t${v.changed.join(', ')}`).join('\n'));
     });
-  sessionCommand(incident.command('show').description('an incident with all its versions and its evidence list'))
+  sessionCommand(incident.command('show').description('an incident with all its versions and its evidence list (a view entry records the reading)'))
     .requiredOption('--id <id>', 'incident', positiveInt)
-    .action(async (opts: SessionOptions & { id: number }) => {
+    .option('--purpose <text>', 'why it is read (kept in the vault; the custody log commits to it by hash)')
+    .action(async (opts: SessionOptions & { id: number; purpose?: string }) => {
       const { detail, evidence } = await withSession(opts, async (s) => ({
-        detail: await getIncident(s, opts.id),
+        detail: (await showIncident(s, opts.id, { withHistory: true, purpose: opts.purpose })).detail,
         evidence: await listEvidence(s, { incidentId: opts.id, includeDeleted: true }),
       }));
       printResult(opts, { ...detail, evidence }, () => `${JSON.stringify(detail.incident, null, 2)}\nversion ${detail.version} sha256 ${detail.sha256}${detail.deleted ? `\ndeleted: ${detail.deleted.reason}` : ''}\n${evidence.length} evidence item(s)`);

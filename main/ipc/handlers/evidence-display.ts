@@ -4,7 +4,7 @@
 import type { Response } from '../../../shared/ipc/contract';
 import { CustodiaError } from '../../../shared/errors/error-codes';
 import type { MediaReport } from '../../../shared/media/media-report';
-import { getEvidenceMetadata } from '../../evidence/evidence-metadata';
+import { viewEvidenceMetadata } from '../../evidence/evidence-metadata';
 import { exhibitOf, type ExhibitSummary } from '../../evidence/list-exhibits';
 import { openEvidenceStream } from '../../evidence/read-evidence';
 import type { VaultSession } from '../../accounts/vault-session';
@@ -39,7 +39,7 @@ function tagsOf(report: MediaReport): Detail['metadata'] {
 
 /** The sealed metadata as the screen shows it; an altered row is refused by the core, never shown. */
 export async function sealedMetadataView(session: VaultSession, id: number): Promise<Pick<Detail, 'metadata' | 'metadataStatus' | 'gps' | 'preview'>> {
-  const m = await getEvidenceMetadata(session, id);
+  const m = await viewEvidenceMetadata(session, id);
   if (m.outcome !== 'extracted') return { metadata: [], metadataStatus: m.outcome, gps: null, preview: null };
   const { report } = m;
   return {

@@ -39,8 +39,8 @@ export const evidenceHandlers = {
     return Promise.all(ids.map(async (id) => evidenceSummary(await getEvidenceItem(session, id))));
   },
   'evidence.list': async ({ incidentId }, ctx) => (await listEvidence(requireSession(ctx), { incidentId })).map(evidenceSummary),
-  // Reads no evidence bytes and so logs no `view`: metadata was sealed at import, exhibits are
-  // stored. The auditor is refused here as by every record read (E_FORBIDDEN, a `denied` entry).
+  // Reads no evidence bytes: the sealed metadata it shows (GPS, owner, device) is a `view` entry
+  // of its own (viewEvidenceMetadata); exhibits are stored.
   'evidence.get': async ({ id }, ctx) => {
     const session = requireSession(ctx);
     const item = await getEvidenceItem(session, id);

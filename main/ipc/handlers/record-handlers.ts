@@ -1,9 +1,8 @@
 // Cases, incidents and their versions through the core's record services.
-import { CustodiaError } from '../../../shared/errors/error-codes';
 import { addCase, listCases, setCaseStatus } from '../../records/cases';
 import { addIncident, editIncident } from '../../records/incidents';
 import { incidentHistory } from '../../records/incident-history';
-import { getIncident } from '../../records/incident-queries';
+import { showIncident } from '../../records/show-incident';
 import type { HandlerGroup } from '../context';
 import { requireSession } from '../dispatcher';
 import { queryIncidents } from './incident-query';
@@ -23,17 +22,15 @@ export const recordHandlers = {
 
   'incidents.list': async (filter, ctx) => queryIncidents(requireSession(ctx), filter),
   'incidents.get': async ({ id, version }, ctx) => {
-    const detail = await getIncident(requireSession(ctx), id);
-    const chosen = version === undefined ? detail.versions.at(-1) : detail.versions.find((v) => v.version === version);
-    if (!chosen) throw new CustodiaError('E_NOT_FOUND', `incident ${id} has no version ${version}`);
-    return { id, caseId: detail.caseId, version: chosen.version, incident: chosen.incident };
+    const { detail, shown } = await showIncident(requireSession(ctx), id, { version });
+    return { id, caseId: detail.caseId, version: shown.version, incident: shown.incident };
   },
   'incidents.add': async ({ caseId, incident }, ctx) => {
     const r = await addIncident(requireSession(ctx), caseId, incident);
     return { id: r.id, version: r.version };
   },
-  'incidents.edit': async ({ id, baseVersion, incident }, ctx) => {
-    const r = await editIncident(requireSession(ctx), id, incident, { baseVersion });
+  'incidents.edit': async ({ id, baseVersion, incident, reason }, ctx) => {
+    const r = await editIncident(requireSession(ctx), id, incident, { baseVersion, reason });
     return { id: r.id, version: r.version };
   },
   'incidents.versions': async ({ id }, ctx) => incidentHistory(requireSession(ctx), id),

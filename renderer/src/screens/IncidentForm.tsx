@@ -32,6 +32,8 @@ export function IncidentForm({ caseId, id }: { caseId: number; id?: number }) {
   const [draftAt, setDraftAt] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
   const [error, setError] = useState('');
+  // Not part of the draft: a reason belongs to the one save it explains.
+  const [reason, setReason] = useState('');
   const touched = useRef(false);
   // The incident as stored: what the user does not change is saved exactly as it was.
   const [stored, setStored] = useState<Incident | undefined>(undefined);
@@ -87,7 +89,7 @@ export function IncidentForm({ caseId, id }: { caseId: number; id?: number }) {
     try {
       const incident: Incident = parsed.data;
       const saved = id
-        ? await unwrap(api().incidents.edit({ id, baseVersion, incident }))
+        ? await unwrap(api().incidents.edit({ id, baseVersion, incident, ...(reason.trim() ? { reason: reason.trim() } : {}) }))
         : await unwrap(api().incidents.add({ caseId, incident }));
       await api().drafts.discard({ key: draftKey });
       go({ screen: 'incident', id: saved.id });
@@ -200,6 +202,11 @@ export function IncidentForm({ caseId, id }: { caseId: number; id?: number }) {
         <ReportsFields rows={form.reportedTo} reason={form.notReportedReason} onChange={(rows) => set('reportedTo', rows)} onReason={(r) => set('notReportedReason', r)} />
       </Section>
       <Field label={t('form.notes')}>{(fid) => <textarea id={fid} rows={2} value={form.notes} onChange={(e) => set('notes', e.target.value)} />}</Field>
+      {id ? (
+        <Field label={t('form.editReason')} hint={t('form.editReasonHint')}>
+          {(fid, hint) => <input id={fid} className="wide" aria-describedby={hint} maxLength={5000} value={reason} onChange={(e) => setReason(e.target.value)} />}
+        </Field>
+      ) : null}
       {problems.length ? <ErrorNote>{t('form.check', { fields: problems.join(', ') })}</ErrorNote> : null}
       <ErrorNote>{error}</ErrorNote>
       <div className="actions">
