@@ -62,8 +62,9 @@ test('officer: create a vault, record an incident in Spanish, import photos with
   await expect(page.locator('tr.identifying').filter({ has: page.getByRole('cell', { name: /^Model identifica$/ }) })).toBeVisible();
   const [item] = ((await app.dispatch('evidence.list', { incidentId: 1 })).value as { id: number; sha256: string }[]).filter((e) => e.sha256 === sha);
   const actionsOn = async (subject: string) =>
-    ((await app.dispatch('custody.timeline', { subject, limit: 1000 })).value as { entries: { action: string; details: { exhibit?: number; purposeSha256?: string } }[] }).entries;
-  expect((await actionsOn(`evidence:${item!.id}`)).map((e) => e.action)).toEqual(['receive', 'seal']);
+    ((await app.dispatch('custody.timeline', { subject, limit: 1000 })).value as { entries: { action: string; details: { exhibit?: number; purposeSha256?: string; what?: string } }[] }).entries;
+  // Showing the sealed metadata (GPS, device, a name) is a read on record (T4); no byte was read.
+  expect((await actionsOn(`evidence:${item!.id}`)).map((e) => [e.action, e.details.what])).toEqual([['receive', undefined], ['seal', undefined], ['view', 'metadata']]);
 
   // The shareable exhibit is made once and stored as its own sealed item.
   await expect(page.getByText(es['evidence.noExhibit'])).toBeVisible();
@@ -82,7 +83,7 @@ test('officer: create a vault, record an incident in Spanish, import photos with
   await page.setViewportSize({ width: 1280, height: 860 });
   // A view names the exhibit it made, or commits to its purpose by hash (the words stay in the vault).
   const purposeHash = createHash('sha256').update('display original').digest('hex');
-  expect((await actionsOn(`evidence:${item!.id}`)).map((e) => [e.action, e.details.exhibit ?? e.details.purposeSha256])).toEqual([
+  expect((await actionsOn(`evidence:${item!.id}`)).filter((e) => e.details.what !== 'metadata').map((e) => [e.action, e.details.exhibit ?? e.details.purposeSha256])).toEqual([
     ['receive', undefined], ['seal', undefined], ['view', expect.any(Number)], ['view', purposeHash],
   ]);
 
