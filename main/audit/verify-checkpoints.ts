@@ -1,14 +1,17 @@
 // Every checkpoint stored in the vault, and optionally one kept outside it, must be signed by a
-// key the log vouches for and must match the root recomputed from the entries.
+// key the log vouches for, while it vouched for it, and must match the root recomputed from the
+// entries. A key stops counting at the entry that replaced or removed it: a removed user who kept
+// their old key header can still unwrap their old signing key, and must not sign a later tree (T3).
 import type { Database } from '../vault/database';
 import type { Checkpoint } from '../../shared/custody/checkpoint';
 import { CheckpointVerifier } from '../custody/node-ed25519';
-import { loggedPublicKeys } from '../custody/signing-keys';
+import { heldAt, type KeyPeriod } from '../../shared/custody/roster';
+import { signingKeyPeriods } from '../custody/roster-log';
 import type { TreeLevels } from '../custody/tree-levels';
 import type { ProblemList } from './verify-problems';
 
 export async function verifyStoredCheckpoints(db: Database, origin: string, tree: TreeLevels, problems: ProblemList): Promise<number> {
-  const keys = await loggedPublicKeys(db);
+  const keys = await signingKeyPeriods(db);
   const verifier = new CheckpointVerifier(new Set(keys.keys()));
   const checkpoints = await storedCheckpoints(db, problems);
   checkpoints.forEach((cp, i) => checkOne(cp, `checkpoint ${i + 1}`, origin, keys, verifier, tree, problems));
@@ -43,7 +46,7 @@ async function storedCheckpoints(db: Database, problems: ProblemList): Promise<C
 }
 
 /** A checkpoint held outside the vault: the log must still contain the tree it describes. */
-export function verifyExternalCheckpoint(cp: Checkpoint, origin: string, keys: Map<string, string>, tree: TreeLevels, problems: ProblemList): void {
+export function verifyExternalCheckpoint(cp: Checkpoint, origin: string, keys: Map<string, KeyPeriod>, tree: TreeLevels, problems: ProblemList): void {
   if (cp.origin !== origin) {
     problems.add({ code: 'E_CONSISTENCY', message: `the checkpoint is for ${cp.origin}, not this vault (${origin})` });
     return;
@@ -56,14 +59,20 @@ export function verifyExternalCheckpoint(cp: Checkpoint, origin: string, keys: M
 }
 
 function checkOne(
-  cp: Checkpoint, label: string, origin: string, keys: Map<string, string>, verifier: CheckpointVerifier, tree: TreeLevels,
+  cp: Checkpoint, label: string, origin: string, keys: Map<string, KeyPeriod>, verifier: CheckpointVerifier, tree: TreeLevels,
   problems: ProblemList, rootCode: 'E_ROOT_MISMATCH' | 'E_CONSISTENCY' = 'E_ROOT_MISMATCH',
 ): void {
   if (!verifier.verify(cp)) {
     problems.add({ code: 'E_CHECKPOINT_SIGNATURE', message: `${label} (size ${cp.treeSize}) has an invalid signature` });
   }
-  if (!keys.has(cp.signer)) {
+  const period = keys.get(cp.signer);
+  if (!period) {
     problems.add({ code: 'E_CHECKPOINT_KEY_UNKNOWN', message: `${label} is signed by key ${cp.signer.slice(0, 16)}…, which no user of this log holds` });
+  } else if (!heldAt(period, cp.treeSize)) {
+    problems.add({
+      code: 'E_CHECKPOINT_KEY_UNKNOWN',
+      message: `${label} (size ${cp.treeSize}) is signed by ${period.user}'s key ${cp.signer.slice(0, 16)}…, which was theirs only from entry ${period.fromSeq}${period.untilSeq === undefined ? '' : ` until entry ${period.untilSeq}`}`,
+    });
   }
   if (cp.origin !== origin) problems.add({ code: 'E_ROOT_MISMATCH', message: `${label} names another vault: ${cp.origin}` });
   if (!Number.isSafeInteger(cp.treeSize) || cp.treeSize < 0 || cp.treeSize > tree.size) {

@@ -15,7 +15,7 @@ import { verifyBoxKeys } from './verify-box-keys';
 import { verifySlots } from './verify-slots';
 import { readHeader } from '../vault/header-file';
 import { verifyContent } from './verify-content';
-import { loggedPublicKeys } from '../custody/signing-keys';
+import { signingKeyPeriods } from '../custody/roster-log';
 import { ProblemList, type VerifyProblem } from './verify-problems';
 
 export interface VerifyLogOptions {
@@ -65,7 +65,7 @@ export async function verifyLog(session: VaultSession, opts: VerifyLogOptions = 
     progress('checkpoints');
     const origin = checkpointOrigin(session.vaultId);
     report.checkpoints = await verifyStoredCheckpoints(db, origin, tree, problems);
-    if (opts.externalCheckpoint) verifyExternalCheckpoint(opts.externalCheckpoint, origin, await loggedPublicKeys(db), tree, problems);
+    if (opts.externalCheckpoint) verifyExternalCheckpoint(opts.externalCheckpoint, origin, await signingKeyPeriods(db), tree, problems);
     await verifySigningKeys(db, problems);
     await verifyBoxKeys(db, problems);
     await verifySlots(db, await readHeader(session.path), problems);

@@ -4,7 +4,7 @@
 // latest one that covers their signer (shared/custody/roster.ts has the format and the checks).
 import type { Database } from '../vault/database';
 import { toHex } from '../../shared/custody/bytes';
-import { ROSTER_FORMAT, RosterDeriver, excerptFor, memberHash, signRosterBody, type RosterExcerpt, type RosterMember, type SignedRoster } from '../../shared/custody/roster';
+import { ROSTER_FORMAT, RosterDeriver, excerptFor, memberHash, signRosterBody, type KeyPeriod, type RosterExcerpt, type RosterMember, type SignedRoster } from '../../shared/custody/roster';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { nodeSha256 } from '../platform/sha256';
 import { appendCustody, treeSize } from './custody-log';
@@ -21,6 +21,15 @@ export async function deriveRoster(db: Database): Promise<RosterMember[]> {
   const deriver = new RosterDeriver();
   for (const { entry } of await db.all<{ entry: string }>(ROSTER_SOURCES)) deriver.note(parseStoredEntry(entry));
   return deriver.members();
+}
+
+/** Each announced signing key with the part of the log during which it was its holder's. */
+export async function signingKeyPeriods(db: Database): Promise<Map<string, KeyPeriod>> {
+  const periods = new Map<string, KeyPeriod>();
+  for (const m of await deriveRoster(db)) {
+    for (const k of m.keys) periods.set(k.publicKey, { user: m.user, fromSeq: k.fromSeq, ...(k.untilSeq === undefined ? {} : { untilSeq: k.untilSeq }) });
+  }
+  return periods;
 }
 
 interface RosterRecord {

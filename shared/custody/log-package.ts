@@ -19,7 +19,7 @@ import { verifyCheckpointSignature, type Checkpoint } from './checkpoint';
 import { GENESIS_PREV } from './custody-entry';
 import { CUSTODY_ACTIONS, type CustodyAction } from '../vocabulary/custody-actions';
 import { leafHash, nodeHash } from './merkle';
-import { RosterDeriver, memberHash, verifyRosterSignature, type RosterMember, type SignedRoster } from './roster';
+import { RosterDeriver, heldAt, memberHash, verifyRosterSignature, type KeyPeriod, type RosterMember, type SignedRoster } from './roster';
 import { rosterMemberSchema, signedRosterSchema } from './roster-schema';
 import { sha256, type HashFn } from './sha256';
 import type { ErrorCode } from '../errors/error-codes';
@@ -98,12 +98,6 @@ export interface PackageVerifyOptions {
 
 const ACTIONS = new Set<string>(CUSTODY_ACTIONS);
 const MAX_PER_CODE = 20;
-
-interface KeyPeriod {
-  user: string;
-  fromSeq: number;
-  untilSeq?: number;
-}
 
 /**
  * Streams a package's entries: add() each entry's exact bytes in order, then finish(). Memory
@@ -263,7 +257,7 @@ export class LogPackageVerifier {
     const before = this.problems.length;
     const key = this.keys.get(cp.signer);
     if (!this.verifySig(cp, key !== undefined)) this.add({ code: 'E_CHECKPOINT_SIGNATURE', message: `${label} (size ${cp.treeSize}) has an invalid signature` });
-    if (!key || key.fromSeq > cp.treeSize || (key.untilSeq !== undefined && cp.treeSize >= key.untilSeq)) {
+    if (!heldAt(key, cp.treeSize)) {
       this.add({ code: 'E_CHECKPOINT_KEY_UNKNOWN', message: `${label} (size ${cp.treeSize}) is signed by key ${cp.signer.slice(0, 16)}…, which no user of this log held at that point` });
     }
     if (cp.origin !== this.header.origin) this.add({ code: rootCode, message: `${label} names another log: ${cp.origin}` });

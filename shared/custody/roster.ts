@@ -137,6 +137,18 @@ export function holderAt(members: readonly RosterMember[], publicKey: string, ti
   return members.find((m) => m.keys.some((k) => k.publicKey === publicKey && at(k.from) <= t && (k.until === undefined || t < at(k.until))));
 }
 
+/** The part of the log during which a signing key was its holder's: from its announcement up to (not including) the entry that replaced or removed it. */
+export interface KeyPeriod {
+  user: string;
+  fromSeq: number;
+  untilSeq?: number;
+}
+
+/** Whether a tree of treeSize entries was signed while the key was its holder's: a removed user who kept their old key must not sign a later tree (T3). */
+export function heldAt(period: KeyPeriod | undefined, treeSize: number): boolean {
+  return period !== undefined && period.fromSeq <= treeSize && (period.untilSeq === undefined || treeSize < period.untilSeq);
+}
+
 export type ExcerptVerdict =
   | { ok: true; member: RosterMember }
   | { ok: false; code: 'E_ROSTER_INVALID' | 'E_SIGNER_NOT_IN_ROSTER'; problem: string };

@@ -6,6 +6,8 @@
 import { copyFile, readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { removeUser } from '../../main/accounts/users';
+import { exportLogPackage, verifyLogPackageFile } from '../../main/audit/log-package';
+import { verifyLog } from '../../main/audit/verify-log';
 import { signSessionCheckpoint } from '../../main/accounts/sealed-changes';
 import { openVault } from '../../main/accounts/vault-session';
 import { checkpointOrigin, signCheckpoint } from '../../main/custody/checkpoints';
@@ -111,5 +113,39 @@ describe('T3 T6 keys that belong to people', () => {
     // An old header copied back revives no one's old key, the admin's included.
     const admin = runCli(cli, ['case', 'list', '--vault', v.path, '--user', 'ana'], { CUSTODIA_PASSPHRASE: PASSPHRASE });
     expect(admin.status).toBe(3);
+  });
+
+  it('T3 a removed user who kept their old key signs nothing after the removal: their checkpoint of a later tree is refused, their earlier one still holds', async () => {
+    v = await tempVault();
+    await addActiveUser(v, 'xavi', 'legal', 'passphrase of xavi');
+    const oldHeader = await readHeader(v.path);
+    // The attacker's copy: their own slot, with their own signing seed inside.
+    const slot = await unlockSlot(oldHeader, 'xavi', 'passphrase of xavi');
+    if (slot.kind !== 'personal' || !slot.signingSecret) throw new Error('expected an active personal slot');
+    const seed = Uint8Array.from(slot.signingSecret);
+    const origin = checkpointOrigin(v.session.vaultId);
+    const signer = isPersonal(slot.slot) ? slot.slot.signingPublicKey : undefined;
+    if (!signer) throw new Error('expected a signing key in the slot');
+    // The removal re-keys the database, so the session's connection is read afresh each time.
+    const signedAt = async () => {
+      const size = await treeSize(v!.session.db);
+      return signBody({ origin, treeSize: size, rootHash: toHex(await rootAt(v!.session.db, size)), time: new Date().toISOString(), signer }, seed);
+    };
+    const before = await signedAt();
+    await removeUser(v.session, 'xavi');
+    const c = await addCase(v.session, { title: 'after the removal' });
+    await addIncident(v.session, c.id, INCIDENT);
+    const after = await signedAt();
+    expect(verifyCheckpointSignature(after)).toBe(true);
+    expect((await verifyLog(v.session, { externalCheckpoint: before })).problems).toEqual([]);
+    const refused = (await verifyLog(v.session, { externalCheckpoint: after })).problems;
+    expect(refused.map((p) => p.code)).toEqual(['E_CHECKPOINT_KEY_UNKNOWN']);
+    expect(refused[0]?.message).toMatch(/xavi's key .* until entry \d+/);
+    // The auditor's package says the same, with no vault.
+    const pkg = `${v.path}.audit.json`;
+    await exportLogPackage(v.session, pkg);
+    const earlier = (cp: typeof after) => ({ label: 'the kept checkpoint', treeSize: cp.treeSize, rootHash: cp.rootHash, checkpoint: cp });
+    expect((await verifyLogPackageFile(pkg, earlier(before))).problems).toEqual([]);
+    expect((await verifyLogPackageFile(pkg, earlier(after))).problems.map((p) => p.code)).toEqual(['E_CHECKPOINT_KEY_UNKNOWN']);
   });
 });
