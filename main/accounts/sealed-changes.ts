@@ -1,9 +1,13 @@
 // "A change is sealed by a signed checkpoint": the one place that rule lives, for the CLI and the
 // app alike. Whatever an action appended to the log (a change, an evidence read, a refusal) is
-// covered by a checkpoint signed by the acting user when the action ends.
+// covered by a checkpoint signed by the acting user when the action ends. An admin's seal also
+// re-signs the roster when users or keys changed since the last one (a colleague's activation,
+// a removal), so a new lawyer's dossiers verify under the organisation's one published
+// fingerprint from the admin's next action on.
 import type { Checkpoint } from '../../shared/custody/checkpoint';
 import { checkpointFileText } from '../custody/checkpoint-file';
-import { latestCheckpoint, signCheckpoint } from '../custody/checkpoints';
+import { checkpointOrigin, latestCheckpoint, signCheckpoint } from '../custody/checkpoints';
+import { rosterIsCurrent, signRoster } from '../custody/roster-log';
 import { treeSize } from '../custody/custody-log';
 import { writeFileAtomic } from '../platform/atomic-write';
 import type { Database } from '../vault/database';
@@ -27,14 +31,15 @@ export async function saveCheckpoint(session: VaultSession, outPath: string): Pr
  */
 export async function sealChanges(session: VaultSession): Promise<Checkpoint | null> {
   if (!session.isOpen()) return null;
-  return sealLog(session.db, session.vaultId, session.user.name);
+  return sealLog(session.db, session.vaultId, session.user);
 }
 
 /** The rule itself, for a session that is closing: sign when the log grew past the latest checkpoint. */
-export async function sealLog(db: Database, vaultId: string, signer: string): Promise<Checkpoint | null> {
+export async function sealLog(db: Database, vaultId: string, signer: { name: string; role: string }): Promise<Checkpoint | null> {
+  if (signer.role === 'admin' && !(await rosterIsCurrent(db))) await signRoster(db, checkpointOrigin(vaultId), signer);
   const [size, latest] = await Promise.all([treeSize(db), latestCheckpoint(db)]);
   if (latest && latest.treeSize >= size) return null;
-  return signCheckpoint(db, vaultId, signer);
+  return signCheckpoint(db, vaultId, signer.name);
 }
 
 /** Runs an action and seals what it appended, also when it failed part way or was refused. */

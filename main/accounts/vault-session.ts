@@ -88,7 +88,7 @@ function makeSession(path: string, vaultId: string, db: Database, user: { name: 
         for (const cleanup of cleanups.splice(0)) cleanup();
         // Whatever the session appended and nobody sealed yet gets its checkpoint now; a failure
         // here (a full disk) must not keep the keys in memory.
-        await sealLog(state.db, vaultId, user.name).catch(() => undefined);
+        await sealLog(state.db, vaultId, user).catch(() => undefined);
         held.delete(session);
         releaseSigningKey(state.db);
         state.key.fill(0);

@@ -6,16 +6,18 @@ import { join } from 'node:path';
 import { toHex } from '../../shared/custody/bytes';
 import { generateSigningKeyPair, keyFingerprint } from '../../shared/custody/checkpoint';
 import { ROSTER_FORMAT, RosterDeriver, memberHash, signRosterBody, type RosterExcerpt, type RosterMember } from '../../shared/custody/roster';
-import { checkpointOrigin } from '../../main/custody/checkpoints';
-import { signRoster } from '../../main/custody/roster-log';
-import { loadSigningKey } from '../../main/custody/signing-keys';
+import { checkpointOrigin, latestCheckpoint } from '../../main/custody/checkpoints';
+import { latestRoster, rosterIsCurrent, signRoster } from '../../main/custody/roster-log';
+import { sealChanges } from '../../main/accounts/sealed-changes';
+import { treeSize } from '../../main/custody/custody-log';
+import { currentPublicKey, loadSigningKey } from '../../main/custody/signing-keys';
 import { addCase } from '../../main/records/cases';
 import { addIncident } from '../../main/records/incidents';
 import { exportDossier, previewDisclosure, type ExportDossierOptions } from '../../main/dossier/export-from-vault';
 import { verdictCode } from '../../main/dossier/dossier-verdict';
 import { verifyDossier } from '../../main/dossier/verify-dossier';
 import { writeDossier } from '../../main/dossier/write-dossier';
-import { INCIDENT, addRoleUsers, tempVault, type TempVault } from '../vault/fixture';
+import { INCIDENT, addActiveUser, addRoleUsers, custodyActions, tempVault, type TempVault } from '../vault/fixture';
 import { buildDossierInput } from './helpers/dossier-fixture';
 import { buildCli, runCli } from '../cli/cli-harness';
 
@@ -104,4 +106,35 @@ describe('T6 one published fingerprint: the admin vouches for the signer through
     expect(r.ok).toBe(false);
     expect(verdictCode(r)).toBe('E_ROSTER_INVALID');
   });
+});
+
+describe("T6 the roster follows the log: an admin's seal re-signs it after a colleague activates", () => {
+  it("a new lawyer's dossier verifies under the admin's fingerprint after the admin's next action, with no roster command; a non-admin's seal signs no roster", async () => {
+    const w = await tempVault('ana');
+    try {
+      await addActiveUser(w, 'lex', 'legal');
+      const lexKey = toHex((await currentPublicKey(w.session.db, 'lex'))!.publicKey);
+      // lex's key was made at activation, in lex's own session: no admin has vouched for it yet.
+      expect(await rosterIsCurrent(w.session.db)).toBe(false);
+      const { id } = await addIncident(w.session, (await addCase(w.session, { title: 'Caso' })).id, INCIDENT);
+      await sealChanges(w.session);
+      expect(await rosterIsCurrent(w.session.db)).toBe(true);
+      expect((await latestRoster(w.session.db))?.members.find((m) => m.user === 'lex')?.keys.map((k) => k.publicKey)).toEqual([lexKey]);
+      // The checkpoint of that seal covers the roster entry it signed.
+      expect((await latestCheckpoint(w.session.db))?.treeSize).toBe(await treeSize(w.session.db));
+      const ana = keyFingerprint((await loadSigningKey(w.session.db, 'ana')).publicKey);
+
+      const lex = await w.open('lex');
+      const rosters = async () => (await custodyActions(lex)).filter((a) => a === 'roster').length;
+      const before = await rosters();
+      const out = join(w.dir, 'lex.zip');
+      const o: ExportDossierOptions = { incidentIds: [id], recipient: { kind: 'police' }, purpose: 'denuncia', language: 'es', originals: false, showNames: false, outPath: out };
+      await exportDossier(lex, { ...o, accept: (await previewDisclosure(lex, o)).filter((f) => f.severity === 'high').map((f) => f.id) });
+      expect(await verifyDossier(out, { key: ana })).toMatchObject({ ok: true, signerChecked: true, vouchedSigner: { user: 'lex', role: 'legal' } });
+      await sealChanges(lex);
+      expect(await rosters()).toBe(before);
+    } finally {
+      await w.cleanup();
+    }
+  }, 60_000);
 });
