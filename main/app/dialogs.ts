@@ -11,12 +11,14 @@ export interface Dialogs {
   chooseCheckpointDestination(suggestedName: string): Promise<string | null>;
   pickLogPackage(): Promise<string | null>;
   chooseLogPackageDestination(suggestedName: string): Promise<string | null>;
+  chooseCsvDestination(suggestedName: string): Promise<string | null>;
 }
 
 const DOSSIER = [{ name: 'Dossier', extensions: ['zip'] }];
 const VAULT = [{ name: 'Custodia', extensions: ['custodia'] }];
 const CHECKPOINT = [{ name: 'Checkpoint', extensions: ['json'] }];
 const LOG_PACKAGE = [{ name: 'Custody log', extensions: ['json'] }];
+const CSV = [{ name: 'CSV', extensions: ['csv'] }];
 
 export function electronDialogs(window: () => BrowserWindow | null): Dialogs {
   const open = async (options: Electron.OpenDialogOptions): Promise<string[]> => {
@@ -38,5 +40,6 @@ export function electronDialogs(window: () => BrowserWindow | null): Dialogs {
     chooseCheckpointDestination: (name) => save({ defaultPath: name, filters: CHECKPOINT }),
     pickLogPackage: async () => (await open({ properties: ['openFile'], filters: LOG_PACKAGE }))[0] ?? null,
     chooseLogPackageDestination: (name) => save({ defaultPath: name, filters: LOG_PACKAGE }),
+    chooseCsvDestination: (name) => save({ defaultPath: name, filters: CSV }),
   };
 }

@@ -1,7 +1,7 @@
 // The dashboard's figures in one core call: incident counts and how many live cases are open.
 import type { VaultSession } from '../accounts/vault-session';
 import { listCases, type CaseSummary } from './cases';
-import { incidentStats, type IncidentStats } from './incident-stats';
+import { incidentStats, type IncidentStats, type StatsPeriod } from './incident-stats';
 
 export interface DashboardStats extends IncidentStats {
   openCases: number;
@@ -12,7 +12,8 @@ export function openCaseCount(cases: readonly CaseSummary[]): number {
   return cases.filter((c) => !c.deleted && c.status === 'open').length;
 }
 
-export async function dashboardStats(session: VaultSession): Promise<DashboardStats> {
-  const stats = await incidentStats(session);
+/** Incident counts of the period; open cases are counted as they stand now. */
+export async function dashboardStats(session: VaultSession, period: StatsPeriod = {}): Promise<DashboardStats> {
+  const stats = await incidentStats(session, period);
   return { ...stats, openCases: openCaseCount(await listCases(session)) };
 }

@@ -8,7 +8,14 @@ import { insertRows } from '../vault/insert-rows';
 
 export const INDEX_COLUMNS = [
   'incident_id', 'case_id', 'version', 'sha256', 'occurred_utc', 'occurred_at', 'place', 'risk_level', 'type', 'channel', 'reported', 'deleted',
+  'country', 'region', 'first_report_on', 'authorities', 'measures_requested', 'measures_granted',
 ] as const;
+
+/** The earliest complaint date, or null when none was recorded with a date. */
+function firstReportOn(incident: Incident): string | null {
+  const days = (incident.reportedTo ?? []).flatMap((r) => (r.on ? [r.on] : []));
+  return days.length === 0 ? null : days.reduce((a, b) => (b < a ? b : a));
+}
 
 /** Milliseconds-precision UTC ISO instant: sorts as text in time order whatever offset was recorded. */
 export function sortableUtc(instant: string): string {
@@ -20,6 +27,10 @@ export function indexRow(id: number, caseId: number, version: number, sha256: st
   return [
     id, caseId, version, sha256, sortableUtc(incident.occurredAt), incident.occurredAt, incident.place, incident.riskLevel,
     incident.type, incident.channel, (incident.reportedTo?.length ?? 0) > 0 ? 1 : 0, deleted ? 1 : 0,
+    incident.placeDetail?.country ?? null, incident.placeDetail?.region ?? null, firstReportOn(incident),
+    [...new Set((incident.reportedTo ?? []).map((r) => r.authority))].sort().join(' '),
+    (incident.measuresRequested ?? '').length > 0 ? 1 : 0,
+    (incident.reportedTo ?? []).some((r) => r.status === 'measures_granted') ? 1 : 0,
   ];
 }
 

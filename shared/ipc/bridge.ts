@@ -40,7 +40,7 @@ export interface CustodiaApi {
   dossier: {
     disclosure: Call<'dossier.disclosure'>; export: Call<'dossier.export'>; pick: Call0<'dossier.pick'>; verify: Call<'dossier.verify'>;
   };
-  dashboard: { stats: Call0<'dashboard.stats'> };
+  dashboard: { stats: Call<'dashboard.stats'>; saveCsv: Call<'dashboard.saveCsv'> };
   users: { list: Call0<'users.list'>; add: Call<'users.add'>; changePassphrase: Call<'users.changePassphrase'> };
   onEvent: Subscribe;
 }
@@ -102,7 +102,7 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe): CustodiaApi 
       pick: () => invoke('dossier.pick', {}),
       verify: (r) => invoke('dossier.verify', r),
     },
-    dashboard: { stats: () => invoke('dashboard.stats', {}) },
+    dashboard: { stats: (r) => invoke('dashboard.stats', r), saveCsv: (r) => invoke('dashboard.saveCsv', r) },
     users: {
       list: () => invoke('users.list', {}),
       add: (r) => invoke('users.add', r),

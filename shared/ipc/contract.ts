@@ -1,7 +1,8 @@
 // The one IPC contract: every channel the renderer may call, with the schema its request must
 // pass before a handler runs and the schema its answer must pass before it leaves main.
 import { z } from 'zod';
-import { incidentSchema } from '../incident/incident-schema';
+import { AUTHORITIES, incidentSchema } from '../incident/incident-schema';
+import { CSV_FIGURES } from '../vocabulary/stats-figures';
 import * as s from './schemas';
 import { CASE_STATUSES } from '../vocabulary/case-status';
 
@@ -161,7 +162,7 @@ export const CONTRACT = {
   ),
 
   'dashboard.stats': ch(
-    s.emptyRequest,
+    s.statsPeriod,
     z.strictObject({
       byMonth: z.array(z.strictObject({ month: z.string().regex(/^\d{4}-\d{2}$/), low: z.number(), medium: z.number(), high: z.number() })),
       byType: z.array(z.strictObject({ type: z.string(), count: z.number() })),
@@ -169,7 +170,20 @@ export const CONTRACT = {
       /** null while the core's summary does not say whether an incident was reported. */
       notReported: z.number().int().nullable(),
       total: z.number().int(),
+      byRegion: z.array(z.strictObject({ country: z.string().nullable(), region: z.string().nullable(), count: z.number().int() })),
+      withEvidence: z.number().int(),
+      reported: z.number().int(),
+      byAuthority: z.array(z.strictObject({ authority: z.enum(AUTHORITIES), count: z.number().int() })),
+      medianDaysToComplaint: z.number().nullable(),
+      datedComplaints: z.number().int(),
+      measuresRequested: z.number().int(),
+      measuresGranted: z.number().int(),
     }),
+  ),
+  /** One figure as CSV, to a file the user picks; null when they cancel. */
+  'dashboard.saveCsv': ch(
+    s.statsPeriod.extend({ figure: z.enum(CSV_FIGURES) }),
+    nullable(z.strictObject({ location: z.string() })),
   ),
 
   'users.list': ch(s.emptyRequest, z.array(s.userListing)),

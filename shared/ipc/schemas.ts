@@ -57,6 +57,8 @@ export const caseSummary = z.strictObject({
   createdAt: instantString,
 });
 
+/** Whole days (UTC), as the incident filters take them. */
+export const statsPeriod = z.strictObject({ from: z.iso.date().optional(), to: z.iso.date().optional() });
 export const incidentFilter = z.strictObject({
   caseId: id.optional(),
   query: z.string().max(500).optional(),

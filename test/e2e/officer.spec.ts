@@ -129,7 +129,6 @@ test('officer: create a vault, record an incident in Spanish, import photos with
 
   await go(page, es['nav.dashboard']);
   await expect(page.locator('.tile-value').first()).toHaveText('1');
-  await page.screenshot({ path: `${SCREENSHOTS}/06-dashboard.png` });
   await go(page, es['nav.incidents']);
   await expect(page.locator('.row-button')).toHaveCount(1);
   await page.screenshot({ path: `${SCREENSHOTS}/02-incidents.png` });

@@ -1,6 +1,7 @@
 // The records channels through the real dispatcher and handler table (contract schemas both
 // ways) over a real vault: the paged incident list with `reported` and the "not reported only"
 // filter, the dashboard's not-reported count, and the form's drafts.
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handlerClient, testContext } from './ipc-context';
@@ -35,6 +36,20 @@ describe('incidents.list and dashboard.stats through the contract', () => {
     expect(unreported.total).toBe(2);
     expect(unreported.items.map((i) => [i.id, i.reported, i.riskLevel])).toEqual([[2, false, 'high']]);
     expect((await value<Page>('incidents.list', { from: '2026-10-03', to: '2026-10-04', offset: 0, limit: 10 })).items.map((i) => i.id)).toEqual([4, 3]);
+  });
+
+  it("gives the programme's figures for a period and saves one as CSV where the user chose; a cancel writes nothing", async () => {
+    const all = await value<{ reported: number; byAuthority: { authority: string; count: number }[] }>('dashboard.stats', {});
+    expect(all).toMatchObject({ reported: 3, byAuthority: [{ authority: 'prosecutor', count: 3 }] });
+    expect(await value('dashboard.stats', { from: '2026-10-03', to: '2026-10-04' })).toMatchObject({ total: 2, byMonth: [{ month: '2026-10', low: 1, high: 1 }] });
+    const out = join(dir, 'figures.csv');
+    answer('chooseCsvDestination', out);
+    expect(await value('dashboard.saveCsv', { figure: 'authority' })).toEqual({ location: out });
+    expect(await readFile(out, 'utf8')).toBe('authority,incidents\r\nprosecutor,3\r\n');
+    answer('chooseCsvDestination', null);
+    expect(await value('dashboard.saveCsv', { figure: 'summary' })).toBeNull();
+    const bad = await dispatch('dashboard.stats', { from: '03/10/2026' });
+    expect(bad.ok ? 'ok' : bad.error.code).toBe('E_INVALID_INPUT');
   });
 
   it('counts the incidents no authority was told of', async () => {

@@ -8,6 +8,7 @@ import { registerEvidenceCommands } from './evidence';
 import { registerLogCommands } from './log';
 import { registerMediaCommands } from './media';
 import { registerDossierCommands } from './dossier';
+import { registerReportCommands } from './report';
 
 export function registerCommands(program: Command): void {
   registerVaultCommands(program);
@@ -18,4 +19,5 @@ export function registerCommands(program: Command): void {
   registerLogCommands(program);
   registerMediaCommands(program);
   registerDossierCommands(program);
+  registerReportCommands(program);
 }

@@ -5,7 +5,9 @@ import { custodyTimeline, type TimelineScope } from '../../custody/custody-queri
 import { saveCheckpoint } from '../../accounts/sealed-changes';
 import { earlierTreeFrom, exportLogPackage, verifyLogPackageFile } from '../../audit/log-package';
 import { parseCheckpointFile } from '../../custody/checkpoint-file';
-import { dashboardStats } from '../../records/dashboard-stats';
+import { programmeCsv } from '../../records/programme-csv';
+import { programmeStats } from '../../records/programme-stats';
+import { writeFileAtomic } from '../../platform/atomic-write';
 import type { HandlerGroup } from '../context';
 import { requireSession } from '../dispatcher';
 
@@ -50,5 +52,21 @@ export const custodyHandlers = {
       problems: r.problems.slice(0, 1000).map((p) => ({ code: p.code, message: p.message.slice(0, 2000), ...(p.seq !== undefined ? { seq: p.seq } : {}) })),
     };
   },
-  'dashboard.stats': async (_req, ctx) => dashboardStats(requireSession(ctx)),
+  'dashboard.stats': async (period, ctx) => {
+    const { period: _asked, ...figures } = await programmeStats(requireSession(ctx), dayPeriod(period));
+    return figures;
+  },
+  'dashboard.saveCsv': async ({ figure, ...period }, ctx) => {
+    const session = requireSession(ctx);
+    const stats = await programmeStats(session, dayPeriod(period));
+    const out = await ctx.dialogs.chooseCsvDestination(`custodia-${figure}-${new Date().toISOString().slice(0, 10)}.csv`);
+    if (!out) return null;
+    await writeFileAtomic(out, programmeCsv(stats, figure));
+    return { location: out };
+  },
 } satisfies HandlerGroup;
+
+/** Dates from the dashboard are whole days: from the first instant of `from` to the last of `to`, as the list filter reads them. */
+function dayPeriod(p: { from?: string; to?: string }): { from?: string; to?: string } {
+  return { ...(p.from ? { from: `${p.from}T00:00:00Z` } : {}), ...(p.to ? { to: `${p.to}T23:59:59.999Z` } : {}) };
+}
