@@ -101,3 +101,29 @@ export function findPhoneNumbers(text: string): string[] {
 export function findEmailAddresses(text: string): string[] {
   return [...text.matchAll(EMAIL)].map((m) => m[0]);
 }
+
+// An ID document number is known by the word before it (DNI, CI, cédula, CPF, RG, pasaporte…);
+// a bare number of phone length is taken for a phone. A Brazilian CPF is known by its shape alone.
+const ID_WORD = String.raw`(?:D\.?N\.?I\.?|C\.?I\.?|C\.?C\.?|C\.?E\.?|CPF|RG|RUT|c[ée]dula(?:\s+de\s+(?:identidad|ciudadan[íi]a))?|pasaporte|passaporte|passport|carn[ée]t?(?:\s+de\s+extranjer[íi]a)?|documento(?:\s+de\s+identidad)?|identity\s+card|ID)`;
+const ID_AFTER_WORD = new RegExp(String.raw`(?<![\p{L}\p{N}])${ID_WORD}\s*(?:n\.?\s?[°ºo]\.?|nro\.?|núm(?:ero)?\.?|number|no\.|:|#)?\s*([A-Z]{0,3}\d[\d.\- ]{3,16}\d)(?![\p{N}])`, 'giu');
+const CPF = /(?<!\d)\d{3}\.\d{3}\.\d{3}-\d{2}(?!\d)/g;
+
+export function findIdNumbers(text: string): string[] {
+  const found = [...text.matchAll(ID_AFTER_WORD)].map((m) => m[1]!.trim()).filter((s) => s.replace(/\D/g, '').length >= 5);
+  return [...new Set([...found, ...[...text.matchAll(CPF)].map((m) => m[0])])];
+}
+
+/** A latitude and longitude written in decimal degrees, "-12.5912, -69.1934". */
+const COORDINATE_PAIR = /(?<![\d.])(-?\d{1,2}\.\d{3,})°?\s*(?:([NS])(?!\p{L}))?\s*[,;/ ]\s*(-?\d{1,3}\.\d{3,})°?\s*(?:([EWO])(?!\p{L}))?(?![\d.])/gu;
+
+export interface CoordinateInText {
+  text: string;
+  lat: number;
+  lon: number;
+}
+
+export function findCoordinates(text: string): CoordinateInText[] {
+  return [...text.matchAll(COORDINATE_PAIR)]
+    .map((m) => ({ text: m[0], lat: Number(m[1]) * (m[2] === 'S' ? -1 : 1), lon: Number(m[3]) * (m[4] === 'W' || m[4] === 'O' ? -1 : 1) }))
+    .filter((c) => Math.abs(c.lat) <= 90 && Math.abs(c.lon) <= 180);
+}

@@ -56,7 +56,7 @@ export async function renderReport(input: DossierInput, d: DossierJson): Promise
     renderExhibit(doc, n + 1, e, await exhibitPreview(source.mediaType, source.size, source.content), m);
   }
   doc.addPage();
-  renderCustody(doc, d, m);
+  renderCustody(doc, d, input.staff, m);
   doc.addPage();
   renderVerifyPage(doc, d.signer.fingerprint, m);
   footers(doc, (n, total) => `${fill(m.footer.dossier, { id: d.id })} · ${fill(m.footer.page, { n, total })}`);
