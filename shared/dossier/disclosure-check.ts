@@ -53,9 +53,11 @@ export function disclosureCheck(input: DisclosureInput): DisclosureFinding[] {
           findings.push({ kind: 'name_in_text', severity: 'high', where, detail: part });
         }
       }
-      for (const phone of findPhoneNumbers(f.text)) findings.push({ kind: 'phone_number', severity: 'medium', where, detail: phone });
+      // A number after "DNI" is an ID number, not also a phone.
+      const ids = findIdNumbers(f.text);
+      for (const phone of findPhoneNumbers(f.text).filter((p) => !ids.includes(p))) findings.push({ kind: 'phone_number', severity: 'medium', where, detail: phone });
       for (const mail of findEmailAddresses(f.text)) findings.push({ kind: 'email_address', severity: 'medium', where, detail: mail });
-      for (const n of findIdNumbers(f.text)) findings.push({ kind: 'id_number', severity: 'medium', where, detail: n });
+      for (const n of ids) findings.push({ kind: 'id_number', severity: 'medium', where, detail: n });
       for (const c of findCoordinates(f.text)) findings.push({ kind: 'coordinates', severity: 'low', where, detail: c.text });
     }
     if (p.incident.coordinates) {

@@ -56,7 +56,7 @@ export function mapFreeText(i: Incident, f: (text: string) => string): Incident 
   };
 }
 
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Whole-word pattern for a name, case- and accent-insensitive, so "Ana" does not match "Mariana"
@@ -114,7 +114,7 @@ export function findIdNumbers(text: string): string[] {
 }
 
 /** A latitude and longitude written in decimal degrees, "-12.5912, -69.1934". */
-const COORDINATE_PAIR = /(?<![\d.])(-?\d{1,2}\.\d{3,})°?\s*(?:([NS])(?!\p{L}))?\s*[,;/ ]\s*(-?\d{1,3}\.\d{3,})°?\s*(?:([EWO])(?!\p{L}))?(?![\d.])/gu;
+const COORDINATE_PAIR = /(?<![\d.])(-?\d{1,2}\.\d{3,})°?\s*(?:([NS])(?!\p{L}))?\s*[,;/ ]\s*(-?\d{1,3}\.\d{3,})°?\s*(?:([EWO])(?!\p{L}))?(?!\d|\.\d)/gu;
 
 export interface CoordinateInText {
   text: string;

@@ -10,7 +10,7 @@ import type { Language } from '../vocabulary/languages';
 import type { Role } from '../vocabulary/roles';
 import { resolveProtection, type ExportProtection } from './export-protection';
 import { EXPORT_WORDS, staffShown } from './export-words';
-import { mapFreeText, nameParts, replaceName } from './free-text';
+import { escapeRegExp, mapFreeText, nameParts, replaceName } from './free-text';
 import { redactText, roundPoint } from './redact-text';
 
 export interface PseudonymiseOptions {
@@ -109,14 +109,10 @@ export function pseudonymise(incident: Incident, opts: PseudonymiseOptions): Pse
   const whole = hiddenNames.filter((h) => h.name.trim().length > 1).map((h) => ({ name: h.name.trim(), label: h.label }));
   const parts = hiddenNames.flatMap((h) => nameParts(h.name).map((name) => ({ name, label: h.label })));
   const replacements = [...whole.sort((a, b) => b.name.length - a.name.length), ...parts.sort((a, b) => b.name.length - a.name.length)];
-  // "Rosa Quispe" (two parts of one name) reads "Persona 1", not "Persona 1 Persona 1".
-  const collapse = (text: string, mark: string): string => text.split(`${mark} ${mark}`).join(mark);
+  // "Quispe Mamani" or "Quispe-Mamani" (two parts of one name) reads "Persona 1", not "Persona 1 Persona 1".
+  const collapse = (text: string, mark: string): string => text.replace(new RegExp(`${escapeRegExp(mark)}(?:[\\s-]+${escapeRegExp(mark)})+`, 'gu'), mark);
   const names = (marker: (label: string) => string) => (text: string): string =>
-    replacements.reduce((t, r) => {
-      let out = replaceName(t, r.name, marker(r.label));
-      for (let before = ''; before !== out; ) [before, out] = [out, collapse(out, marker(r.label))];
-      return out;
-    }, text);
+    replacements.reduce((t, r) => collapse(replaceName(t, r.name, marker(r.label)), marker(r.label)), text);
   const redaction = { redact: protection.redact, coordinates: protection.coordinates, words };
   const scrub = (text: string): string => names((l) => l)(redactText(text, redaction));
   const { notes, coordinates, ...withoutDropped } = { ...incident, affected: kept, witnesses };
