@@ -7,7 +7,7 @@ import { REDACTABLE, type CoordinatePolicy, type Redactable, type StaffNaming } 
 
 export interface ExportProtection {
   /** Taken out of every text; the notes field is left out whole. */
-  redact: Redactable[];
+  redact: readonly Redactable[];
   coordinates: CoordinatePolicy;
   staffNames: StaffNaming;
   /** Whether each exhibit's original file name (scrubbed like every text) appears in the report and dossier.json. */
