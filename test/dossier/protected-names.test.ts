@@ -233,3 +233,49 @@ describe('T5 an export to the police never exposes a protected person', () => {
     expect(exportEntries()).toHaveLength(before);
   });
 });
+
+describe('T5 export options override the recipient\'s defaults, and say so', () => {
+  it('keeping contacts, exact coordinates, staff names and the person off file as a pseudonym: listed by the check, recorded in the dossier and the log', async () => {
+    const opts = ['--redact', 'none', '--coordinates', 'keep', '--staff-names', 'name', '--keep-off-file-as-pseudonym'];
+    const findings = check(...opts);
+    const inNarrative = findings.filter((f) => f.where === 'incident 1 narrative').map((f) => f.kind);
+    expect(inNarrative).toEqual(['id_number', 'coordinates']);
+    expect(findings.filter((f) => f.where === 'incident 1 notes').map((f) => f.kind)).toEqual(['phone_number']);
+    expect(findings.filter((f) => f.where === 'incident 1 reportedTo[0].response').map((f) => f.kind)).toEqual(['email_address']);
+    const out = join(v.dir, 'police-kept.zip');
+    const r = runCli(cli, ['dossier', 'export', ...choice(...opts), ...acceptAll(findings), '--out', out, '--json'], { env });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const { texts, dossier, report } = await readable(out);
+    const exported = dossier.incidents[0]!.incident;
+    expect(exported.notes).toBe('Llamar a Persona 1 al 987 654 321 antes de ir.');
+    expect(exported.coordinates).toEqual({ lat: -12.6048, lon: -69.2211, source: 'gps' });
+    expect(exported.affected?.map((a) => [a.pseudonym, a.consent?.obtainedBy])).toEqual([['Persona 1', 'doc'], ['Persona 2', undefined], ['Persona 3', undefined]]);
+    expect(report).toMatch(/\blex\b/);
+    // Kept as a pseudonym is never by name.
+    for (const [where, text] of texts) for (const word of ['Lucía', 'Condori', 'Rosa', 'Quispe']) expect(text.includes(word), `${where} contains ${word}`).toBe(false);
+    const protection = { redact: [], coordinates: 'keep', staffNames: 'name', originalNames: false, keepOffFileAsPseudonym: true };
+    expect(dossier.protection).toEqual(protection);
+    expect(exportEntries().at(-1)!.details.protection).toEqual(protection);
+  });
+
+  it('coordinates drop takes the point and those in the texts out; a public recipient drops them by default', async () => {
+    for (const [opts, out] of [[['--coordinates', 'drop'], 'police-drop.zip'], [['--recipient', 'other'], 'public.zip']] as const) {
+      const r = runCli(cli, ['dossier', 'export', ...choice(...opts), '--out', join(v.dir, out), '--json'], { env });
+      expect(r.status, r.stderr).toBe(0);
+      const { dossier } = await readable(join(v.dir, out));
+      expect(dossier.incidents[0]!.incident).not.toHaveProperty('coordinates');
+      expect(dossier.incidents[0]!.incident.narrative).toContain('en [coordenadas retiradas];');
+      expect(dossier.protection).toMatchObject({ coordinates: 'drop' });
+    }
+  });
+
+  it.each([
+    ['--redact', 'phones,bogus'], ['--coordinates', 'round:9'], ['--staff-names', 'everyone'],
+  ])('refuses %s %s as a usage error, writing nothing', (flag, value) => {
+    const out = join(v.dir, 'bad-option.zip');
+    const r = runCli(cli, ['dossier', 'export', ...choice(flag, value), '--out', out], { env });
+    expect(r.status).toBe(2);
+    expect(existsSync(out)).toBe(false);
+  });
+});
