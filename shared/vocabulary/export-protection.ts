@@ -17,6 +17,9 @@ export const COORDINATE_POLICIES = ['drop', 'round:0', 'round:1', 'round:2', 'ro
 export type CoordinatePolicy = (typeof COORDINATE_POLICIES)[number];
 export type RoundingDecimals = 0 | 1 | 2 | 3 | 4;
 
+/** The side of the square a coordinate rounded to N decimals falls in, near the equator. */
+export const ROUNDING_SQUARE: Record<RoundingDecimals, string> = { 0: '110 km', 1: '11 km', 2: '1 km', 3: '100 m', 4: '10 m' };
+
 /** The decimals a `round:N` policy keeps, or null for drop and keep. */
 export function roundingOf(p: CoordinatePolicy): RoundingDecimals | null {
   return p.startsWith('round:') ? (Number(p.slice(6)) as RoundingDecimals) : null;

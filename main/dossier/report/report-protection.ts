@@ -1,16 +1,13 @@
 // What the export took out or kept to protect people, read from dossier.json's own record of it
 // (T5): the recipient sees what is missing and why, instead of guessing.
 import type { DossierJson } from '../../../shared/dossier/dossier-json';
-import { roundingOf, type CoordinatePolicy } from '../../../shared/vocabulary/export-protection';
+import { ROUNDING_SQUARE, roundingOf, type CoordinatePolicy } from '../../../shared/vocabulary/export-protection';
 import { fill, type Messages } from '../messages';
 import { field, heading, type Doc } from './pdf-layout';
 
-/** The side of the square a coordinate rounded to N decimals falls in, near the equator. */
-const SQUARE = ['110 km', '11 km', '1 km', '100 m', '10 m'] as const;
-
 function coordinatesLine(p: CoordinatePolicy, m: Messages['protection']): string {
   const n = roundingOf(p);
-  if (n !== null) return fill(m.coordinatesRound, { n, size: SQUARE[n] });
+  if (n !== null) return fill(m.coordinatesRound, { n, size: ROUNDING_SQUARE[n] });
   return p === 'keep' ? m.coordinatesKeep : m.coordinatesDrop;
 }
 
