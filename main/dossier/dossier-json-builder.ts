@@ -6,7 +6,7 @@ import { DOSSIER_FORMAT, dossierJsonSchema, type DossierJson } from '../../share
 import type { DossierInput } from '../../shared/dossier/dossier-types';
 import { pseudonymise } from '../../shared/dossier/pseudonymise';
 import { resolveProtection } from '../../shared/dossier/export-protection';
-import { exportedOriginalName } from '../../shared/dossier/original-names';
+import { exportedOriginalName, scrubAcross } from '../../shared/dossier/dossier-wide-texts';
 import { CustodiaError } from '../../shared/errors/error-codes';
 
 export interface BagFiles {
@@ -28,7 +28,8 @@ export function buildDossierJson(input: DossierInput, files: BagFiles): DossierJ
     createdAt: input.createdAt,
     organisation: input.organisation,
     recipient: input.recipient,
-    purpose: input.purpose,
+    // Typed for the recipient, it may name the person the dossier protects.
+    purpose: scrubAcross(input.purpose, incidents.map((i) => i.p)),
     language: input.language,
     namesShown: input.showNames,
     incidents: incidents.map(({ id, p }) => ({ id, incident: p.incident })),

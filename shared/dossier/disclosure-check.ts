@@ -5,7 +5,7 @@ import type { DisclosureKind, FindingSeverity } from '../vocabulary/disclosure-k
 import type { DossierInput, IdentifyingTag } from './dossier-types';
 import { containsName, findCoordinates, findEmailAddresses, findIdNumbers, findPhoneNumbers, freeTextFields, nameParts } from './free-text';
 import { pseudonymise } from './pseudonymise';
-import { exportedOriginalName } from './original-names';
+import { exportedOriginalName } from './dossier-wide-texts';
 
 /** A finding's `detail` is data only (a name, a number, a tag and its value): its kind says what it means, in the reader's language. */
 export interface DisclosureFinding {

@@ -7,7 +7,7 @@
 // an MP4 tagged with her name and GPS, travel as cleaned exhibits that exiftool, mat2 and pdfinfo
 // find nothing in; a note that cannot be cleaned is left out. Asking for original file names is
 // a high finding: without accepting it the export writes nothing and exits 4; accepted, the names
-// travel scrubbed. Showing names to the police, which she did not consent to, is refused
+// travel scrubbed, as does the export's purpose. Showing names to the police, which she did not consent to, is refused
 // (E_CONSENT) and writes nothing.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
@@ -94,6 +94,7 @@ type DossierJson = {
   incidents: Array<{ incident: Incident }>;
   exhibits: Array<{ file: string; originalName?: string }>;
   protection: Record<string, unknown>;
+  purpose: string;
 };
 
 const check = (...more: string[]): Finding[] => {
@@ -151,7 +152,8 @@ describe('T5 an export to the police never exposes a protected person', () => {
     expect(findings.filter((f) => f.severity === 'high')).toEqual([]);
     expect(JSON.stringify(findings)).not.toMatch(/Rosa|Quispe|Torres/);
     const out = join(v.dir, 'police.zip');
-    const r = runCli(cli, ['dossier', 'export', ...choice(), '--out', out, '--json'], { env });
+    const purpose = ['--purpose', 'Denuncia por las amenazas a doña Rosa Quispe'];
+    const r = runCli(cli, ['dossier', 'export', ...choice(...purpose), '--out', out, '--json'], { env });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
 
@@ -169,6 +171,8 @@ describe('T5 an export to the police never exposes a protected person', () => {
     }
     expectNothingIdentifying(texts);
 
+    // The purpose, typed for the recipient, is scrubbed too (cover, dossier.json, bag-info.txt).
+    expect(dossier.purpose).toBe('Denuncia por las amenazas a doña Persona 1');
     const exported = dossier.incidents[0]!.incident;
     // The quote keeps a visible mark where her name was; the person off file is left out.
     expect(exported.verbatim).toBe('[Persona 1], deja de denunciar o te vamos a desaparecer, [Persona 1]');

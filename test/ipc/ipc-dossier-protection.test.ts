@@ -74,6 +74,15 @@ describe('T5 export protections through IPC', () => {
     expect((await dossierOf(join(dir, 'names.zip'))).exhibits[0]!.originalName).toBe('Persona 1 [teléfono retirado].jpg');
   });
 
+  it('accepting a finding adds nothing: the ids of the original-name findings, sent with an export that does not ask for names, bring none', async () => {
+    const check = await value<{ findings: Finding[] }>('dossier.disclosure', request({ originalNames: true }));
+    answer('chooseDossierDestination', join(dir, 'accepted-only.zip'));
+    await value('dossier.export', { ...request(), accept: check.findings.filter((f) => f.severity === 'high').map((f) => f.id) });
+    const d = await dossierOf(join(dir, 'accepted-only.zip'));
+    expect(d.exhibits[0]).not.toHaveProperty('originalName');
+    expect(d.protection).toMatchObject({ originalNames: false });
+  });
+
   it('showing names she did not consent to give the police is refused with E_CONSENT, in the preview and the export, nothing written', async () => {
     expect(await code('dossier.disclosure', request({ pseudonyms: false }))).toBe('E_CONSENT');
     answer('chooseDossierDestination', join(dir, 'named.zip'));
