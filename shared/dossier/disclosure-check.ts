@@ -3,8 +3,9 @@
 // and an empty list is not a guarantee.
 import type { DisclosureKind, FindingSeverity } from '../vocabulary/disclosure-kinds';
 import type { DossierInput, IdentifyingTag } from './dossier-types';
-import { containsName, findCoordinates, findEmailAddresses, findIdNumbers, findPhoneNumbers, freeTextFields, nameParts } from './free-text';
+import { findCoordinates, findEmailAddresses, findIdNumbers, findPhoneNumbers, freeTextFields, nameParts } from './free-text';
 import { pseudonymise } from './pseudonymise';
+import { NameMatcher } from './name-matcher';
 import { exportedOriginalName } from './dossier-wide-texts';
 
 /** A finding's `detail` is data only (a name, a number, a tag and its value): its kind says what it means, in the reader's language. */
@@ -45,14 +46,10 @@ export function disclosureCheck(input: DisclosureInput): DisclosureFinding[] {
     for (const s of p.shownNames) {
       findings.push({ kind: 'real_name', severity: 'high', where: `incident ${id} ${s.who}[${s.index}]`, detail: s.name });
     }
-    const parts = new Set(p.hiddenNames.flatMap((h) => nameParts(h.name)));
+    const parts = new NameMatcher(p.hiddenNames.flatMap((h) => nameParts(h.name)).map((part) => [part, part] as const));
     for (const f of freeTextFields(p.incident)) {
       const where = `incident ${id} ${f.field}`;
-      for (const part of parts) {
-        if (containsName(f.text, part)) {
-          findings.push({ kind: 'name_in_text', severity: 'high', where, detail: part });
-        }
-      }
+      for (const part of parts.found(f.text)) findings.push({ kind: 'name_in_text', severity: 'high', where, detail: part });
       // A number after "DNI" is an ID number, not also a phone.
       const ids = findIdNumbers(f.text);
       for (const phone of findPhoneNumbers(f.text).filter((p) => !ids.includes(p))) findings.push({ kind: 'phone_number', severity: 'medium', where, detail: phone });

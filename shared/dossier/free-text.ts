@@ -58,24 +58,6 @@ export function mapFreeText(i: Incident, f: (text: string) => string): Incident 
 
 export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/**
- * Whole-word pattern for a name, case- and accent-insensitive, so "Ana" does not match "Mariana"
- * but "Maria" matches "María" and "MARÍA". It runs on NFD text (see replaceName).
- */
-function wordPattern(word: string): RegExp {
-  const bare = [...word.normalize('NFD').replace(/\p{M}/gu, '')].map((c) => `${escapeRegExp(c)}\\p{M}*`).join('');
-  return new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])${bare}(?![\\p{L}\\p{N}\\p{M}])`, 'giu');
-}
-
-export function containsName(text: string, name: string): boolean {
-  return wordPattern(name).test(text.normalize('NFD'));
-}
-
-/** Replaces every form of the name in the text; the result is NFC. */
-export function replaceName(text: string, name: string, by: string): string {
-  return text.normalize('NFD').replace(wordPattern(name), by).normalize('NFC');
-}
-
 // Articles and particles inside names ("de los Ríos", "das Dores") identify nobody alone.
 const NAME_STOPWORDS = new Set(['del', 'los', 'las', 'dos', 'das', 'san', 'von', 'van', 'the']);
 

@@ -3,6 +3,7 @@
 // señora Quispe", "dona Rosa", "don Julián", "sr. Ccori"); the quote keeps a visible marker.
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { NameMatcher } from '../../../shared/dossier/name-matcher';
 import { pseudonymise } from '../../../shared/dossier/pseudonymise';
 import { incidentSchema, type Incident } from '../../../shared/incident/incident-schema';
 
@@ -88,5 +89,29 @@ describe('T5 free-text pseudonymisation covers every string field', () => {
     const p = pseudonymise(i, { showNames: false, recipient: 'police', language: 'en' }).incident;
     expect(p.verbatim).toBe('Li vio a los guardias de [Person 1]');
     expect(p.narrative).toBe('los de siempre');
+  });
+});
+
+describe('T5 the name matcher reads a text once for all names', () => {
+  const m = new NameMatcher([['Ana María Quispe', 'A'], ['Ana', 'B'], ['Quispe', 'C'], ['O’Brien', 'D'], ['ANA', 'E']] as const);
+
+  it('takes the longest name starting at a word, whole words only, whatever the case or accents', () => {
+    expect(m.replace('ana maria QUISPE vio a Ana y a Mariana; Quíspe-Ana', (v) => `<${v}>`)).toBe('<A> vio a <B> y a Mariana; <C>-<B>');
+    expect(m.found('Mariana y Anaís')).toEqual([]);
+  });
+
+  it('matches the marks between the words of a name as given, and leaves a name split across a line to its parts', () => {
+    expect(m.replace('o’brien, O’BRIEN, O Brien', (v) => `<${v}>`)).toBe('<D>, <D>, O Brien');
+    expect(m.found('Ana María\nQuispe')).toEqual(['B', 'C']);
+  });
+
+  it('uses the first entry of names that read the same once folded', () => {
+    expect(m.found('ÁNA')).toEqual(['B']);
+  });
+
+  it('collapses a repeated label only when whole: "Persona 1 Persona 10" stays', () => {
+    const i: Incident = { ...incident(), affected: Array.from({ length: 10 }, (_, n) => ({ name: `Nombre${n + 1} Apellido${n + 1}` })), witnesses: [], narrative: 'Nombre1 Apellido10 y Nombre1 Apellido1' };
+    const p = pseudonymise(i, { showNames: false, recipient: 'police', language: 'es' }).incident;
+    expect(p.narrative).toBe('Persona 1 Persona 10 y Persona 1');
   });
 });
