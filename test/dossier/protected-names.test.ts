@@ -185,6 +185,7 @@ describe('T5 an export to the police never exposes a protected person', () => {
     // Staff by role: whoever obtained the consent, and every actor of the custody timeline.
     expect(exported.affected?.[0]?.consent?.obtainedBy).toBe('equipo de documentación');
     expect(report).toMatch(/equipo legal/);
+    expect(report).toContain('obtenido por equipo de documentación');
     expect(report).not.toMatch(/\b(ana|lex|doc)\b/);
     const defaults = { redact: ['phones', 'emails', 'ids', 'notes'], coordinates: 'round:2', staffNames: 'role', originalNames: false, keepOffFileAsPseudonym: false };
     expect(dossier.protection).toEqual(defaults);
@@ -256,6 +257,7 @@ describe('T5 export options override the recipient\'s defaults, and say so', () 
     expect(exported.coordinates).toEqual({ lat: -12.6048, lon: -69.2211, source: 'gps' });
     expect(exported.affected?.map((a) => [a.pseudonym, a.consent?.obtainedBy])).toEqual([['Persona 1', 'doc'], ['Persona 2', undefined], ['Persona 3', undefined]]);
     expect(report).toMatch(/\blex\b/);
+    expect(report).toContain('obtenido por doc');
     // Kept as a pseudonym is never by name.
     for (const [where, text] of texts) for (const word of ['Lucía', 'Condori', 'Rosa', 'Quispe']) expect(text.includes(word), `${where} contains ${word}`).toBe(false);
     const protection = { redact: [], coordinates: 'keep', staffNames: 'name', originalNames: false, keepOffFileAsPseudonym: true };

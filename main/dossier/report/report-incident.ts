@@ -23,7 +23,10 @@ function people(i: Incident, m: Messages): string | undefined {
             toPublicReport: yesNo(m, p.consent.toPublicReport),
           })
         : undefined;
-      return [who, p.role, p.community, consent].filter(Boolean).join(' · ');
+      // Who obtained it is staff, already shown by role or name as the export chose (export-protection.ts).
+      const on = p.consent?.obtainedOn ? fill(m.incident.consentOn, { on: p.consent.obtainedOn }) : undefined;
+      const by = p.consent?.obtainedBy ? fill(m.incident.consentBy, { by: p.consent.obtainedBy }) : undefined;
+      return [who, p.role, p.community, consent, on, by].filter(Boolean).join(' · ');
     })
     .join('\n');
 }
