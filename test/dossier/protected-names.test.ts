@@ -190,6 +190,8 @@ describe('T5 an export to the police never exposes a protected person', () => {
     const defaults = { redact: ['phones', 'emails', 'ids', 'notes'], coordinates: 'round:2', staffNames: 'role', originalNames: false, keepOffFileAsPseudonym: false };
     expect(dossier.protection).toEqual(defaults);
     expect(report).toContain('redondeadas a 2 decimales');
+    // What the export took out reads so, not "not recorded".
+    expect(report).toMatch(/Notas\s+omitido en esta exportación/);
     // The custody entry records the options chosen (fixed words) and that nothing was accepted.
     const [entry] = exportEntries();
     expect(entry!.details.protection).toEqual(defaults);
@@ -269,8 +271,9 @@ describe('T5 export options override the recipient\'s defaults, and say so', () 
     for (const [opts, out] of [[['--coordinates', 'drop'], 'police-drop.zip'], [['--recipient', 'other'], 'public.zip']] as const) {
       const r = runCli(cli, ['dossier', 'export', ...choice(...opts), '--out', join(v.dir, out), '--json'], { env });
       expect(r.status, r.stderr).toBe(0);
-      const { dossier } = await readable(join(v.dir, out));
+      const { dossier, report } = await readable(join(v.dir, out));
       expect(dossier.incidents[0]!.incident).not.toHaveProperty('coordinates');
+      expect(report).toMatch(/Coordenadas\s+omitido en esta exportación/);
       expect(dossier.incidents[0]!.incident.narrative).toContain('en [coordenadas retiradas];');
       expect(dossier.protection).toMatchObject({ coordinates: 'drop' });
     }

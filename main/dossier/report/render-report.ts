@@ -47,7 +47,11 @@ export async function renderReport(input: DossierInput, d: DossierJson): Promise
   renderCover(doc, d, m);
   d.incidents.forEach(({ id, incident }, n) => {
     doc.addPage();
-    renderIncident(doc, n + 1, id, incident, m, d.language);
+    const recorded = input.incidents[n]!.incident;
+    renderIncident(doc, n + 1, id, incident, m, d.language, {
+      notes: Boolean(recorded.notes?.trim()) && !incident.notes,
+      coordinates: Boolean(recorded.coordinates) && !incident.coordinates,
+    });
   });
   doc.addPage();
   renderExhibitsIntro(doc, m);
