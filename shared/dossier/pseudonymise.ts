@@ -10,8 +10,8 @@ import type { Language } from '../vocabulary/languages';
 import type { Role } from '../vocabulary/roles';
 import { resolveProtection, type ExportProtection } from './export-protection';
 import { EXPORT_WORDS, staffShown } from './export-words';
-import { escapeRegExp, mapFreeText, nameParts } from './free-text';
-import { NameMatcher } from './name-matcher';
+import { mapFreeText } from './free-text';
+import { nameScrubber } from './name-scrubber';
 import { redactText, roundPoint } from './redact-text';
 
 export interface PseudonymiseOptions {
@@ -105,22 +105,7 @@ export function pseudonymise(incident: Incident, opts: PseudonymiseOptions): Pse
     return { ...rest, pseudonym };
   });
 
-  // Whole names before their parts ("la señora Quispe", "dona Rosa"): a surname names a family
-  // in a small community, and where two people share one, the whole name says who is meant.
-  const whole = hiddenNames.filter((h) => h.name.trim().length > 1).map((h) => [h.name, h.label] as const);
-  const parts = hiddenNames.flatMap((h) => nameParts(h.name).map((part) => [part, h.label] as const));
-  const matcher = new NameMatcher([...whole, ...parts]);
-  const labels = [...new Set(hiddenNames.map((h) => h.label))].sort((a, b) => b.length - a.length);
-  // "Quispe Mamani" or "Quispe-Mamani" (two parts of one name) reads "Persona 1", not "Persona 1 Persona 1".
-  const names = (marker: (label: string) => string) => {
-    const repeated = labels.length
-      ? new RegExp(`(?<![\\p{L}\\p{N}])(${labels.map((l) => escapeRegExp(marker(l))).join('|')})(?:[\\s-]+\\1)+(?![\\p{L}\\p{N}])`, 'gu')
-      : null;
-    return (text: string): string => {
-      const replaced = matcher.replace(text, marker);
-      return repeated ? replaced.replace(repeated, '$1') : replaced;
-    };
-  };
+  const names = nameScrubber(hiddenNames);
   const redaction = { redact: protection.redact, coordinates: protection.coordinates, words };
   const plain = names((l) => l);
   const scrub = (text: string): string => plain(redactText(text, redaction));
