@@ -66,7 +66,6 @@ export function nameParts(name: string): string[] {
   return name.split(/[\s,.'-]+/u).filter((w) => [...w].length >= 3 && !NAME_STOPWORDS.has(w.toLowerCase()));
 }
 
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 const PHONE_CANDIDATE = /\+?\(?\d[\d\s().-]{5,}\d/g;
 // Dates and case references ("1234-2026") look like numbers but identify nobody.
 const NOT_A_PHONE = [/^\d{4}-\d{2}-\d{2}$/, /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/, /^\d{1,6}-(?:19|20)\d{2}$/];
@@ -80,14 +79,29 @@ export function findPhoneNumbers(text: string): string[] {
     });
 }
 
+// Read outwards from each "@", a bounded stretch each way: one regex over the whole text
+// backtracks over every long word (100 K letters took 17 s), and an address is at most 254 long.
+const LOCAL_PART = /[\p{L}\p{N}._%+-]+$/u;
+const DOMAIN = /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
+const EMAIL_SPAN = 254;
+
 export function findEmailAddresses(text: string): string[] {
-  return [...text.matchAll(EMAIL)].map((m) => m[0]);
+  const found: string[] = [];
+  let after = 0;
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    const local = LOCAL_PART.exec(text.slice(Math.max(after, at - EMAIL_SPAN), at));
+    const domain = local && DOMAIN.exec(text.slice(at + 1, at + 1 + EMAIL_SPAN));
+    if (!local || !domain) continue;
+    found.push(`${local[0]}@${domain[0]}`);
+    after = at + 1 + domain[0].length;
+  }
+  return found;
 }
 
 // An ID document number is known by the word before it (DNI, CI, cédula, CPF, RG, pasaporte…);
 // a bare number of phone length is taken for a phone. A Brazilian CPF is known by its shape alone.
 const ID_WORD = String.raw`(?:D\.?N\.?I\.?|C\.?I\.?|C\.?C\.?|C\.?E\.?|CPF|RG|RUT|c[ée]dula(?:\s+de\s+(?:identidad|ciudadan[íi]a))?|pasaporte|passaporte|passport|carn[ée]t?(?:\s+de\s+extranjer[íi]a)?|documento(?:\s+de\s+identidad)?|identity\s+card|ID)`;
-const ID_AFTER_WORD = new RegExp(String.raw`(?<![\p{L}\p{N}])${ID_WORD}\s*(?:n\.?\s?[°ºo]\.?|nro\.?|núm(?:ero)?\.?|number|no\.|:|#)?\s*([A-Z]{0,3}\d[\d.\- ]{3,16}\d)(?![\p{N}])`, 'giu');
+const ID_AFTER_WORD = new RegExp(String.raw`(?<![\p{L}\p{N}])${ID_WORD}\s{0,3}(?:n\.?\s?[°ºo]\.?|nro\.?|núm(?:ero)?\.?|number|no\.|:|#)?\s{0,3}([A-Z]{0,3}\d[\d.\- ]{3,16}\d)(?![\p{N}])`, 'giu');
 const CPF = /(?<!\d)\d{3}\.\d{3}\.\d{3}-\d{2}(?!\d)/g;
 
 export function findIdNumbers(text: string): string[] {
@@ -96,7 +110,7 @@ export function findIdNumbers(text: string): string[] {
 }
 
 /** A latitude and longitude written in decimal degrees, "-12.5912, -69.1934". */
-const COORDINATE_PAIR = /(?<![\d.])(-?\d{1,2}\.\d{3,})°?\s*(?:([NS])(?!\p{L}))?\s*[,;/ ]\s*(-?\d{1,3}\.\d{3,})°?\s*(?:([EWO])(?!\p{L}))?(?!\d|\.\d)/gu;
+const COORDINATE_PAIR = /(?<![\d.])(-?\d{1,2}\.\d{3,})°?\s{0,3}(?:([NS])(?!\p{L}))?\s{0,3}[,;/ ]\s{0,3}(-?\d{1,3}\.\d{3,})°?\s{0,3}(?:([EWO])(?!\p{L}))?(?!\d|\.\d)/gu;
 
 export interface CoordinateInText {
   text: string;

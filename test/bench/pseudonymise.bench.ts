@@ -3,7 +3,10 @@
 // run: folding the same texts once (NFD, accents off, lower case), the least any accent-blind
 // reading of them costs. The matcher reads each text word by word, so the ratio should stay
 // within a small multiple of the baseline however many names there are.
+// Then the finders of contacts, ID numbers and coordinates on hostile texts of 100 K characters
+// (one long word, long runs of spaces or digits after what starts a match), against folding them.
 // Usage: node --import tsx test/bench/pseudonymise.bench.ts [names=500]
+import { findCoordinates, findEmailAddresses, findIdNumbers, findPhoneNumbers } from '../../shared/dossier/free-text';
 import { pseudonymise } from '../../shared/dossier/pseudonymise';
 import type { Incident } from '../../shared/incident/incident-schema';
 
@@ -40,3 +43,18 @@ const kb = texts.reduce((n, t) => n + t.length, 0) / 1000;
 console.log(`${NAMES} names in ${kb.toFixed(0)} K characters of text`);
 console.log(`baseline (fold the texts once): ${baseline.toFixed(1)} ms`);
 console.log(`pseudonymise (every name and part, every field): ${scrub.toFixed(1)} ms = ${(scrub / baseline).toFixed(1)}× the baseline`);
+
+const HOSTILE: Record<string, string> = {
+  'one word of 100 K letters': 'a'.repeat(100_000),
+  'DNI and 100 K spaces': `DNI${' '.repeat(100_000)}`,
+  'a coordinate and 100 K spaces': `-12.5912${' '.repeat(100_000)}`,
+  '100 K digits': '1'.repeat(100_000),
+  '"1." 50 K times': '1.'.repeat(50_000),
+};
+for (const [what, text] of Object.entries(HOSTILE)) {
+  const fold = best(() => void text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
+  const find = best(() => {
+    for (const f of [findEmailAddresses, findPhoneNumbers, findIdNumbers, findCoordinates]) f(text);
+  });
+  console.log(`${what}: contacts, IDs and coordinates found in ${find.toFixed(1)} ms = ${(find / fold).toFixed(1)}× folding it (${fold.toFixed(1)} ms)`);
+}

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { disclosureCheck } from '../../../shared/dossier/disclosure-check';
 import { defaultProtection, resolveProtection, type ExportProtection } from '../../../shared/dossier/export-protection';
-import { findIdNumbers } from '../../../shared/dossier/free-text';
+import { findEmailAddresses, findIdNumbers } from '../../../shared/dossier/free-text';
 import { consentBreaches, pseudonymise } from '../../../shared/dossier/pseudonymise';
 import { RECIPIENT_KINDS } from '../../../shared/dossier/dossier-types';
 import type { Incident } from '../../../shared/incident/incident-schema';
@@ -60,6 +60,11 @@ describe('T5 per-field redaction', () => {
     expect(dropped).not.toHaveProperty('coordinates');
     expect(dropped.narrative).toContain('estaba en [coordenadas retiradas].');
     expect(run({ coordinates: 'keep' }).coordinates).toEqual(incident().coordinates);
+  });
+
+  it('reads e-mail addresses outwards from each @, so a long word costs no more than a short one', () => {
+    expect(findEmailAddresses('escribió a maria.q@example.org.pe, luego a j_ccori+x@correo.com.br; no a @usuario ni a x@y')).toEqual(['maria.q@example.org.pe', 'j_ccori+x@correo.com.br']);
+    expect(findEmailAddresses(`${'a'.repeat(100_000)} b@c.org`)).toEqual(['b@c.org']);
   });
 
   it('knows ID document numbers by the word before them, or a CPF by its shape, and not case numbers or dates', () => {
