@@ -57,6 +57,11 @@ export function disclosureCheck(input: DisclosureInput): DisclosureFinding[] {
       for (const n of ids) findings.push({ kind: 'id_number', severity: 'medium', where, detail: n });
       for (const c of findCoordinates(f.text)) findings.push({ kind: 'coordinates', severity: 'low', where, detail: c.text });
     }
+    // A pseudonym travels as typed: one made from the name it hides ("Rosa Q.") would give it away.
+    const pseudonyms = [...(p.incident.affected ?? []).map((a, n) => [`affected[${n}]`, a.pseudonym] as const), ...(p.incident.witnesses ?? []).map((w, n) => [`witnesses[${n}]`, w.pseudonym] as const)];
+    for (const [who, pseudonym] of pseudonyms) {
+      for (const part of parts.found(pseudonym ?? '')) findings.push({ kind: 'name_in_text', severity: 'high', where: `incident ${id} ${who}.pseudonym`, detail: part });
+    }
     if (p.incident.coordinates) {
       const c = p.incident.coordinates;
       findings.push({ kind: 'coordinates', severity: 'low', where: `incident ${id} coordinates`, detail: `${c.lat}, ${c.lon}` });

@@ -75,6 +75,16 @@ describe('T5 per-field redaction', () => {
   });
 });
 
+describe('T5 a pseudonym made from the name it hides', () => {
+  it('is a high finding: the pseudonym travels as typed', () => {
+    const i: Incident = { ...incident(), affected: [{ name: 'María Quispe', pseudonym: 'Doña Quispe' }], witnesses: [{ name: 'Jorge Huamán', pseudonym: 'JORGE' }] };
+    const findings = disclosureCheck({ recipient: { kind: 'police' }, language: 'es', showNames: false, incidents: [{ id: '1', incident: i }], exhibits: [] });
+    expect(findings.filter((f) => f.where.endsWith('.pseudonym')).map((f) => [f.kind, f.severity, f.where, f.detail])).toEqual([
+      ['name_in_text', 'high', 'incident 1 affected[0].pseudonym', 'Quispe'], ['name_in_text', 'high', 'incident 1 witnesses[0].pseudonym', 'Jorge'],
+    ]);
+  });
+});
+
 describe('T5 staff names and people off file', () => {
   it('names staff by their role in the vault by default, by a generic word when the vault does not know them, or by name when asked', () => {
     expect(run({}).affected?.map((a) => a.consent?.obtainedBy)).toEqual(['equipo legal', 'personal de la organización']);
