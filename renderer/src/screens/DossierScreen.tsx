@@ -83,6 +83,7 @@ export function DossierScreen({ preselected }: { preselected: number[] }) {
         </Field>
         <Field label={t('dossier.purpose')}>{(id) => <input id={id} className="wide" value={req.purpose} onChange={(e) => patch({ purpose: e.target.value })} />}</Field>
         <label className="check"><input type="checkbox" checked={req.pseudonyms} onChange={(e) => patch({ pseudonyms: e.target.checked })} />{t('dossier.pseudonyms')}</label>
+        {req.pseudonyms ? null : <p className="hint">{t('dossier.namesNeedConsent')}</p>}
         <label className="check"><input type="checkbox" checked={req.originals} onChange={(e) => patch({ originals: e.target.checked })} />{t('dossier.originals')}</label>
       </fieldset>
       <ProtectionFields value={protection} onChange={(p) => patch(protectionFields({ ...protection, ...p }))} />
