@@ -5,6 +5,8 @@ import { toHex } from '../../shared/custody/bytes';
 import { DOSSIER_FORMAT, dossierJsonSchema, type DossierJson } from '../../shared/dossier/dossier-json';
 import type { DossierInput } from '../../shared/dossier/dossier-types';
 import { pseudonymise } from '../../shared/dossier/pseudonymise';
+import { resolveProtection } from '../../shared/dossier/export-protection';
+import { exportedOriginalName, scrubAcross } from '../../shared/dossier/dossier-wide-texts';
 import { CustodiaError } from '../../shared/errors/error-codes';
 
 export interface BagFiles {
@@ -15,19 +17,22 @@ export interface BagFiles {
 
 export function buildDossierJson(input: DossierInput, files: BagFiles): DossierJson {
   const publicKey = toHex(input.signer.publicKey);
+  const protection = input.protection ?? resolveProtection(input.recipient.kind);
+  const incidents = input.incidents.map(({ id, incident }) => ({
+    id,
+    p: pseudonymise(incident, { showNames: input.showNames, recipient: input.recipient.kind, language: input.language, protection, staff: input.staff }),
+  }));
   const dossier = {
     format: DOSSIER_FORMAT,
     id: input.id,
     createdAt: input.createdAt,
     organisation: input.organisation,
     recipient: input.recipient,
-    purpose: input.purpose,
+    // Typed for the recipient, it may name the person the dossier protects.
+    purpose: scrubAcross(input.purpose, incidents.map((i) => i.p)),
     language: input.language,
     namesShown: input.showNames,
-    incidents: input.incidents.map(({ id, incident }) => ({
-      id,
-      incident: pseudonymise(incident, { showNames: input.showNames, recipient: input.recipient.kind, language: input.language }).incident,
-    })),
+    incidents: incidents.map(({ id, p }) => ({ id, incident: p.incident })),
     exhibits: input.exhibits.map((e, i) => ({
       id: e.id,
       file: files.exhibitFiles[i],
@@ -39,6 +44,7 @@ export function buildDossierJson(input: DossierInput, files: BagFiles): DossierJ
       originalFile: files.originalFiles.get(e.originalSha256),
       incidentId: e.incidentId,
       removedMetadata: e.removedMetadata,
+      originalName: exportedOriginalName(e, protection, incidents.map((i) => i.p)),
       cleaned: e.stripped !== false,
       pixelsIdentical: e.pixelsIdentical,
       originalPixelSha256: e.originalPixelSha256,
@@ -48,6 +54,7 @@ export function buildDossierJson(input: DossierInput, files: BagFiles): DossierJ
     checkpoint: input.checkpoint,
     signer: { publicKey, fingerprint: keyFingerprint(input.signer.publicKey) },
     ...(input.roster ? { roster: input.roster } : {}),
+    protection,
   };
   const parsed = dossierJsonSchema.safeParse(JSON.parse(JSON.stringify(dossier)));
   if (!parsed.success) {

@@ -8,6 +8,7 @@ import { access } from 'node:fs/promises';
 import type { DossierIncidentInput, DossierInput, Recipient } from '../../shared/dossier/dossier-types';
 import type { Language } from '../../shared/vocabulary/languages';
 import { disclosureCheck } from '../../shared/dossier/disclosure-check';
+import { resolveProtection, type ExportProtection } from '../../shared/dossier/export-protection';
 import { exhibitLabel } from '../../shared/dossier/exhibit-labels';
 import { keyFingerprint } from '../../shared/custody/checkpoint';
 import { CustodiaError } from '../../shared/errors/error-codes';
@@ -28,6 +29,9 @@ import { getIncident } from '../records/incident-queries';
 import { assertAllowed } from '../accounts/roles';
 import type { VaultSession } from '../accounts/vault-session';
 import { custodyExcerpt } from './vault-custody-excerpt';
+import { requireConsent } from './require-consent';
+import { staffRoles } from './staff-roles';
+import type { Role } from '../../shared/vocabulary/roles';
 import { findingsReportSha256, identifyFindings, requireAccepted, type IdentifiedFinding } from './disclosure-findings';
 import { disclosedExhibit, materialiseExhibit, planExhibit, type PlannedExhibit } from './vault-exhibits';
 import { writeDossier, type WriteDossierResult } from './write-dossier';
@@ -41,6 +45,8 @@ export interface ExportDossierOptions {
   language: Language;
   originals: boolean;
   showNames: boolean;
+  /** What to take out or keep beyond names; each choice left out takes the recipient's default (export-protection.ts). */
+  protection?: Partial<ExportProtection>;
   /** The sender as the cover names it; by default the vault's own organisation (organisationName). */
   organisation?: string;
   outPath: string;
@@ -79,10 +85,12 @@ async function fileSha256(path: string): Promise<string> {
 }
 
 /** What to put in a dossier: the same choice for the preview and the export. */
-export type DossierChoice = Pick<ExportDossierOptions, 'incidentIds' | 'exhibitIds' | 'recipient' | 'language' | 'originals' | 'showNames'>;
+export type DossierChoice = Pick<ExportDossierOptions, 'incidentIds' | 'exhibitIds' | 'recipient' | 'language' | 'originals' | 'showNames' | 'protection'>;
 
 interface Gathered {
   incidents: DossierIncidentInput[];
+  protection: ExportProtection;
+  staff: Record<string, Role>;
   /** What the dossier carries: every cleanable item, and the others only when it carries originals. */
   planned: PlannedExhibit[];
   /** Items that cannot be cleaned and are left out, since the export carries no originals. */
@@ -99,11 +107,12 @@ async function gather(session: VaultSession, o: DossierChoice): Promise<Gathered
     if (detail.deleted) throw new CustodiaError('E_NOT_FOUND', `incident ${incidentId} is deleted`);
     incidents.push({ id: String(incidentId), incident: detail.incident });
   }
+  requireConsent(incidents, o);
   const all = [];
   for (const item of await chosenEvidence(session, o)) all.push(await planExhibit(session, item));
   // What cannot be proved clean is never an exhibit (T5).
   const planned = all.filter((p) => p.cleanable || o.originals);
-  return { incidents, planned, leftOut: all.length - planned.length };
+  return { incidents, planned, leftOut: all.length - planned.length, protection: resolveProtection(o.recipient.kind, o.protection), staff: await staffRoles(session) };
 }
 
 /** Each item under the label the dossier gives it (E-01…), never its file name in the vault. */
@@ -111,7 +120,7 @@ const labelled = <T extends { name: string }>(items: readonly T[]): T[] => items
 
 function disclosureOf(session: VaultSession, o: DossierChoice, g: Gathered): IdentifiedFinding[] {
   return identifyFindings(session, disclosureCheck({
-    recipient: o.recipient, language: o.language, showNames: o.showNames, incidents: g.incidents,
+    recipient: o.recipient, language: o.language, showNames: o.showNames, incidents: g.incidents, protection: g.protection, staff: g.staff,
     exhibits: labelled(g.planned.map(disclosedExhibit)),
     originals: o.originals ? labelled(g.planned.map((p) => p.original)) : undefined, leftOut: g.leftOut,
   }));
@@ -147,7 +156,7 @@ export async function exportDossier(session: VaultSession, o: ExportDossierOptio
   const { checkpoint, custody } = await custodyExcerpt(session, subjects);
   const input: DossierInput = {
     id, createdAt, organisation: o.organisation ?? (await organisationName(session)), recipient: o.recipient, purpose: o.purpose, language: o.language,
-    showNames: o.showNames, incidents: gathered.incidents, exhibits, originals: o.originals ? labelled(made.map((m) => m.original)) : undefined,
+    showNames: o.showNames, incidents: gathered.incidents, protection: gathered.protection, staff: gathered.staff, exhibits, originals: o.originals ? labelled(made.map((m) => m.original)) : undefined,
     custody, checkpoint, signer, ...(roster ? { roster } : {}),
   };
   // The dossier is noted before its temp file exists and logged before it takes its name: a
@@ -172,6 +181,8 @@ export async function exportDossier(session: VaultSession, o: ExportDossierOptio
               purposeSha256: await commitText(tx, o.purpose), language: o.language,
               incidents: o.incidentIds, exhibits: exhibits.map((e) => ({ id: e.id, sha256: e.sha256 })),
               originals: o.originals, namesShown: o.showNames, signer: keyFingerprint(signer.publicKey),
+              // The protection chosen is words from a fixed list, safe in the clear.
+              protection: gathered.protection,
               // What was knowingly disclosed: the high findings accepted, and the findings as listed.
               acceptedFindings: accepted, findingsSha256: findingsReportSha256(disclosure),
             },

@@ -72,15 +72,16 @@ export async function planExhibit(session: VaultSession, item: EvidenceItem): Pr
  */
 export function disclosedExhibit(p: PlannedExhibit): DisclosureInput['exhibits'][number] {
   const name = `evidence ${p.item.id}`;
-  if (!p.cleanable) return { name, identifying: [], stripped: false };
-  return { name, identifying: p.exhibitIdentifying, stripped: true };
+  const originalName = p.item.originalName;
+  if (!p.cleanable) return { name, identifying: [], stripped: false, originalName };
+  return { name, identifying: p.exhibitIdentifying, stripped: true, originalName };
 }
 
 export async function materialiseExhibit(session: VaultSession, p: PlannedExhibit, purpose: string): Promise<VaultExhibit> {
   const { item } = p;
   // Re-read from the vault when written rather than held: an export may carry many originals.
   const original: OriginalInput = { ...p.original, content: vaultSource(session, item.id, purpose) };
-  const common = { originalId: String(item.id), originalSha256: item.sha256, incidentId: String(item.incidentId) };
+  const common = { originalId: String(item.id), originalSha256: item.sha256, incidentId: String(item.incidentId), originalName: item.originalName };
   if (!p.cleanable) {
     return {
       original,

@@ -83,7 +83,7 @@ export async function writeDossier(input: DossierInput, outPath: string, opts: W
       payload.push(d);
       advance(d.bytes);
     }
-    for (const [path, bytes] of buildTagFiles(input, payload)) tags.set(path, writer.addBuffer(path, bytes, false));
+    for (const [path, bytes] of buildTagFiles({ ...input, purpose: dossier.purpose }, payload)) tags.set(path, writer.addBuffer(path, bytes, false));
     const signed = buildTagManifests(tags, input.signer.secretKey);
     for (const [path, bytes] of signed) writer.addBuffer(path, bytes, false);
     const publish = opts.beforePublish;

@@ -3,8 +3,10 @@
 // and an empty list is not a guarantee.
 import type { DisclosureKind, FindingSeverity } from '../vocabulary/disclosure-kinds';
 import type { DossierInput, IdentifyingTag } from './dossier-types';
-import { containsName, findEmailAddresses, findPhoneNumbers, freeTextFields, nameParts } from './free-text';
+import { findCoordinates, findEmailAddresses, findIdNumbers, findPhoneNumbers, freeTextFields, nameParts } from './free-text';
 import { pseudonymise } from './pseudonymise';
+import { NameMatcher } from './name-matcher';
+import { exportedOriginalName } from './dossier-wide-texts';
 
 /** A finding's `detail` is data only (a name, a number, a tag and its value): its kind says what it means, in the reader's language. */
 export interface DisclosureFinding {
@@ -15,8 +17,8 @@ export interface DisclosureFinding {
   detail: string;
 }
 
-export type DisclosureInput = Pick<DossierInput, 'recipient' | 'language' | 'showNames' | 'incidents'> & {
-  exhibits: ReadonlyArray<Pick<DossierInput['exhibits'][number], 'name' | 'identifying' | 'stripped'>>;
+export type DisclosureInput = Pick<DossierInput, 'recipient' | 'language' | 'showNames' | 'incidents' | 'protection' | 'staff'> & {
+  exhibits: ReadonlyArray<Pick<DossierInput['exhibits'][number], 'name' | 'identifying' | 'stripped' | 'originalName'>>;
   originals?: ReadonlyArray<Pick<NonNullable<DossierInput['originals']>[number], 'name' | 'identifying' | 'gps'>>;
   /** Items that cannot be cleaned and were left out because the export does not carry originals. */
   leftOut?: number;
@@ -37,21 +39,28 @@ function metadataFindings(where: string, tags: readonly IdentifyingTag[], exhibi
 
 export function disclosureCheck(input: DisclosureInput): DisclosureFinding[] {
   const findings: DisclosureFinding[] = [];
-  for (const { id, incident } of input.incidents) {
-    const p = pseudonymise(incident, { showNames: input.showNames, recipient: input.recipient.kind, language: input.language });
+  const done = input.incidents.map(({ id, incident }) => ({
+    id, p: pseudonymise(incident, { showNames: input.showNames, recipient: input.recipient.kind, language: input.language, protection: input.protection, staff: input.staff }),
+  }));
+  for (const { id, p } of done) {
     for (const s of p.shownNames) {
       findings.push({ kind: 'real_name', severity: 'high', where: `incident ${id} ${s.who}[${s.index}]`, detail: s.name });
     }
-    const parts = new Set(p.hiddenNames.flatMap((h) => nameParts(h.name)));
+    const parts = new NameMatcher(p.hiddenNames.flatMap((h) => nameParts(h.name)).map((part) => [part, part] as const));
     for (const f of freeTextFields(p.incident)) {
       const where = `incident ${id} ${f.field}`;
-      for (const part of parts) {
-        if (containsName(f.text, part)) {
-          findings.push({ kind: 'name_in_text', severity: 'high', where, detail: part });
-        }
-      }
-      for (const phone of findPhoneNumbers(f.text)) findings.push({ kind: 'phone_number', severity: 'medium', where, detail: phone });
+      for (const part of parts.found(f.text)) findings.push({ kind: 'name_in_text', severity: 'high', where, detail: part });
+      // A number after "DNI" is an ID number, not also a phone.
+      const ids = findIdNumbers(f.text);
+      for (const phone of findPhoneNumbers(f.text).filter((p) => !ids.includes(p))) findings.push({ kind: 'phone_number', severity: 'medium', where, detail: phone });
       for (const mail of findEmailAddresses(f.text)) findings.push({ kind: 'email_address', severity: 'medium', where, detail: mail });
+      for (const n of ids) findings.push({ kind: 'id_number', severity: 'medium', where, detail: n });
+      for (const c of findCoordinates(f.text)) findings.push({ kind: 'coordinates', severity: 'low', where, detail: c.text });
+    }
+    // A pseudonym travels as typed: one made from the name it hides ("Rosa Q.") would give it away.
+    const pseudonyms = [...(p.incident.affected ?? []).map((a, n) => [`affected[${n}]`, a.pseudonym] as const), ...(p.incident.witnesses ?? []).map((w, n) => [`witnesses[${n}]`, w.pseudonym] as const)];
+    for (const [who, pseudonym] of pseudonyms) {
+      for (const part of parts.found(pseudonym ?? '')) findings.push({ kind: 'name_in_text', severity: 'high', where: `incident ${id} ${who}.pseudonym`, detail: part });
     }
     if (p.incident.coordinates) {
       const c = p.incident.coordinates;
@@ -60,6 +69,9 @@ export function disclosureCheck(input: DisclosureInput): DisclosureFinding[] {
   }
   for (const e of input.exhibits) {
     findings.push(...metadataFindings(`exhibit ${e.name}`, e.identifying ?? [], true));
+    // Asked for (originalNames): a file name is often the person's name and number, typed by whoever sent it.
+    const originalName = exportedOriginalName(e, input.protection, done.map((d) => d.p));
+    if (originalName !== undefined) findings.push({ kind: 'original_name', severity: 'high', where: `exhibit ${e.name}`, detail: originalName });
     // Not cleaned: it travels only as its sealed original, with all its metadata (--originals).
     if (e.stripped === false) {
       findings.push({ kind: 'exhibit_not_stripped', severity: 'high', where: `exhibit ${e.name}`, detail: '' });

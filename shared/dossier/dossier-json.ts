@@ -6,6 +6,7 @@ import { rosterExcerptSchema } from '../custody/roster-schema';
 import { incidentSchema } from '../incident/incident-schema';
 import { RECIPIENT_KINDS } from './dossier-types';
 import { LANGUAGES } from '../vocabulary/languages';
+import { COORDINATE_POLICIES, REDACTABLE, STAFF_NAMING } from '../vocabulary/export-protection';
 
 export const DOSSIER_FORMAT = 'custodia-dossier/1';
 
@@ -23,6 +24,8 @@ const exhibit = z.strictObject({
   originalFile: bagPath.optional(),
   incidentId: z.string().optional(),
   removedMetadata: z.array(z.string()),
+  /** The original's file name, scrubbed, only when the export asked for original names. */
+  originalName: z.string().optional(),
   /** False when the item could not be cleaned: `file` is then the sealed original, with its metadata. */
   cleaned: z.boolean().optional(),
   pixelsIdentical: z.boolean().optional(),
@@ -63,6 +66,14 @@ export const dossierJsonSchema = z.strictObject({
   signer: z.strictObject({ publicKey: hex64, fingerprint: hex64 }),
   /** The admin-signed roster excerpt showing the signer's role and key when signing (T6); absent in older dossiers. */
   roster: rosterExcerptSchema.optional(),
+  /** What the export took out of every text or kept (export-protection.ts); absent in older dossiers. */
+  protection: z.strictObject({
+    redact: z.array(z.enum(REDACTABLE)),
+    coordinates: z.enum(COORDINATE_POLICIES),
+    staffNames: z.enum(STAFF_NAMING),
+    originalNames: z.boolean(),
+    keepOffFileAsPseudonym: z.boolean(),
+  }).optional(),
 });
 
 export type DossierJson = z.infer<typeof dossierJsonSchema>;

@@ -6,6 +6,8 @@ import type { Checkpoint } from '../custody/checkpoint';
 import type { RosterExcerpt } from '../custody/roster';
 import type { InclusionProofJson } from '../custody/proof-json';
 import type { Incident } from '../incident/incident-schema';
+import type { Role } from '../vocabulary/roles';
+import type { ExportProtection } from './export-protection';
 
 
 export const RECIPIENT_KINDS = ['police', 'prosecutor', 'protection_mechanism', 'iachr', 'un', 'other'] as const;
@@ -48,6 +50,8 @@ export interface ExhibitInput {
   identifying?: IdentifyingTag[];
   /** False when the file kind cannot be cleaned (audio, video, documents): the exhibit is the original. */
   stripped?: boolean;
+  /** The original's file name as sealed in the vault; written (scrubbed) only when the export's protection asks for original names. */
+  originalName?: string;
   content: ByteSource;
 }
 
@@ -100,4 +104,8 @@ export interface DossierInput {
   signer: DossierSigner;
   /** The admin-signed roster excerpt covering the signer, when the vault has one. */
   roster?: RosterExcerpt;
+  /** What the export takes out or keeps (export-protection.ts); the recipient's defaults when absent. */
+  protection?: ExportProtection;
+  /** The vault's users by name: staff shown by role get theirs. */
+  staff?: Readonly<Record<string, Role>>;
 }

@@ -56,25 +56,7 @@ export function mapFreeText(i: Incident, f: (text: string) => string): Incident 
   };
 }
 
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * Whole-word pattern for a name, case- and accent-insensitive, so "Ana" does not match "Mariana"
- * but "Maria" matches "María" and "MARÍA". It runs on NFD text (see replaceName).
- */
-function wordPattern(word: string): RegExp {
-  const bare = [...word.normalize('NFD').replace(/\p{M}/gu, '')].map((c) => `${escapeRegExp(c)}\\p{M}*`).join('');
-  return new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])${bare}(?![\\p{L}\\p{N}\\p{M}])`, 'giu');
-}
-
-export function containsName(text: string, name: string): boolean {
-  return wordPattern(name).test(text.normalize('NFD'));
-}
-
-/** Replaces every form of the name in the text; the result is NFC. */
-export function replaceName(text: string, name: string, by: string): string {
-  return text.normalize('NFD').replace(wordPattern(name), by).normalize('NFC');
-}
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // Articles and particles inside names ("de los Ríos", "das Dores") identify nobody alone.
 const NAME_STOPWORDS = new Set(['del', 'los', 'las', 'dos', 'das', 'san', 'von', 'van', 'the']);
@@ -84,7 +66,6 @@ export function nameParts(name: string): string[] {
   return name.split(/[\s,.'-]+/u).filter((w) => [...w].length >= 3 && !NAME_STOPWORDS.has(w.toLowerCase()));
 }
 
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 const PHONE_CANDIDATE = /\+?\(?\d[\d\s().-]{5,}\d/g;
 // Dates and case references ("1234-2026") look like numbers but identify nobody.
 const NOT_A_PHONE = [/^\d{4}-\d{2}-\d{2}$/, /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/, /^\d{1,6}-(?:19|20)\d{2}$/];
@@ -98,6 +79,47 @@ export function findPhoneNumbers(text: string): string[] {
     });
 }
 
+// Read outwards from each "@", a bounded stretch each way: one regex over the whole text
+// backtracks over every long word (100 K letters took 17 s), and an address is at most 254 long.
+const LOCAL_PART = /[\p{L}\p{N}._%+-]+$/u;
+const DOMAIN = /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
+const EMAIL_SPAN = 254;
+
 export function findEmailAddresses(text: string): string[] {
-  return [...text.matchAll(EMAIL)].map((m) => m[0]);
+  const found: string[] = [];
+  let after = 0;
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    const local = LOCAL_PART.exec(text.slice(Math.max(after, at - EMAIL_SPAN), at));
+    const domain = local && DOMAIN.exec(text.slice(at + 1, at + 1 + EMAIL_SPAN));
+    if (!local || !domain) continue;
+    found.push(`${local[0]}@${domain[0]}`);
+    after = at + 1 + domain[0].length;
+  }
+  return found;
+}
+
+// An ID document number is known by the word before it (DNI, CI, cédula, CPF, RG, pasaporte…);
+// a bare number of phone length is taken for a phone. A Brazilian CPF is known by its shape alone.
+const ID_WORD = String.raw`(?:D\.?N\.?I\.?|C\.?I\.?|C\.?C\.?|C\.?E\.?|CPF|RG|RUT|c[ée]dula(?:\s+de\s+(?:identidad|ciudadan[íi]a))?|pasaporte|passaporte|passport|carn[ée]t?(?:\s+de\s+extranjer[íi]a)?|documento(?:\s+de\s+identidad)?|identity\s+card|ID)`;
+const ID_AFTER_WORD = new RegExp(String.raw`(?<![\p{L}\p{N}])${ID_WORD}\s{0,3}(?:n\.?\s?[°ºo]\.?|nro\.?|núm(?:ero)?\.?|number|no\.|:|#)?\s{0,3}([A-Z]{0,3}\d[\d.\- ]{3,16}\d)(?![\p{N}])`, 'giu');
+const CPF = /(?<!\d)\d{3}\.\d{3}\.\d{3}-\d{2}(?!\d)/g;
+
+export function findIdNumbers(text: string): string[] {
+  const found = [...text.matchAll(ID_AFTER_WORD)].map((m) => m[1]!.trim()).filter((s) => s.replace(/\D/g, '').length >= 5);
+  return [...new Set([...found, ...[...text.matchAll(CPF)].map((m) => m[0])])];
+}
+
+/** A latitude and longitude written in decimal degrees, "-12.5912, -69.1934". */
+const COORDINATE_PAIR = /(?<![\d.])(-?\d{1,2}\.\d{3,})°?\s{0,3}(?:([NS])(?!\p{L}))?\s{0,3}[,;/ ]\s{0,3}(-?\d{1,3}\.\d{3,})°?\s{0,3}(?:([EWO])(?!\p{L}))?(?!\d|\.\d)/gu;
+
+export interface CoordinateInText {
+  text: string;
+  lat: number;
+  lon: number;
+}
+
+export function findCoordinates(text: string): CoordinateInText[] {
+  return [...text.matchAll(COORDINATE_PAIR)]
+    .map((m) => ({ text: m[0], lat: Number(m[1]) * (m[2] === 'S' ? -1 : 1), lon: Number(m[3]) * (m[4] === 'W' || m[4] === 'O' ? -1 : 1) }))
+    .filter((c) => Math.abs(c.lat) <= 90 && Math.abs(c.lon) <= 180);
 }

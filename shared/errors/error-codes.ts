@@ -106,6 +106,8 @@ export const ERROR_CODES = {
   E_STALE_VERSION: EXIT.badInput,
   // A dossier export with a high disclosure finding nobody accepted by its id (T5): nothing written.
   E_UNACCEPTED_FINDINGS: EXIT.badInput,
+  // A dossier export that would name someone to a kind of recipient they did not consent to (T5): nothing written.
+  E_CONSENT: EXIT.badInput,
   // A fault in Custodia itself (a bug, a missing resource): its own exit code, not "altered".
   // The chosen SQLCipher binding is not installed (CUSTODIA_DB_DRIVER names an absent one): the
   // invocation's environment asks for what this machine lacks, not a fault in Custodia.

@@ -12,6 +12,7 @@ import { RECIPIENT_KINDS } from '../dossier/dossier-types';
 import { DISCLOSURE_KINDS, FINDING_ID, FINDING_SEVERITIES } from '../vocabulary/disclosure-kinds';
 import { VERIFY_ITEM_KINDS } from '../dossier/verify-item-kind';
 import { LANGUAGES } from '../vocabulary/languages';
+import { COORDINATE_POLICIES, REDACTABLE, STAFF_NAMING } from '../vocabulary/export-protection';
 
 export const RECIPIENTS = RECIPIENT_KINDS;
 
@@ -134,6 +135,12 @@ export const dossierRequest = z.strictObject({
   language: z.enum(LANGUAGES),
   pseudonyms: z.boolean(),
   originals: z.boolean(),
+  // What to take out or keep beyond names (shared/dossier/export-protection.ts); each left out takes the recipient's default.
+  redact: z.array(z.enum(REDACTABLE)).max(REDACTABLE.length).optional(),
+  coordinates: z.enum(COORDINATE_POLICIES).optional(),
+  staffNames: z.enum(STAFF_NAMING).optional(),
+  originalNames: z.boolean().optional(),
+  keepOffFileAsPseudonym: z.boolean().optional(),
 });
 /** An export names the high findings the user accepted, by id; any other high finding stops it. */
 export const dossierExportRequest = dossierRequest.extend({ accept: z.array(z.string().regex(FINDING_ID)).max(1000) });

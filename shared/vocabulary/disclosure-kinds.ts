@@ -3,6 +3,7 @@
 export const DISCLOSURE_KINDS = [
   'real_name', 'name_in_text', 'phone_number', 'email_address', 'original_with_gps', 'device_serial',
   'original_metadata', 'exhibit_metadata', 'exhibit_not_stripped', 'exhibit_left_out', 'originals_to_public', 'coordinates',
+  'id_number', 'original_name',
 ] as const;
 
 export type DisclosureKind = (typeof DISCLOSURE_KINDS)[number];

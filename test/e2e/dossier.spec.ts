@@ -48,7 +48,15 @@ test('lawyer exports a dossier after the disclosure check; auditor verifies it g
   await go(page, es['nav.dossier']);
   await page.getByRole('checkbox', { name: /Tres Islas/ }).check();
   await page.getByRole('checkbox', { name: 'amenaza-km108.jpg' }).check();
-  await page.getByLabel(es['dossier.recipient'], { exact: true }).selectOption({ label: es['recipient.prosecutor'] });
+  // Each kind of recipient brings its own protections (T5): the police get rounded coordinates, a prosecutor exact ones.
+  const recipient = page.getByLabel(es['dossier.recipient'], { exact: true });
+  const coordinates = page.getByLabel(es['dossier.coordinates'], { exact: true });
+  await recipient.selectOption({ label: es['recipient.police'] });
+  await expect(coordinates).toHaveValue('round:2');
+  await recipient.selectOption({ label: es['recipient.prosecutor'] });
+  await expect(coordinates).toHaveValue('keep');
+  await expect(page.getByLabel(es['dossier.redact.notes'])).toBeChecked();
+  await expect(page.getByLabel(es['dossier.originalNames'])).not.toBeChecked();
   await page.getByLabel(es['dossier.purpose'], { exact: true }).fill('Denuncia penal por amenazas (art. 151 CP)');
   await expect(page.getByLabel(es['dossier.pseudonyms'])).toBeChecked();
   const logLength = async () => ((await app.dispatch('custody.timeline', { limit: 1 })).value as { total: number }).total;

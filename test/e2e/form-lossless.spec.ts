@@ -12,9 +12,10 @@ import { pseudonymise } from '../../shared/dossier/pseudonymise';
 import { incidentSchema, type Incident } from '../../shared/incident/incident-schema';
 import type { RecipientKind } from '../../shared/dossier/dossier-types';
 import type { Language } from '../../shared/vocabulary/languages';
+import type { ExportProtection } from '../../shared/dossier/export-protection';
 
 /** data/dossier.json of a dossier ZIP, read with python's zipfile (an independent tool). */
-function dossierJson(zip: string): { namesShown: boolean; language: Language; recipient: { kind: RecipientKind }; incidents: { incident: Incident }[] } {
+function dossierJson(zip: string): { namesShown: boolean; language: Language; recipient: { kind: RecipientKind }; incidents: { incident: Incident }[]; protection: ExportProtection } {
   return JSON.parse(execFileSync('python3', ['-c', `
 import sys, zipfile
 with zipfile.ZipFile(sys.argv[1]) as z:
@@ -81,7 +82,8 @@ test('an incident with every field, edited in one field in the app, keeps every 
   const dossier = dossierJson(out);
   expect(dossier.incidents).toHaveLength(1);
   const exported = dossier.incidents[0]!.incident;
-  const opts = { showNames: dossier.namesShown, recipient: dossier.recipient.kind, language: dossier.language };
+  // The protections the export recorded (the prosecutor's defaults: no contacts or notes, staff by role); ana is the vault's admin.
+  const opts = { showNames: dossier.namesShown, recipient: dossier.recipient.kind, language: dossier.language, protection: dossier.protection, staff: { ana: 'admin' as const } };
   expect(exported).toStrictEqual(pseudonymise(expected, opts).incident);
   expect(exported.narrative).toBe(EDITED_NARRATIVE);
   expect(exported.occurredUntil).toBe(stored.occurredUntil);
@@ -91,7 +93,7 @@ test('an incident with every field, edited in one field in the app, keeps every 
   expect(exported.linkToDefenceWork).toBe(stored.linkToDefenceWork);
   expect(exported.measuresRequested).toBe(stored.measuresRequested);
   expect(exported.witnesses?.map((w) => [w.pseudonym, w.willingToTestify])).toStrictEqual([['Testigo 1', true]]);
-  expect(exported.affected?.[0]?.consent).toStrictEqual(stored.affected?.[0]?.consent);
+  expect(exported.affected?.[0]?.consent).toStrictEqual({ ...stored.affected?.[0]?.consent, obtainedBy: 'administración' });
   expect(exported.reportedTo).toStrictEqual(stored.reportedTo);
   expect(exported.notReportedReason).toBeNull();
 });

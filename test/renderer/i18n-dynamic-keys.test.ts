@@ -19,6 +19,7 @@ import { LANGUAGES } from '../../shared/vocabulary/languages';
 import { ACQUISITION_METHODS } from '../../shared/vocabulary/acquisition';
 import { CUSTODY_ACTIONS } from '../../shared/vocabulary/custody-actions';
 import { ROLES } from '../../shared/vocabulary/roles';
+import { REDACTABLE, STAFF_NAMING } from '../../shared/vocabulary/export-protection';
 import { PLACE_PARTS, emptyForm, toIncident } from '../../renderer/src/form/incident-form-model';
 import { VERDICT_TONES } from '../../renderer/src/screens/AuditLogScreen';
 
@@ -133,6 +134,8 @@ const VALUES: Record<string, () => readonly string[]> = {
   'recipient.*': () => RECIPIENTS,
   'disclosure.kind.*': () => DISCLOSURE_KINDS,
   'severity.*': () => disclosureFinding.shape.severity.options,
+  'dossier.redact.*': () => REDACTABLE,
+  'dossier.staffNames.*': () => STAFF_NAMING,
   'verifyDossier.check.*': () => VERIFY_ITEM_KINDS,
   'auditLog.verdict.*': () => VERDICT_TONES,
   // The form names the first field of each validation issue: a key of what it submits, or

@@ -4,6 +4,8 @@
 import { type Command, Option } from 'commander';
 import { RECIPIENT_KINDS, type RecipientKind } from '../../../shared/dossier/dossier-types';
 import { LANGUAGES, type Language } from '../../../shared/vocabulary/languages';
+import { COORDINATE_POLICIES, STAFF_NAMING, type CoordinatePolicy, type Redactable, type StaffNaming } from '../../../shared/vocabulary/export-protection';
+import { parseRedactList } from './redact-option';
 import { exportDossier, previewDisclosure, type DossierChoice, type ExportDossierResult } from '../../dossier/export-from-vault';
 import type { IdentifiedFinding } from '../../dossier/disclosure-findings';
 import { printResult } from '../output';
@@ -17,6 +19,11 @@ interface ChoiceOptions extends SessionOptions {
   showNames?: boolean;
   recipient: RecipientKind;
   recipientName?: string;
+  originalNames?: boolean;
+  staffNames?: StaffNaming;
+  redact?: Redactable[];
+  coordinates?: CoordinatePolicy;
+  keepOffFileAsPseudonym?: boolean;
 }
 
 interface ExportOptions extends ChoiceOptions {
@@ -35,9 +42,14 @@ function choiceCommand(command: Command): Command {
     .option('--exhibit <id>', 'only these evidence items (repeat); default all of the incidents', collect)
     .addOption(new Option('--lang <language>', 'language of the report').choices(LANGUAGES).default('es'))
     .option('--originals', 'include the sealed originals (for a prosecutor; never for the public)')
-    .option('--show-names', 'show real names where each person consented to this kind of recipient')
+    .option('--show-names', 'show the real names of the affected people on file; refused (E_CONSENT) if one did not consent to this kind of recipient (witnesses are never named)')
     .addOption(new Option('--recipient <kind>', 'who receives it').choices(RECIPIENT_KINDS).default('other'))
-    .option('--recipient-name <name>', 'e.g. the prosecutor\'s office');
+    .option('--recipient-name <name>', 'e.g. the prosecutor\'s office')
+    .option('--original-names', 'show each exhibit\'s original file name (scrubbed of protected names and contacts); a high finding')
+    .addOption(new Option('--staff-names <how>', 'staff who obtained a consent or handled an item: by role (default) or by name').choices(STAFF_NAMING))
+    .option('--redact <list>', 'take these out of every text: phones,emails,ids,notes or none (default: all four)', parseRedactList)
+    .addOption(new Option('--coordinates <policy>', 'incident coordinates: drop, round:N (N decimals, 0-4) or keep (default by recipient: prosecutor keep, police/IACHR/UN round:2, mechanism round:3, other drop)').choices(COORDINATE_POLICIES))
+    .option('--keep-off-file-as-pseudonym', 'keep someone who did not consent to be on file under a pseudonym instead of leaving them out');
 }
 
 function choiceOf(opts: ChoiceOptions): DossierChoice {
@@ -45,6 +57,10 @@ function choiceOf(opts: ChoiceOptions): DossierChoice {
     incidentIds: opts.incident, exhibitIds: opts.exhibit, language: opts.lang,
     originals: opts.originals === true, showNames: opts.showNames === true,
     recipient: { kind: opts.recipient, ...(opts.recipientName ? { name: opts.recipientName } : {}) },
+    protection: {
+      redact: opts.redact, coordinates: opts.coordinates, staffNames: opts.staffNames,
+      originalNames: opts.originalNames === true, keepOffFileAsPseudonym: opts.keepOffFileAsPseudonym === true,
+    },
   };
 }
 

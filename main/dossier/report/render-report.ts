@@ -47,7 +47,11 @@ export async function renderReport(input: DossierInput, d: DossierJson): Promise
   renderCover(doc, d, m);
   d.incidents.forEach(({ id, incident }, n) => {
     doc.addPage();
-    renderIncident(doc, n + 1, id, incident, m, d.language);
+    const recorded = input.incidents[n]!.incident;
+    renderIncident(doc, n + 1, id, incident, m, d.language, {
+      notes: Boolean(recorded.notes?.trim()) && !incident.notes,
+      coordinates: Boolean(recorded.coordinates) && !incident.coordinates,
+    });
   });
   doc.addPage();
   renderExhibitsIntro(doc, m);
@@ -56,7 +60,7 @@ export async function renderReport(input: DossierInput, d: DossierJson): Promise
     renderExhibit(doc, n + 1, e, await exhibitPreview(source.mediaType, source.size, source.content), m);
   }
   doc.addPage();
-  renderCustody(doc, d, m);
+  renderCustody(doc, d, input.staff, m);
   doc.addPage();
   renderVerifyPage(doc, d.signer.fingerprint, m);
   footers(doc, (n, total) => `${fill(m.footer.dossier, { id: d.id })} · ${fill(m.footer.page, { n, total })}`);

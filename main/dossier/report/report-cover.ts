@@ -2,6 +2,7 @@
 import type { DossierJson } from '../../../shared/dossier/dossier-json';
 import { fill, type Messages } from '../messages';
 import { COLOR, contentWidth, field, paragraph, rule, type Doc } from './pdf-layout';
+import { renderProtection } from './report-protection';
 
 const ISO_PARTS = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -32,6 +33,8 @@ export function renderCover(doc: Doc, d: DossierJson, m: Messages): void {
   field(doc, c.exhibits, String(d.exhibits.length));
   field(doc, c.originals, d.exhibits.some((e) => e.originalFile) ? c.yes : c.no);
   field(doc, c.names, d.namesShown ? c.namesShown : c.namesHidden);
+  rule(doc);
+  renderProtection(doc, d, m);
   rule(doc);
   paragraph(doc, fill(c.custodyStatement, { organisation: d.organisation }), 10.5);
   doc.moveDown(0.5);

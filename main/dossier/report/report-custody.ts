@@ -2,6 +2,8 @@
 import { fromHex } from '../../../shared/custody/bytes';
 import { keyFingerprint } from '../../../shared/custody/checkpoint';
 import type { DossierJson } from '../../../shared/dossier/dossier-json';
+import type { DossierInput } from '../../../shared/dossier/dossier-types';
+import { EXPORT_WORDS, staffShown } from '../../../shared/dossier/export-words';
 import type { Messages } from '../messages';
 import { COLOR, contentWidth, field, heading, keepSpace, paragraph, type Doc } from './pdf-layout';
 
@@ -25,13 +27,15 @@ function row(doc: Doc, cells: string[], font: 'bold' | 'regular'): void {
   doc.y = y + h;
 }
 
-export function renderCustody(doc: Doc, d: DossierJson, m: Messages): void {
+/** The actor column follows the export's staff option; the entries in dossier.json keep the user names their proofs cover. */
+export function renderCustody(doc: Doc, d: DossierJson, staff: DossierInput['staff'], m: Messages): void {
   const c = m.custody;
+  const actor = (name: string): string => staffShown(name, d.protection?.staffNames ?? 'name', staff, EXPORT_WORDS[d.language]);
   heading(doc, c.title);
   paragraph(doc, c.intro);
   row(doc, [c.seq, c.time, c.actor, c.action, c.subject], 'bold');
   for (const { entry } of [...d.custody].sort((a, b) => a.entry.seq - b.entry.seq)) {
-    row(doc, [String(entry.seq), utcTime(entry.at), entry.actor, m.action[entry.action], entry.subject], 'regular');
+    row(doc, [String(entry.seq), utcTime(entry.at), actor(entry.actor), m.action[entry.action], entry.subject], 'regular');
   }
   doc.moveDown(1);
   heading(doc, c.checkpoint, 12);

@@ -23,6 +23,7 @@ export function renderExhibit(doc: Doc, n: number, e: DossierExhibitJson, previe
   field(doc, x.sha256, e.sha256, { mono: true });
   field(doc, x.originalSha256, e.originalSha256, { mono: true });
   if (e.originalFile) field(doc, x.originalFile, e.originalFile, { mono: true });
+  if (e.originalName !== undefined) field(doc, x.originalName, e.originalName);
   // The promise is per exhibit, from what was done to it (T5): never one sentence for all.
   if (e.cleaned === false) {
     field(doc, x.metadata, x.notCleaned);

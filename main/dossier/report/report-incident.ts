@@ -23,7 +23,10 @@ function people(i: Incident, m: Messages): string | undefined {
             toPublicReport: yesNo(m, p.consent.toPublicReport),
           })
         : undefined;
-      return [who, p.role, p.community, consent].filter(Boolean).join(' · ');
+      // Who obtained it is staff, already shown by role or name as the export chose (export-protection.ts).
+      const on = p.consent?.obtainedOn ? fill(m.incident.consentOn, { on: p.consent.obtainedOn }) : undefined;
+      const by = p.consent?.obtainedBy ? fill(m.incident.consentBy, { by: p.consent.obtainedBy }) : undefined;
+      return [who, p.role, p.community, consent, on, by].filter(Boolean).join(' · ');
     })
     .join('\n');
 }
@@ -46,10 +49,16 @@ function reports(i: Incident, m: Messages): string | undefined {
     .join('\n');
 }
 
-export function renderIncident(doc: Doc, n: number, id: string, i: Incident, m: Messages, language: string): void {
+/** Fields the export's protection took out of a recorded value: the report says so rather than "not recorded". */
+export interface LeftOut {
+  notes: boolean;
+  coordinates: boolean;
+}
+
+export function renderIncident(doc: Doc, n: number, id: string, i: Incident, m: Messages, language: string, leftOut: LeftOut): void {
   const f = m.incident;
-  const nr = f.notRecorded;
-  const show = (label: string, value: string | null | undefined): void => field(doc, label, value?.trim() ? value : nr, value?.trim() ? {} : { color: COLOR.label });
+  const show = (label: string, value: string | null | undefined, removed = false): void =>
+    field(doc, label, value?.trim() ? value : removed ? f.leftOut : f.notRecorded, value?.trim() ? {} : { color: COLOR.label });
   heading(doc, fill(f.title, { n }));
   field(doc, f.id, id, { mono: true });
   field(doc, f.riskLevel, `${m.riskLevel[i.riskLevel]}: ${m.riskMeaning[i.riskLevel]}`, { color: RISK_COLOR[i.riskLevel] });
@@ -59,7 +68,7 @@ export function renderIncident(doc: Doc, n: number, id: string, i: Incident, m: 
   show(f.precision, i.precision && m.precision[i.precision]);
   field(doc, f.place, i.place);
   show(f.placeDetail, i.placeDetail && Object.values(i.placeDetail).filter(Boolean).join(', '));
-  show(f.coordinates, i.coordinates && `${i.coordinates.lat}, ${i.coordinates.lon}${i.coordinates.source ? ` (${f.source}: ${m.coordinateSource[i.coordinates.source]})` : ''}`);
+  show(f.coordinates, i.coordinates && `${i.coordinates.lat}, ${i.coordinates.lon}${i.coordinates.source ? ` (${f.source}: ${m.coordinateSource[i.coordinates.source]})` : ''}`, leftOut.coordinates);
   field(doc, f.channel, m.channel[i.channel]);
   show(f.perpetrators, i.perpetrators);
   show(f.perpetratorDetails, i.perpetratorDetails?.map((p) =>
@@ -73,6 +82,6 @@ export function renderIncident(doc: Doc, n: number, id: string, i: Incident, m: 
   show(f.reportedTo, reports(i, m));
   show(f.notReportedReason, i.notReportedReason);
   show(f.measuresRequested, i.measuresRequested);
-  show(f.notes, i.notes);
+  show(f.notes, i.notes, leftOut.notes);
   rule(doc);
 }

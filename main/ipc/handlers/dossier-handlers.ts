@@ -22,6 +22,10 @@ function options(r: DossierRequest, outPath: string): ExportDossierOptions {
     language: r.language,
     originals: r.originals,
     showNames: !r.pseudonyms,
+    protection: {
+      redact: r.redact, coordinates: r.coordinates, staffNames: r.staffNames,
+      originalNames: r.originalNames, keepOffFileAsPseudonym: r.keepOffFileAsPseudonym,
+    },
     outPath,
   };
 }

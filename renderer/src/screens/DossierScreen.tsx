@@ -7,17 +7,25 @@ import type { Request, Response } from '../../../shared/ipc/contract';
 import { api, errorText, unwrap } from '../api';
 import { ErrorNote, Field, Progress } from '../components/Field';
 import { DossierPicker } from '../components/DossierPicker';
+import { ProtectionFields } from '../components/ProtectionFields';
+import { defaultProtection, resolveProtection, type ExportProtection } from '../../../shared/dossier/export-protection';
 import { useT } from '../i18n';
 import { useProgress } from '../stores/progress-store';
 import { useSettings } from '../stores/settings-store';
 
 type DossierRequest = Request<'dossier.disclosure'>;
 
+/** The request's protection fields, from a protection or a request (the contract's lists are mutable). */
+function protectionFields(p: Partial<ExportProtection>): Pick<DossierRequest, 'redact' | 'coordinates' | 'staffNames' | 'originalNames' | 'keepOffFileAsPseudonym'> {
+  return { redact: p.redact ? [...p.redact] : undefined, coordinates: p.coordinates, staffNames: p.staffNames, originalNames: p.originalNames, keepOffFileAsPseudonym: p.keepOffFileAsPseudonym };
+}
+
 export function DossierScreen({ preselected }: { preselected: number[] }) {
   const t = useT();
   const language = useSettings((s) => s.settings.language);
   const [req, setReq] = useState<DossierRequest>({
     incidentIds: preselected, exhibitIds: [], recipient: 'prosecutor', purpose: '', language, pseudonyms: true, originals: false,
+    ...protectionFields(defaultProtection('prosecutor')),
   });
   const [check, setCheck] = useState<Response<'dossier.disclosure'> | null>(null);
   const [done, setDone] = useState<Response<'dossier.export'>>(null);
@@ -32,6 +40,9 @@ export function DossierScreen({ preselected }: { preselected: number[] }) {
   }, [req]);
 
   const patch = (p: Partial<DossierRequest>) => setReq((r) => ({ ...r, ...p }));
+  // Another kind of recipient brings its own defaults, replacing what was chosen for the last one.
+  const recipientChosen = (recipient: DossierRequest['recipient']) => patch({ recipient, ...protectionFields(defaultProtection(recipient)) });
+  const protection: ExportProtection = resolveProtection(req.recipient, protectionFields(req));
   const run = async (what: 'check' | 'export') => {
     setBusy(true);
     setError('');
@@ -58,7 +69,7 @@ export function DossierScreen({ preselected }: { preselected: number[] }) {
         <legend>{t('dossier.for')}</legend>
         <Field label={t('dossier.recipient')}>
           {(id) => (
-            <select id={id} value={req.recipient} onChange={(e) => patch({ recipient: e.target.value as DossierRequest['recipient'] })}>
+            <select id={id} value={req.recipient} onChange={(e) => recipientChosen(e.target.value as DossierRequest['recipient'])}>
               {RECIPIENTS.map((r) => <option key={r} value={r}>{t(`recipient.${r}`)}</option>)}
             </select>
           )}
@@ -72,8 +83,10 @@ export function DossierScreen({ preselected }: { preselected: number[] }) {
         </Field>
         <Field label={t('dossier.purpose')}>{(id) => <input id={id} className="wide" value={req.purpose} onChange={(e) => patch({ purpose: e.target.value })} />}</Field>
         <label className="check"><input type="checkbox" checked={req.pseudonyms} onChange={(e) => patch({ pseudonyms: e.target.checked })} />{t('dossier.pseudonyms')}</label>
+        {req.pseudonyms ? null : <p className="hint">{t('dossier.namesNeedConsent')}</p>}
         <label className="check"><input type="checkbox" checked={req.originals} onChange={(e) => patch({ originals: e.target.checked })} />{t('dossier.originals')}</label>
       </fieldset>
+      <ProtectionFields value={protection} onChange={(p) => patch(protectionFields({ ...protection, ...p }))} />
       <div className="actions">
         <button type="button" onClick={() => void run('check')} disabled={busy || req.incidentIds.length === 0}>{t('dossier.check')}</button>
         <button type="button" className="primary" onClick={() => void run('export')} disabled={busy || !allAccepted}>{t('dossier.export')}</button>

@@ -65,12 +65,12 @@ describe('T5 the disclosure check lists what could identify a source', () => {
   it('replaces a part of a protected name, phone numbers and e-mail addresses left in free text, so nothing is left to flag', () => {
     const incident: Incident = {
       ...sampleIncident(),
-      notes: 'Quispe vive cerca del puesto; su número es +51 987 654 321, correo maria.q@example.org. Denuncia 1234-2026 del 2026-10-03.',
+      narrative: 'Quispe vive cerca del puesto; su número es +51 987 654 321, correo maria.q@example.org. Denuncia 1234-2026 del 2026-10-03.',
     };
     const p = pseudonymise(incident, { showNames: false, recipient: 'police', language: 'es' }).incident;
-    expect(p.notes).toBe('Defensora A vive cerca del puesto; su número es [teléfono retirado], correo [correo retirado]. Denuncia 1234-2026 del 2026-10-03.');
+    expect(p.narrative).toBe('Defensora A vive cerca del puesto; su número es [teléfono retirado], correo [correo retirado]. Denuncia 1234-2026 del 2026-10-03.');
     const findings = disclosureCheck(input({ incidents: [{ id: 'inc-1', incident }] }));
-    expect(findings.filter((f) => f.where === 'incident inc-1 notes')).toEqual([]);
+    expect(findings.filter((f) => f.where === 'incident inc-1 narrative')).toEqual([]);
   });
 
   it('lists originals with GPS, device serials, and originals for a public recipient', () => {
