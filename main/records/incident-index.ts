@@ -8,13 +8,17 @@ import { insertRows } from '../vault/insert-rows';
 
 export const INDEX_COLUMNS = [
   'incident_id', 'case_id', 'version', 'sha256', 'occurred_utc', 'occurred_at', 'place', 'risk_level', 'type', 'channel', 'reported', 'deleted',
-  'country', 'region', 'first_report_on', 'authorities', 'measures_requested', 'measures_granted',
+  'country', 'region', 'days_to_report', 'authorities', 'measures_requested', 'measures_granted',
 ] as const;
 
-/** The earliest complaint date, or null when none was recorded with a date. */
-function firstReportOn(incident: Incident): string | null {
+const DAY_MS = 86_400_000;
+
+/** Whole days from the date the incident occurred (as recorded where it happened) to its earliest dated complaint; null with none. */
+function daysToReport(incident: Incident): number | null {
   const days = (incident.reportedTo ?? []).flatMap((r) => (r.on ? [r.on] : []));
-  return days.length === 0 ? null : days.reduce((a, b) => (b < a ? b : a));
+  if (days.length === 0) return null;
+  const first = days.reduce((a, b) => (b < a ? b : a));
+  return Math.round((Date.parse(first) - Date.parse(incident.occurredAt.slice(0, 10))) / DAY_MS);
 }
 
 /** Milliseconds-precision UTC ISO instant: sorts as text in time order whatever offset was recorded. */
@@ -27,7 +31,7 @@ export function indexRow(id: number, caseId: number, version: number, sha256: st
   return [
     id, caseId, version, sha256, sortableUtc(incident.occurredAt), incident.occurredAt, incident.place, incident.riskLevel,
     incident.type, incident.channel, (incident.reportedTo?.length ?? 0) > 0 ? 1 : 0, deleted ? 1 : 0,
-    incident.placeDetail?.country ?? null, incident.placeDetail?.region ?? null, firstReportOn(incident),
+    incident.placeDetail?.country ?? null, incident.placeDetail?.region ?? null, daysToReport(incident),
     [...new Set((incident.reportedTo ?? []).map((r) => r.authority))].sort().join(' '),
     (incident.measuresRequested ?? '').length > 0 ? 1 : 0,
     (incident.reportedTo ?? []).some((r) => r.status === 'measures_granted') ? 1 : 0,

@@ -7,8 +7,10 @@ import { IDS } from './tamper-vault';
 const { edited: ONE, byDoc: TWO } = IDS;
 
 export const DERIVED_CASES: TamperCase[] = [
-  { table: 'incident_index', op: 'insert', what: 'a list row for an incident that does not exist', sql: `INSERT INTO incident_index SELECT 9, case_id, version, sha256, occurred_utc, occurred_at, place, risk_level, type, channel, reported, deleted FROM incident_index WHERE incident_id = ${ONE}`, codes: ['E_DERIVED_STALE'] },
+  { table: 'incident_index', op: 'insert', what: 'a list row for an incident that does not exist', sql: `INSERT INTO incident_index SELECT 9, case_id, version, sha256, occurred_utc, occurred_at, place, risk_level, type, channel, reported, deleted, country, region, days_to_report, authorities, measures_requested, measures_granted FROM incident_index WHERE incident_id = ${ONE}`, codes: ['E_DERIVED_STALE'] },
   { table: 'incident_index', op: 'update', what: 'an incident shown as low risk in lists', sql: `UPDATE incident_index SET risk_level = 'low' WHERE incident_id = ${ONE}`, codes: ['E_DERIVED_STALE'] },
+  { table: 'incident_index', op: 'update', what: "the programme's figures told an incident was reported to the police", sql: `UPDATE incident_index SET authorities = 'police', days_to_report = 1 WHERE incident_id = ${ONE}`, codes: ['E_DERIVED_STALE'] },
+  { table: 'incident_index', op: 'update', what: "measures shown as granted in the programme's figures", sql: `UPDATE incident_index SET measures_granted = 1 WHERE incident_id = ${ONE}`, codes: ['E_DERIVED_STALE'] },
   { table: 'incident_index', op: 'delete', what: 'an incident hidden from every list', sql: `DELETE FROM incident_index WHERE incident_id = ${ONE}`, codes: ['E_DERIVED_STALE'] },
   { table: 'incident_index', op: 'swap', what: 'two incidents swap places in the list', sql: swapRows('incident_index', ['place', 'risk_level'], `incident_id = ${ONE}`, `incident_id = ${TWO}`), codes: ['E_DERIVED_STALE'] },
 

@@ -69,7 +69,7 @@ describe("the programme's numbers", () => {
     const db = v.session.db;
     await db.exec(`DROP INDEX incident_index_programme;
       ALTER TABLE incident_index DROP COLUMN country; ALTER TABLE incident_index DROP COLUMN region;
-      ALTER TABLE incident_index DROP COLUMN first_report_on; ALTER TABLE incident_index DROP COLUMN authorities;
+      ALTER TABLE incident_index DROP COLUMN days_to_report; ALTER TABLE incident_index DROP COLUMN authorities;
       ALTER TABLE incident_index DROP COLUMN measures_requested; ALTER TABLE incident_index DROP COLUMN measures_granted;
       PRAGMA user_version = 9;`);
     await migrate(db);
