@@ -8,6 +8,7 @@ import type { Checkpoint } from '../../shared/custody/checkpoint';
 import { checkpointFileText } from '../custody/checkpoint-file';
 import { checkpointOrigin, latestCheckpoint, signCheckpoint } from '../custody/checkpoints';
 import { rosterIsCurrent, signRoster } from '../custody/roster-log';
+import { loadSigningKey } from '../custody/signing-keys';
 import { treeSize } from '../custody/custody-log';
 import { writeFileAtomic } from '../platform/atomic-write';
 import type { Database } from '../vault/database';
@@ -18,10 +19,11 @@ export function signSessionCheckpoint(session: VaultSession): Promise<Checkpoint
   return signCheckpoint(session.db, session.vaultId, session.user.name);
 }
 
-/** A checkpoint of the whole log, signed now by the session's user, written to a file kept outside the vault (a USB stick). */
+/** A checkpoint of the whole log, signed now by the session's user, written as a C2SP note to a file kept outside the vault (a USB stick). */
 export async function saveCheckpoint(session: VaultSession, outPath: string): Promise<Checkpoint> {
   const cp = await signSessionCheckpoint(session);
-  await writeFileAtomic(outPath, checkpointFileText(cp));
+  const key = await loadSigningKey(session.db, session.user.name);
+  await writeFileAtomic(outPath, checkpointFileText(cp, key.secretKey));
   return cp;
 }
 

@@ -9,6 +9,8 @@
 // so no passphrase of theirs opens the database (T3: an auditor who reads evidence).
 import { crashPoint } from '../platform/crash-point';
 import { keyFingerprint } from '../../shared/custody/checkpoint';
+import { verifierKey } from '../../shared/custody/signed-note';
+import { checkpointOrigin } from '../custody/checkpoints';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { appendCustody } from '../custody/custody-log';
 import { userHash } from '../custody/record-hash';
@@ -35,6 +37,8 @@ export interface UserInfo {
   activated: boolean;
   /** keyFingerprint of their current signing key, the one to publish; null before activation. */
   fingerprint: string | null;
+  /** The C2SP signed-note verifier key (name+keyid+base64key) a witness checks this user's checkpoints with. */
+  verifierKey: string | null;
 }
 
 /**
@@ -69,7 +73,7 @@ export async function addUser(session: VaultSession, o: { name: string; role: st
   } finally {
     boxSecret.fill(0);
   }
-  return { user: { name, role, createdAt, createdBy: session.user.name, removedAt: null, activated: false, fingerprint: null }, oneTimePassphrase: passphrase };
+  return { user: { name, role, createdAt, createdBy: session.user.name, removedAt: null, activated: false, fingerprint: null, verifierKey: null }, oneTimePassphrase: passphrase };
 }
 
 async function addAuditor(session: VaultSession, name: string): Promise<UserInfo> {
@@ -83,7 +87,7 @@ async function addAuditor(session: VaultSession, name: string): Promise<UserInfo
       details: { user: name, role: 'auditor', sha256: userHash({ name, role: 'auditor', removed: false }), mustActivate: false, keySlot: false },
     });
   });
-  return { name, role: 'auditor', createdAt, createdBy: session.user.name, removedAt: null, activated: true, fingerprint: null };
+  return { name, role: 'auditor', createdAt, createdBy: session.user.name, removedAt: null, activated: true, fingerprint: null, verifierKey: null };
 }
 
 /** Re-seals the caller's own keys under a new passphrase; the old one is asked again so an unlocked, unattended session cannot change it. */
@@ -159,5 +163,6 @@ export async function listUsers(session: VaultSession): Promise<UserInfo[]> {
     name: r.name, role: r.role, createdAt: r.created_at, createdBy: r.created_by, removedAt: r.removed_at,
     activated: r.activated_at !== null,
     fingerprint: r.public_key ? keyFingerprint(new Uint8Array(r.public_key)) : null,
+    verifierKey: r.public_key ? verifierKey(checkpointOrigin(session.vaultId), new Uint8Array(r.public_key)) : null,
   }));
 }

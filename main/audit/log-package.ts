@@ -5,7 +5,7 @@
 import { createReadStream } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { toHex } from '../../shared/custody/bytes';
-import type { Checkpoint } from '../../shared/custody/checkpoint';
+import type { KeptCheckpoint } from '../../shared/custody/tlog-checkpoint';
 import {
   HEADER_TAIL, LOG_PACKAGE_FORMAT, LogPackageVerifier, PACKAGE_END, logPackageHeaderSchema, packageHeaderLine,
   type EarlierTree, type LogPackageHeader, type LogPackageReport,
@@ -138,7 +138,7 @@ export async function verifyLogPackageFile(path: string, earlier?: EarlierTree):
 }
 
 /** An earlier tree from a file: a checkpoint (`log checkpoint`) or an earlier package (verified first). */
-export async function earlierTreeFrom(path: string, parseCheckpoint: (path: string, text: string) => Checkpoint): Promise<EarlierTree> {
+export async function earlierTreeFrom(path: string, parseCheckpoint: (path: string, text: string) => KeptCheckpoint): Promise<EarlierTree> {
   const prefix = `{"format":"${LOG_PACKAGE_FORMAT}"`;
   const start = await firstBytes(path, prefix.length);
   if (start !== prefix) return { label: `the checkpoint ${path}`, ...pick(parseCheckpoint(path, await readFile(path, 'utf8'))) };
@@ -162,6 +162,6 @@ async function firstBytes(path: string, n: number): Promise<string> {
   }
 }
 
-function pick(cp: Checkpoint): Omit<EarlierTree, 'label'> {
+function pick(cp: KeptCheckpoint): Omit<EarlierTree, 'label'> {
   return { treeSize: cp.treeSize, rootHash: cp.rootHash, checkpoint: cp };
 }

@@ -4,6 +4,8 @@
 // their old key header can still unwrap their old signing key, and must not sign a later tree (T3).
 import type { Database } from '../vault/database';
 import type { Checkpoint } from '../../shared/custody/checkpoint';
+import { fromHex, toHex } from '../../shared/custody/bytes';
+import { isNoteCheckpoint, noteSigner, type KeptCheckpoint, type TreeHead } from '../../shared/custody/tlog-checkpoint';
 import { CheckpointVerifier } from '../custody/node-ed25519';
 import { heldAt, type KeyPeriod } from '../../shared/custody/roster';
 import { signingKeyPeriods } from '../custody/roster-log';
@@ -45,8 +47,8 @@ async function storedCheckpoints(db: Database, problems: ProblemList): Promise<C
   return checkpoints;
 }
 
-/** A checkpoint held outside the vault: the log must still contain the tree it describes. */
-export function verifyExternalCheckpoint(cp: Checkpoint, origin: string, keys: Map<string, KeyPeriod>, tree: TreeLevels, problems: ProblemList): void {
+/** A checkpoint held outside the vault, in either form: the log must still contain the tree it describes. */
+export function verifyExternalCheckpoint(cp: KeptCheckpoint, origin: string, keys: Map<string, KeyPeriod>, tree: TreeLevels, problems: ProblemList): void {
   if (cp.origin !== origin) {
     problems.add({ code: 'E_CONSISTENCY', message: `the checkpoint is for ${cp.origin}, not this vault (${origin})` });
     return;
@@ -55,7 +57,23 @@ export function verifyExternalCheckpoint(cp: Checkpoint, origin: string, keys: M
     problems.add({ code: 'E_CONSISTENCY', message: `the checkpoint describes ${cp.treeSize} entries but the log has only ${tree.size}: the log was cut short` });
     return;
   }
-  checkOne(cp, 'the external checkpoint', origin, keys, new CheckpointVerifier(new Set()), tree, problems, 'E_CONSISTENCY');
+  if (!isNoteCheckpoint(cp)) {
+    checkOne(cp, 'the external checkpoint', origin, keys, new CheckpointVerifier(new Set()), tree, problems, 'E_CONSISTENCY');
+    return;
+  }
+  // A note names no signer: the log's announced keys are tried, and a failing one refuses it.
+  let signer: Uint8Array | undefined;
+  try {
+    signer = noteSigner(cp.note, origin, [...keys.keys()].map((k) => fromHex(k)));
+  } catch (e) {
+    problems.add({ code: 'E_CHECKPOINT_SIGNATURE', message: `the external checkpoint note: ${(e as Error).message}` });
+    return;
+  }
+  if (!signer) {
+    problems.add({ code: 'E_CHECKPOINT_KEY_UNKNOWN', message: 'the external checkpoint note is signed by no key any user of this log holds' });
+    return;
+  }
+  checkHolderAndRoot({ ...cp, signer: toHex(signer) }, 'the external checkpoint', keys, tree, problems, 'E_CONSISTENCY');
 }
 
 function checkOne(
@@ -65,6 +83,15 @@ function checkOne(
   if (!verifier.verify(cp)) {
     problems.add({ code: 'E_CHECKPOINT_SIGNATURE', message: `${label} (size ${cp.treeSize}) has an invalid signature` });
   }
+  if (cp.origin !== origin) problems.add({ code: 'E_ROOT_MISMATCH', message: `${label} names another vault: ${cp.origin}` });
+  checkHolderAndRoot(cp, label, keys, tree, problems, rootCode);
+}
+
+/** Its signer held the key then (T3), and the log's first treeSize entries still have its root. */
+function checkHolderAndRoot(
+  cp: TreeHead & { signer: string }, label: string, keys: Map<string, KeyPeriod>, tree: TreeLevels, problems: ProblemList,
+  rootCode: 'E_ROOT_MISMATCH' | 'E_CONSISTENCY',
+): void {
   const period = keys.get(cp.signer);
   if (!period) {
     problems.add({ code: 'E_CHECKPOINT_KEY_UNKNOWN', message: `${label} is signed by key ${cp.signer.slice(0, 16)}…, which no user of this log holds` });
@@ -74,7 +101,6 @@ function checkOne(
       message: `${label} (size ${cp.treeSize}) is signed by ${period.user}'s key ${cp.signer.slice(0, 16)}…, which was theirs only from entry ${period.fromSeq}${period.untilSeq === undefined ? '' : ` until entry ${period.untilSeq}`}`,
     });
   }
-  if (cp.origin !== origin) problems.add({ code: 'E_ROOT_MISMATCH', message: `${label} names another vault: ${cp.origin}` });
   if (!Number.isSafeInteger(cp.treeSize) || cp.treeSize < 0 || cp.treeSize > tree.size) {
     problems.add({ code: rootCode, message: `${label} describes ${cp.treeSize} entries; the log has ${tree.size}` });
     return;

@@ -3,7 +3,7 @@
 // custody entry committed to. It reports every problem rather than stopping at the first.
 import type { VaultSession } from '../accounts/vault-session';
 import type { Database } from '../vault/database';
-import type { Checkpoint } from '../../shared/custody/checkpoint';
+import type { KeptCheckpoint } from '../../shared/custody/tlog-checkpoint';
 import { toHex } from '../../shared/custody/bytes';
 import { appendCustody } from '../custody/custody-log';
 import { checkpointOrigin } from '../custody/checkpoints';
@@ -19,7 +19,7 @@ import { signingKeyPeriods } from '../custody/roster-log';
 import { ProblemList, type VerifyProblem } from './verify-problems';
 
 export interface VerifyLogOptions {
-  externalCheckpoint?: Checkpoint;
+  externalCheckpoint?: KeptCheckpoint;
   onProgress?: (phase: VerifyPhase) => void;
 }
 

@@ -13,7 +13,7 @@
 //
 // The verification is here, pure, so the app can run it; reading the file is the caller's.
 import { z } from 'zod';
-import { parseLowerHex, toHex } from './bytes';
+import { fromHex, parseLowerHex, toHex } from './bytes';
 import { canonicalJson } from './canonical-json';
 import { verifyCheckpointSignature, type Checkpoint } from './checkpoint';
 import { GENESIS_PREV } from './custody-entry';
@@ -22,6 +22,7 @@ import { leafHash, nodeHash } from './merkle';
 import { RosterDeriver, heldAt, memberHash, verifyRosterSignature, type KeyPeriod, type RosterMember, type SignedRoster } from './roster';
 import { rosterMemberSchema, signedRosterSchema } from './roster-schema';
 import { sha256, type HashFn } from './sha256';
+import { isNoteCheckpoint, noteSigner, type KeptCheckpoint, type NoteCheckpoint, type TreeHead } from './tlog-checkpoint';
 import type { ErrorCode } from '../errors/error-codes';
 
 export const LOG_PACKAGE_FORMAT = 'custodia-log-package/1';
@@ -80,8 +81,8 @@ export interface EarlierTree {
   label: string;
   treeSize: number;
   rootHash: string;
-  /** Present for a checkpoint: its signature and signer are checked as well. */
-  checkpoint?: Checkpoint;
+  /** Present for a checkpoint (JSON or C2SP note): its signature and signer are checked as well. */
+  checkpoint?: KeptCheckpoint;
 }
 
 export interface PackageVerifyOptions {
@@ -252,11 +253,25 @@ export class LogPackageVerifier {
     };
   }
 
+  /** A note names no signer: the keys the log announced are tried, and a failing one refuses it. */
+  private noteSigned(cp: NoteCheckpoint, label: string): (TreeHead & { signer: string }) | undefined {
+    try {
+      const signer = noteSigner(cp.note, cp.origin, [...this.keys.keys()].map((k) => fromHex(k)));
+      if (signer) return { ...cp, signer: toHex(signer) };
+      this.add({ code: 'E_CHECKPOINT_KEY_UNKNOWN', message: `${label} (size ${cp.treeSize}) is signed by no key a user of this log held` });
+    } catch (e) {
+      this.add({ code: 'E_CHECKPOINT_SIGNATURE', message: `${label}: ${(e as Error).message}` });
+    }
+    return undefined;
+  }
+
   /** Signed by a key the log had announced by then and not yet retired, over a tree these entries have. */
-  private checkCheckpoint(cp: Checkpoint, label: string, rootCode: 'E_ROOT_MISMATCH' | 'E_CONSISTENCY'): boolean {
+  private checkCheckpoint(kept: KeptCheckpoint, label: string, rootCode: 'E_ROOT_MISMATCH' | 'E_CONSISTENCY'): boolean {
     const before = this.problems.length;
+    const cp = isNoteCheckpoint(kept) ? this.noteSigned(kept, label) : kept;
+    if (!cp) return false;
     const key = this.keys.get(cp.signer);
-    if (!this.verifySig(cp, key !== undefined)) this.add({ code: 'E_CHECKPOINT_SIGNATURE', message: `${label} (size ${cp.treeSize}) has an invalid signature` });
+    if (!isNoteCheckpoint(kept) && !this.verifySig(kept, key !== undefined)) this.add({ code: 'E_CHECKPOINT_SIGNATURE', message: `${label} (size ${cp.treeSize}) has an invalid signature` });
     if (!heldAt(key, cp.treeSize)) {
       this.add({ code: 'E_CHECKPOINT_KEY_UNKNOWN', message: `${label} (size ${cp.treeSize}) is signed by key ${cp.signer.slice(0, 16)}…, which no user of this log held at that point` });
     }

@@ -8,7 +8,9 @@ import { createVault, openVault } from '../../main/accounts/vault-session';
 import { activateUser } from '../../main/accounts/activate-user';
 import { addUser } from '../../main/accounts/users';
 import { verifyInclusionProofJson, type InclusionProofJson } from '../../shared/custody/proof-json';
-import { verifyCheckpointSignature, type Checkpoint } from '../../shared/custody/checkpoint';
+import { generateSigningKeyPair, verifyCheckpointSignature, type Checkpoint } from '../../shared/custody/checkpoint';
+import { signCheckpointNote } from '../../shared/custody/tlog-checkpoint';
+import { naclMissing, signedNoteJudge } from '../shared/custody/judges';
 import type { CustodyEntry } from '../../shared/custody/custody-entry';
 import { CHEAP_KDF, INCIDENT } from '../vault/fixture';
 import { tamper } from '../audit/tamper-fixture';
@@ -45,12 +47,28 @@ describe('custodia log', () => {
     expect(r.json()).toMatchObject({ ok: true, problems: [] });
   });
 
-  it('checkpoint writes a signed checkpoint file to keep elsewhere', async () => {
-    const out = join(dir, 'cp.json');
-    expect(as('ana', ['log', 'checkpoint', '--out', out]).status).toBe(0);
-    const cp = JSON.parse(await readFile(out, 'utf8')) as Checkpoint;
-    expect(verifyCheckpointSignature(cp)).toBe(true);
-    expect(cp.treeSize).toBeGreaterThan(4);
+  it('checkpoint writes a C2SP checkpoint note that an independent verifier accepts with the key user list gives, and log verify reads', async () => {
+    const out = join(dir, 'cp.note');
+    const r = as('ana', ['log', 'checkpoint', '--out', out]);
+    expect(r.status).toBe(0);
+    const written = r.json() as unknown as Checkpoint;
+    const note = await readFile(out, 'utf8');
+    expect(note.split('\n').slice(0, 3)).toEqual([written.origin, String(written.treeSize), Buffer.from(written.rootHash, 'hex').toString('base64')]);
+    const { users } = as('ana', ['user', 'list']).json() as { users: { name: string; verifierKey: string | null }[] };
+    const vkey = users.find((u) => u.name === 'ana')?.verifierKey;
+    expect(vkey).toMatch(new RegExp(`^${written.origin}\\+[0-9a-f]{8}\\+A[A-Za-z0-9+/]{43}$`));
+    if (!naclMissing) expect(signedNoteJudge(note, vkey!)).toEqual({ ok: true, origin: written.origin, treeSize: written.treeSize, rootHash: written.rootHash });
+    expect(as('ana', ['log', 'verify', '--checkpoint', out]).status).toBe(0);
+    // The JSON form of earlier versions is still read.
+    const json = join(dir, 'cp.json');
+    await writeFile(json, JSON.stringify(written));
+    expect(as('ana', ['log', 'verify', '--checkpoint', json]).status).toBe(0);
+    // T6: the same note signed by a key no user of this log holds is refused.
+    const forged = join(dir, 'forged.note');
+    await writeFile(forged, signCheckpointNote(written, generateSigningKeyPair().secretKey));
+    const refused = as('ana', ['log', 'verify', '--checkpoint', forged]);
+    expect(refused.status).toBe(1);
+    expect((refused.json() as { problems: { code: string }[] }).problems.map((p) => p.code)).toEqual(['E_CHECKPOINT_KEY_UNKNOWN']);
   });
 
   it('prove gives an inclusion proof that checks against the signed checkpoint', () => {

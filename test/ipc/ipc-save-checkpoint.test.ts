@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyCheckpointSignature } from '../../shared/custody/checkpoint';
 import { parseCheckpointFile } from '../../main/custody/checkpoint-file';
+import { isNoteCheckpoint, noteSigner } from '../../shared/custody/tlog-checkpoint';
 import { verifyLog } from '../../main/audit/verify-log';
 import { loggedPublicKeys } from '../../main/custody/signing-keys';
 import { handlerClient, testContext } from './ipc-context';
@@ -32,8 +32,10 @@ describe('T3 custody.saveCheckpoint', () => {
     const { n } = (await ctx.session!.vault.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM custody_log'))!;
     expect(saved).toEqual({ location: out, treeSize: n, rootHash: cp.rootHash });
     expect(cp.treeSize).toBe(n);
-    expect(verifyCheckpointSignature(cp)).toBe(true);
-    expect((await loggedPublicKeys(ctx.session!.vault.db)).get(cp.signer)).toBe('ana');
+    // A C2SP checkpoint note, signed with ana's key under the log's origin.
+    if (!isNoteCheckpoint(cp)) throw new Error('expected a checkpoint note');
+    const keys = [...(await loggedPublicKeys(ctx.session!.vault.db))].filter(([, user]) => user === 'ana').map(([k]) => Buffer.from(k, 'hex'));
+    expect(noteSigner(cp.note, cp.origin, keys)).toBeDefined();
     const report = await verifyLog(ctx.session!.vault, { externalCheckpoint: cp });
     expect(report.problems).toEqual([]);
   });

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const PYTHON = '/usr/bin/python3';
 const SCRIPT = fileURLToPath(new URL('./nacl_judge.py', import.meta.url));
+const NOTE_SCRIPT = fileURLToPath(new URL('./signed_note_judge.py', import.meta.url));
 
 /** Empty when the judge can run, else why not (used as the skip reason). */
 export const naclMissing: string = (() => {
@@ -51,4 +52,11 @@ export function opensslVerifyEd25519(publicKey: Uint8Array, message: Uint8Array,
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The C2SP signed-note checkpoint verifier written from the specs in Python (signed_note_judge.py). */
+export function signedNoteJudge(note: string, vkey: string): Record<string, unknown> {
+  const r = spawnSync(PYTHON, [NOTE_SCRIPT], { input: JSON.stringify({ note, vkey }), encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`signed-note judge failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as Record<string, unknown>;
 }
