@@ -1,0 +1,144 @@
+// The folder of write-once objects beside the database (`FILE.objects/`): each object is named
+// by the SHA-256 of its bytes, under a folder of its name's first two hex digits. An object is
+// written to tmp/, flushed, and renamed into place; the folders that received a name are flushed
+// (flush()) before the database row naming the object commits, so a crash leaves at most an
+// object no row names, never a row without its object. Objects are never rewritten.
+import { randomBytes, webcrypto } from 'node:crypto';
+import { mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CustodiaError } from '../../shared/errors/error-codes';
+
+const NAME = /^[0-9a-f]{64}$/;
+const FAN = /^[0-9a-f]{2}$/;
+
+/** A vault's objects and what binds them to it (the vault id in every object's associated data). */
+export interface VaultObjects {
+  store: ObjectStore;
+  vaultId: string;
+}
+
+export function objectsPath(vaultPath: string): string {
+  return `${vaultPath}.objects`;
+}
+
+/** SHA-256 on libuv's thread pool (WebCrypto), so hashing a chunk overlaps the caller's own work. */
+export async function sha256Off(data: Uint8Array): Promise<string> {
+  return Buffer.from(await webcrypto.subtle.digest('SHA-256', data)).toString('hex');
+}
+
+async function syncPath(path: string): Promise<void> {
+  let fh;
+  try {
+    fh = await open(path, 'r');
+  } catch {
+    return; // Windows cannot open a folder; there a rename is already durable.
+  }
+  try {
+    await fh.sync();
+  } catch {
+    // Some filesystems refuse fsync on a folder; the rename itself is still atomic.
+  } finally {
+    await fh.close();
+  }
+}
+
+export class ObjectStore {
+  readonly dir: string;
+  /** Folders that received a name since the last flush. */
+  readonly #touched = new Set<string>();
+  #ready = false;
+
+  constructor(dir: string) {
+    this.dir = dir;
+  }
+
+  pathOf(name: string): string {
+    if (!NAME.test(name)) throw new CustodiaError('E_OBJECT_MISSING', `"${name.slice(0, 80)}" is not an object name`);
+    return join(this.dir, name.slice(0, 2), name);
+  }
+
+  get tempDir(): string {
+    return join(this.dir, 'tmp');
+  }
+
+  async #prepare(): Promise<void> {
+    if (this.#ready) return;
+    await mkdir(this.tempDir, { recursive: true, mode: 0o700 });
+    this.#touched.add(this.dir);
+    this.#ready = true;
+  }
+
+  /** Writes bytes as a new object and returns its name; an object already there is the same bytes. */
+  async put(bytes: Uint8Array): Promise<string> {
+    const [name] = await Promise.all([sha256Off(bytes), this.#prepare()]);
+    const target = this.pathOf(name);
+    if (await stat(target).then(() => true, () => false)) return name;
+    const temp = join(this.tempDir, `${name}.${randomBytes(4).toString('hex')}`);
+    const fh = await open(temp, 'wx', 0o600);
+    try {
+      await fh.writeFile(bytes);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    const fan = join(this.dir, name.slice(0, 2));
+    // A new fan-out folder is itself a new name in the objects folder.
+    if ((await mkdir(fan, { recursive: true, mode: 0o700 })) !== undefined) this.#touched.add(this.dir);
+    await rename(temp, target);
+    this.#touched.add(fan);
+    return name;
+  }
+
+  /** Makes every rename since the last flush durable; call before committing rows that name them. */
+  async flush(): Promise<void> {
+    const dirs = [...this.#touched];
+    this.#touched.clear();
+    // Fan-out folders first, the objects folder (which holds new fan-out folders) last.
+    await Promise.all(dirs.filter((d) => d !== this.dir).map(syncPath));
+    if (dirs.includes(this.dir)) await syncPath(this.dir);
+  }
+
+  /** The object's bytes, checked against its name: E_OBJECT_MISSING or E_OBJECT_ALTERED otherwise. */
+  async get(name: string): Promise<Buffer> {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(this.pathOf(name));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new CustodiaError('E_OBJECT_MISSING', `object ${name} is missing`, { object: name });
+      throw e;
+    }
+    if ((await sha256Off(bytes)) !== name) throw new CustodiaError('E_OBJECT_ALTERED', `object ${name} does not hash to its name`, { object: name });
+    return bytes;
+  }
+
+  /** Every name in the store, with the time it was written; anything else in the folder is ignored. */
+  async list(): Promise<{ name: string; mtimeMs: number }[]> {
+    const fans = await readdir(this.dir).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return [] as string[];
+      throw e;
+    });
+    const found: { name: string; mtimeMs: number }[] = [];
+    for (const fan of fans.filter((f) => FAN.test(f)).sort()) {
+      for (const name of (await readdir(join(this.dir, fan))).sort()) {
+        if (!NAME.test(name) || name.slice(0, 2) !== fan) continue;
+        const s = await stat(join(this.dir, fan, name)).catch(() => undefined);
+        if (s?.isFile()) found.push({ name, mtimeMs: s.mtimeMs });
+      }
+    }
+    return found;
+  }
+
+  async remove(name: string): Promise<void> {
+    await unlink(this.pathOf(name)).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ENOENT') throw e;
+    });
+    this.#touched.add(join(this.dir, name.slice(0, 2)));
+  }
+
+  /** Drops what an interrupted write left in tmp/ (ciphertext only, never plaintext). */
+  async clearTemp(): Promise<number> {
+    const left = await readdir(this.tempDir).catch(() => [] as string[]);
+    await Promise.all(left.map((f) => rm(join(this.tempDir, f), { force: true })));
+    return left.length;
+  }
+}

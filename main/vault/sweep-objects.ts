@@ -1,0 +1,22 @@
+// Objects no row names are what a crash left between writing an object and committing its row
+// (vault/object-store.ts). They are removed at unlock, when no other process can be writing
+// (the vault's exclusive lock), and only if older than the unlock, with what tmp/ holds. The
+// removal is logged first: a crash after the entry leaves objects the next unlock sweeps again.
+import type { Database } from './database';
+import type { ObjectStore } from './object-store';
+
+export async function unreferencedObjects(db: Database, store: ObjectStore): Promise<{ name: string; mtimeMs: number }[]> {
+  const named = new Set((await db.all<{ name: string }>('SELECT DISTINCT name FROM evidence_objects')).map((r) => r.name));
+  return (await store.list()).filter((o) => !named.has(o.name));
+}
+
+/** Removes the objects no row names that were written before `before` (ms); returns their names. */
+export async function sweepObjects(db: Database, store: ObjectStore, o: { before: number; logSwept: (tx: Database, names: string[]) => Promise<void> }): Promise<string[]> {
+  await store.clearTemp();
+  const names = (await unreferencedObjects(db, store)).filter((s) => s.mtimeMs < o.before).map((s) => s.name);
+  if (names.length === 0) return names;
+  await db.transaction((tx) => o.logSwept(tx, names));
+  for (const name of names) await store.remove(name);
+  await store.flush();
+  return names;
+}
