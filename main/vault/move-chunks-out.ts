@@ -78,9 +78,10 @@ export async function moveChunksOut(
   }
   await db.transaction(async (tx) => {
     await tx.exec('DROP TABLE evidence_chunks');
-    await o.logMoved(tx, moved);
+    // A new vault, or one with no evidence yet, drops an empty table: nothing changed place.
+    if (moved.items > 0) await o.logMoved(tx, moved);
   });
   crashPoint('objects:dropped');
-  await shrink(db);
+  if (moved.items > 0) await shrink(db);
   return moved;
 }
