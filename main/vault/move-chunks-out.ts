@@ -16,10 +16,15 @@ async function hasChunkTable(db: Database): Promise<boolean> {
   return (await db.get("SELECT 1 AS x FROM sqlite_master WHERE type = 'table' AND name = 'evidence_chunks'")) !== undefined;
 }
 
-/** VACUUM copies the database through a temporary one: in memory, so no page leaves the encrypted file. */
+/**
+ * VACUUM copies the database through a temporary one: in memory, so no page leaves the encrypted
+ * file. In WAL mode the new pages land in the WAL first; the checkpoint puts them in the file and
+ * truncates both.
+ */
 async function shrink(db: Database): Promise<void> {
   await db.exec('PRAGMA temp_store = MEMORY');
   await db.exec('VACUUM');
+  await db.get('PRAGMA wal_checkpoint(TRUNCATE)');
 }
 
 /** After a crash between the drop and the VACUUM: a file of mostly free pages is shrunk at the next open. */
