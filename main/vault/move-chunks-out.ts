@@ -34,17 +34,15 @@ async function shrinkIfMostlyFree(db: Database): Promise<void> {
   if (free > 16 && free * 2 > all) await shrink(db);
 }
 
-async function moveItem(db: Database, objects: VaultObjects, evidenceId: number): Promise<number> {
+async function moveItem(db: Database, objects: VaultObjects, evidenceId: number): Promise<void> {
   return db.transaction(async (tx) => {
     const seqs = await tx.all<{ seq: number }>('SELECT seq FROM evidence_chunks WHERE evidence_id = ? ORDER BY seq', [evidenceId]);
     const writer = new ObjectWriter(tx, objects, evidenceId);
-    let bytes = 0;
     try {
       for (const { seq } of seqs) {
         const row = await tx.get<{ data: Buffer }>('SELECT data FROM evidence_chunks WHERE evidence_id = ? AND seq = ?', [evidenceId, seq]);
         if (!row) continue;
         await writer.add(row.data);
-        bytes += row.data.length;
         crashPoint('objects:writing');
       }
       await writer.finish();
@@ -52,7 +50,6 @@ async function moveItem(db: Database, objects: VaultObjects, evidenceId: number)
       await writer.discard();
       throw e;
     }
-    return bytes;
   });
 }
 
@@ -69,24 +66,27 @@ export async function moveChunksOut(
     await shrinkIfMostlyFree(db);
     return null;
   }
-  const left = await db.all<{ id: number; bytes: number }>(`
-    SELECT id, bytes FROM evidence WHERE id IN (SELECT evidence_id FROM evidence_chunks)
-      AND id NOT IN (SELECT evidence_id FROM evidence_objects) ORDER BY id`);
-  const total = left.reduce((n, r) => n + r.bytes, 0);
-  const moved: MovedChunks = { items: 0, bytes: 0 };
-  if (left.length > 0) o.onProgress?.(0, total);
+  // Every item the table holds chunks of, moved or not: progress and the entry count the whole
+  // move, however many runs a crash split it into.
+  const chunked = await db.all<{ id: number; bytes: number; moved: number }>(`
+    SELECT id, bytes, id IN (SELECT evidence_id FROM evidence_objects) AS moved
+    FROM evidence WHERE id IN (SELECT evidence_id FROM evidence_chunks) ORDER BY id`);
+  const all: MovedChunks = { items: chunked.length, bytes: chunked.reduce((n, r) => n + r.bytes, 0) };
+  let done = chunked.filter((r) => r.moved === 1).reduce((n, r) => n + r.bytes, 0);
+  const left = chunked.filter((r) => r.moved === 0);
+  if (left.length > 0) o.onProgress?.(done, all.bytes);
   for (const item of left) {
-    moved.bytes += await moveItem(db, objects, item.id);
-    moved.items += 1;
-    o.onProgress?.(Math.min(moved.bytes, total), total);
+    await moveItem(db, objects, item.id);
+    done += item.bytes;
+    o.onProgress?.(done, all.bytes);
     crashPoint('objects:item-moved');
   }
   await db.transaction(async (tx) => {
     await tx.exec('DROP TABLE evidence_chunks');
     // A new vault, or one with no evidence yet, drops an empty table: nothing changed place.
-    if (moved.items > 0) await o.logMoved(tx, moved);
+    if (all.items > 0) await o.logMoved(tx, all);
   });
   crashPoint('objects:dropped');
-  if (moved.items > 0) await shrink(db);
-  return moved;
+  if (all.items > 0) await shrink(db);
+  return all;
 }
