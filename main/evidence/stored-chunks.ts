@@ -39,7 +39,7 @@ export function objectRows(db: Database, evidenceId: number): Promise<ObjectRow[
 export async function readChunk(objects: VaultObjects, evidenceId: number, row: ObjectRow): Promise<Buffer> {
   try {
     const sealed = await objects.store.get(row.name);
-    return await openObject(sealed, row.key, { vaultId: objects.vaultId, evidenceId, seq: row.seq }, row.name);
+    return openObject(sealed, row.key, { vaultId: objects.vaultId, evidenceId, seq: row.seq }, row.name);
   } catch (e) {
     if (e instanceof CustodiaError && (e.code === 'E_OBJECT_MISSING' || e.code === 'E_OBJECT_ALTERED')) {
       throw new CustodiaError(e.code, `evidence ${evidenceId}, chunk ${row.seq}: ${e.message}`, { evidenceId, object: row.name });

@@ -3,10 +3,11 @@
 // written to tmp/, flushed, and renamed into place; the folders that received a name are flushed
 // (flush()) before the database row naming the object commits, so a crash leaves at most an
 // object no row names, never a row without its object. Objects are never rewritten.
-import { randomBytes, webcrypto } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CustodiaError } from '../../shared/errors/error-codes';
+import { sha256Hex } from '../platform/sha256';
 
 const NAME = /^[0-9a-f]{64}$/;
 const FAN = /^[0-9a-f]{2}$/;
@@ -19,11 +20,6 @@ export interface VaultObjects {
 
 export function objectsPath(vaultPath: string): string {
   return `${vaultPath}.objects`;
-}
-
-/** SHA-256 on libuv's thread pool (WebCrypto), so hashing a chunk overlaps the caller's own work. */
-export async function sha256Off(data: Uint8Array): Promise<string> {
-  return Buffer.from(await webcrypto.subtle.digest('SHA-256', data)).toString('hex');
 }
 
 async function syncPath(path: string): Promise<void> {
@@ -46,6 +42,8 @@ export class ObjectStore {
   readonly dir: string;
   /** Folders that received a name since the last flush. */
   readonly #touched = new Set<string>();
+  /** Fan-out folders known to exist. */
+  readonly #fans = new Set<string>();
   #ready = false;
 
   constructor(dir: string) {
@@ -68,11 +66,19 @@ export class ObjectStore {
     this.#ready = true;
   }
 
-  /** Writes bytes as a new object and returns its name; an object already there is the same bytes. */
+  /**
+   * Writes bytes as a new object and returns its name. Bytes under a fresh random key and IV never
+   * repeat, so a name already present would hold these very bytes: nothing is ever rewritten.
+   */
   async put(bytes: Uint8Array): Promise<string> {
-    const [name] = await Promise.all([sha256Off(bytes), this.#prepare()]);
-    const target = this.pathOf(name);
-    if (await stat(target).then(() => true, () => false)) return name;
+    const name = sha256Hex(bytes);
+    await this.#prepare();
+    const fan = join(this.dir, name.slice(0, 2));
+    if (!this.#fans.has(fan)) {
+      // A new fan-out folder is itself a new name in the objects folder.
+      if ((await mkdir(fan, { recursive: true, mode: 0o700 })) !== undefined) this.#touched.add(this.dir);
+      this.#fans.add(fan);
+    }
     const temp = join(this.tempDir, `${name}.${randomBytes(4).toString('hex')}`);
     const fh = await open(temp, 'wx', 0o600);
     try {
@@ -81,10 +87,7 @@ export class ObjectStore {
     } finally {
       await fh.close();
     }
-    const fan = join(this.dir, name.slice(0, 2));
-    // A new fan-out folder is itself a new name in the objects folder.
-    if ((await mkdir(fan, { recursive: true, mode: 0o700 })) !== undefined) this.#touched.add(this.dir);
-    await rename(temp, target);
+    await rename(temp, join(fan, name));
     this.#touched.add(fan);
     return name;
   }
@@ -107,7 +110,7 @@ export class ObjectStore {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new CustodiaError('E_OBJECT_MISSING', `object ${name} is missing`, { object: name });
       throw e;
     }
-    if ((await sha256Off(bytes)) !== name) throw new CustodiaError('E_OBJECT_ALTERED', `object ${name} does not hash to its name`, { object: name });
+    if (sha256Hex(bytes) !== name) throw new CustodiaError('E_OBJECT_ALTERED', `object ${name} does not hash to its name`, { object: name });
     return bytes;
   }
 

@@ -6,7 +6,10 @@ import type { Database } from './database';
 import type { VaultObjects } from './object-store';
 import { newObjectKey, sealObject } from './sealed-object';
 
-const IN_FLIGHT = 3;
+// Enough writes under way to hide a write's latency (open, write, fsync, rename, on the thread
+// pool) behind hashing and sealing the next chunks; tried at 3, 4, 6 and 8 on the 2-core machine
+// (test/bench/vault-ingest.bench.ts): no clear gain above 4, only more memory.
+const IN_FLIGHT = 4;
 
 export class ObjectWriter {
   readonly #tx: Database;
@@ -27,8 +30,7 @@ export class ObjectWriter {
     const seq = this.#seq++;
     const key = newObjectKey();
     const { store, vaultId } = this.#objects;
-    const write = sealObject(chunk, key, { vaultId, evidenceId: this.#evidenceId, seq })
-      .then((sealed) => store.put(sealed))
+    const write = store.put(sealObject(chunk, key, { vaultId, evidenceId: this.#evidenceId, seq }))
       .then((name) => {
         this.#written.push(name);
         return { seq, name, key };
