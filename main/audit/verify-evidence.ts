@@ -103,8 +103,8 @@ export async function verifyEvidence(db: Database, objects: VaultObjects, log: L
     UNION ALL
     SELECT 'a derivation', evidence_id FROM evidence_derivations WHERE evidence_id NOT IN (SELECT id FROM evidence)`);
   for (const o of orphans) problems.add({ code: 'E_RECORD_UNLOGGED', message: `${o.what} stored for evidence:${o.id}, which does not exist` });
-  for (const o of await unreferencedObjects(db, objects.store)) {
-    problems.add({ code: 'E_OBJECT_ORPHAN', message: `object ${o.name} in ${objects.store.dir} is named by no evidence item` });
+  for (const name of await unreferencedObjects(db, objects.store)) {
+    problems.add({ code: 'E_OBJECT_ORPHAN', message: `object ${name} in ${objects.store.dir} is named by no evidence item` });
   }
   await verifyEvidenceMetadata(db, log.committedRecords, problems);
   return items.length;

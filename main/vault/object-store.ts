@@ -114,21 +114,24 @@ export class ObjectStore {
     return bytes;
   }
 
-  /** Every name in the store, with the time it was written; anything else in the folder is ignored. */
-  async list(): Promise<{ name: string; mtimeMs: number }[]> {
+  /** Every object name in the store (readdir only); anything else in the folder is ignored. */
+  async list(): Promise<string[]> {
     const fans = await readdir(this.dir).catch((e: NodeJS.ErrnoException) => {
       if (e.code === 'ENOENT') return [] as string[];
       throw e;
     });
-    const found: { name: string; mtimeMs: number }[] = [];
+    const found: string[] = [];
     for (const fan of fans.filter((f) => FAN.test(f)).sort()) {
       for (const name of (await readdir(join(this.dir, fan))).sort()) {
-        if (!NAME.test(name) || name.slice(0, 2) !== fan) continue;
-        const s = await stat(join(this.dir, fan, name)).catch(() => undefined);
-        if (s?.isFile()) found.push({ name, mtimeMs: s.mtimeMs });
+        if (NAME.test(name) && name.slice(0, 2) === fan) found.push(name);
       }
     }
     return found;
+  }
+
+  /** When the object was written (ms), or undefined if it is gone. */
+  async writtenAt(name: string): Promise<number | undefined> {
+    return stat(this.pathOf(name)).then((s) => s.mtimeMs, () => undefined);
   }
 
   async remove(name: string): Promise<void> {
@@ -139,9 +142,8 @@ export class ObjectStore {
   }
 
   /** Drops what an interrupted write left in tmp/ (ciphertext only, never plaintext). */
-  async clearTemp(): Promise<number> {
+  async clearTemp(): Promise<void> {
     const left = await readdir(this.tempDir).catch(() => [] as string[]);
     await Promise.all(left.map((f) => rm(join(this.tempDir, f), { force: true })));
-    return left.length;
   }
 }

@@ -25,8 +25,8 @@ export class ObjectWriter {
     this.#evidenceId = evidenceId;
   }
 
-  /** Takes a chunk (the caller may drop it once this resolves); returns the count written so far. */
-  async add(chunk: Uint8Array): Promise<number> {
+  /** Seals the chunk at once (the caller may reuse it on return) and waits while IN_FLIGHT writes are under way. */
+  async add(chunk: Uint8Array): Promise<void> {
     const seq = this.#seq++;
     const key = newObjectKey();
     const { store, vaultId } = this.#objects;
@@ -39,7 +39,6 @@ export class ObjectWriter {
     write.catch(() => undefined);
     this.#pending.push(write);
     if (this.#pending.length >= IN_FLIGHT) await this.#settleOldest();
-    return this.#seq;
   }
 
   async #settleOldest(): Promise<void> {

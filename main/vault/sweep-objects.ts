@@ -5,15 +5,19 @@
 import type { Database } from './database';
 import type { ObjectStore } from './object-store';
 
-export async function unreferencedObjects(db: Database, store: ObjectStore): Promise<{ name: string; mtimeMs: number }[]> {
+export async function unreferencedObjects(db: Database, store: ObjectStore): Promise<string[]> {
   const named = new Set((await db.all<{ name: string }>('SELECT DISTINCT name FROM evidence_objects')).map((r) => r.name));
-  return (await store.list()).filter((o) => !named.has(o.name));
+  return (await store.list()).filter((name) => !named.has(name));
 }
 
 /** Removes the objects no row names that were written before `before` (ms); returns their names. */
 export async function sweepObjects(db: Database, store: ObjectStore, o: { before: number; logSwept: (tx: Database, names: string[]) => Promise<void> }): Promise<string[]> {
   await store.clearTemp();
-  const names = (await unreferencedObjects(db, store)).filter((s) => s.mtimeMs < o.before).map((s) => s.name);
+  const names: string[] = [];
+  for (const name of await unreferencedObjects(db, store)) {
+    const at = await store.writtenAt(name);
+    if (at !== undefined && at < o.before) names.push(name);
+  }
   if (names.length === 0) return names;
   await db.transaction((tx) => o.logSwept(tx, names));
   for (const name of names) await store.remove(name);

@@ -81,12 +81,31 @@ async function main(): Promise<void> {
     const t = performance.now();
     execFileSync('sha256sum', [file]);
     const baseline = SIZE_MIB / ((performance.now() - t) / 1000);
-    console.log(`file ${SIZE_MIB} MiB; sha256sum ${baseline.toFixed(0)} MiB/s (baseline)\n`);
-    console.log('chunk | ingest MiB/s | ratio | peak RSS MiB   (each chunk one object)');
-    for (const chunk of [MiB, 2 * MiB, 4 * MiB, 8 * MiB]) {
+    // Durable ingest cannot outrun the disk: the same bytes copied and flushed, in the same run.
+    const durable = (): number => {
+      const t0 = performance.now();
+      execFileSync('cp', [file, join(dir, 'out-cp.bin')]);
+      execFileSync('sync', ['-f', join(dir, 'out-cp.bin')]);
+      const rate = SIZE_MIB / ((performance.now() - t0) / 1000);
+      execFileSync('rm', [join(dir, 'out-cp.bin')]);
+      return rate;
+    };
+    const disk = durable();
+    console.log(`file ${SIZE_MIB} MiB; sha256sum ${baseline.toFixed(0)} MiB/s (baseline); cp + sync ${disk.toFixed(0)} MiB/s (the disk's durable write)\n`);
+    console.log('chunk | ingest MiB/s (best of 2) | × sha256sum | × cp + sync | peak RSS MiB   (each chunk one object)');
+    // Twice, in opposite orders, so a disk that slows down as the run goes on favours no size.
+    const sizes = [MiB, 2 * MiB, 4 * MiB, 8 * MiB];
+    const best = new Map<number, ChildResult>();
+    for (const chunk of [...sizes, ...[...sizes].reverse()]) {
       const r = runChild(['ingest', file, dir, String(chunk)]);
-      console.log(`${String(chunk / MiB).padStart(3)}M  | ${(SIZE_MIB / r.seconds).toFixed(0).padStart(12)} | ${(SIZE_MIB / r.seconds / baseline).toFixed(2)}  | ${r.maxRssMiB.toFixed(0)}`);
+      const seen = best.get(chunk);
+      if (!seen || r.seconds < seen.seconds) best.set(chunk, r);
       await removeVaults(dir);
+    }
+    for (const chunk of sizes) {
+      const r = best.get(chunk) as ChildResult;
+      const rate = SIZE_MIB / r.seconds;
+      console.log(`${String(chunk / MiB).padStart(3)}M  | ${rate.toFixed(0).padStart(24)} | ${(rate / baseline).toFixed(2).padStart(11)} | ${(rate / disk).toFixed(2).padStart(11)} | ${r.maxRssMiB.toFixed(0)}`);
     }
     console.log(`\ndefaults (${DEFAULT_CHUNK_SIZE / MiB} MiB chunks), each driver:`);
     for (const driver of DRIVER_NAMES) {
@@ -95,7 +114,7 @@ async function main(): Promise<void> {
       const readBack = SIZE_MIB / (d.extra ?? Infinity) / baseline;
       const copy = SIZE_MIB / (d.copy ?? Infinity) / baseline;
       // Issue 14: ingest >= 1.0x sha256sum (goal 1.5x), read-back >= 1.0x, peak RSS < 256 MiB.
-      console.log(`${driver}: ingest ${ingest.toFixed(2)}x sha256sum (floor 1.0x: ${ingest >= 1 ? 'met' : 'NOT met'}; goal 1.5x: ${ingest >= 1.5 ? 'met' : 'not met'}); read-back with every check ${readBack.toFixed(2)}x (floor 1.0x: ${readBack >= 1 ? 'met' : 'NOT met'}); copy out to a file (written, fsynced) ${copy.toFixed(2)}x; peak RSS ${d.maxRssMiB.toFixed(0)} MiB (target < 256: ${d.maxRssMiB < 256 ? 'met' : 'NOT met'})`);
+      console.log(`${driver}: ingest ${ingest.toFixed(2)}x sha256sum (floor 1.0x: ${ingest >= 1 ? 'met' : 'NOT met'}; goal 1.5x: ${ingest >= 1.5 ? 'met' : 'not met'}) = ${(ingest * baseline / disk).toFixed(2)}x cp + sync; read-back with every check ${readBack.toFixed(2)}x (floor 1.0x: ${readBack >= 1 ? 'met' : 'NOT met'}); copy out to a file (written, fsynced) ${copy.toFixed(2)}x; peak RSS ${d.maxRssMiB.toFixed(0)} MiB (target < 256: ${d.maxRssMiB < 256 ? 'met' : 'NOT met'})`);
       await removeVaults(dir);
     }
     const k = runChild(['kdf', file, dir, '0']);
