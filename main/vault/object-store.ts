@@ -80,14 +80,20 @@ export class ObjectStore {
       this.#fans.add(fan);
     }
     const temp = join(this.tempDir, `${name}.${randomBytes(4).toString('hex')}`);
-    const fh = await open(temp, 'wx', 0o600);
     try {
-      await fh.writeFile(bytes);
-      await fh.sync();
-    } finally {
-      await fh.close();
+      const fh = await open(temp, 'wx', 0o600);
+      try {
+        await fh.writeFile(bytes);
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+      await rename(temp, join(fan, name));
+    } catch (e) {
+      // A full disk, most often: the part written goes now, not at the next unlock.
+      await rm(temp, { force: true });
+      throw e;
     }
-    await rename(temp, join(fan, name));
     this.#touched.add(fan);
     return name;
   }
