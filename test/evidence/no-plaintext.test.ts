@@ -23,6 +23,7 @@ afterEach(async () => {
   await v?.cleanup();
   if (outside) await rm(outside, { recursive: true, force: true });
   v = undefined;
+  outside = undefined;
 });
 
 async function filesUnder(dir: string): Promise<string[]> {
