@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHash, randomBytes } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { importEvidence, importEvidenceStream } from '../../main/evidence/import-evidence';
@@ -221,5 +221,18 @@ describe('roles on evidence', () => {
     expect(actions.slice(-2)).toEqual(['denied', 'view']);
     const denied = await legal.db.all<{ actor: string; subject: string }>("SELECT actor, subject FROM custody_log WHERE action = 'denied' ORDER BY seq");
     expect(denied).toEqual([{ actor: 'lex', subject: `incident:${incidentId}` }]);
+  });
+});
+
+describe('T9 a vault copied without its objects folder', () => {
+  it('opens with a notice naming the missing folder, and each read says E_OBJECT_MISSING', async () => {
+    v = await tempVault();
+    const incidentId = await withIncident(v.session);
+    const { id } = await importEvidenceStream(v.session, incidentId, Readable.from([randomBytes(1000)]), { originalName: 'a.bin', acquisition: { method: 'other' } });
+    await v.session.close();
+    await rm(`${v.path}.objects`, { recursive: true });
+    await v.open();
+    expect(v.session.notices.some((n) => n.includes('objects folder') && n.includes('missing'))).toBe(true);
+    expect(await code(checkStored(v.session, id))).toBe('E_OBJECT_MISSING');
   });
 });
