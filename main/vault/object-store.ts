@@ -5,7 +5,7 @@
 // object no row names, never a row without its object. Objects are never rewritten.
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { sha256Hex } from '../platform/sha256';
 
@@ -61,8 +61,10 @@ export class ObjectStore {
 
   async #prepare(): Promise<void> {
     if (this.#ready) return;
-    await mkdir(this.tempDir, { recursive: true, mode: 0o700 });
-    this.#touched.add(this.dir);
+    // The first folder made is a new name in its parent: the vault's folder, for a vault whose
+    // objects folder did not exist yet (one from before objects), else the objects folder.
+    const made = await mkdir(this.tempDir, { recursive: true, mode: 0o700 });
+    if (made !== undefined) this.#touched.add(dirname(made));
     this.#ready = true;
   }
 
@@ -102,9 +104,11 @@ export class ObjectStore {
   async flush(): Promise<void> {
     const dirs = [...this.#touched];
     this.#touched.clear();
-    // Fan-out folders first, the objects folder (which holds new fan-out folders) last.
-    await Promise.all(dirs.filter((d) => d !== this.dir).map(syncPath));
+    // Fan-out folders first, then the objects folder (which holds new fan-out folders), then the
+    // vault's folder (which may hold a new objects folder): children before parents.
+    await Promise.all(dirs.filter((d) => d !== this.dir && d !== dirname(this.dir)).map(syncPath));
     if (dirs.includes(this.dir)) await syncPath(this.dir);
+    if (dirs.includes(dirname(this.dir))) await syncPath(dirname(this.dir));
   }
 
   /** The object's bytes, checked against its name: E_OBJECT_MISSING or E_OBJECT_ALTERED otherwise. */
