@@ -11,6 +11,7 @@ import { logSlotChange } from '../custody/slot-log';
 import { checkNewPassphrase } from './names';
 import { newOwnKeys, putSlot, setBoxKey } from './personal-slot';
 import { checkSlotVouched } from './slot-binding';
+import { settleObjects } from './settle-objects';
 import { auditorHoldsNoKey, checkOpened, openWithSlot, sessionFor, type VaultSession } from './vault-session';
 
 export async function activateUser(o: { path: string; user: string; oneTimePassphrase: string; newPassphrase: string; kdf?: KdfParams }): Promise<VaultSession> {
@@ -46,7 +47,8 @@ export async function activateUser(o: { path: string; user: string; oneTimePassp
     // replaced; the next try puts the vault's copy of the new slot back (accounts/slot-binding.ts).
     crashPoint('slot:logged');
     await putSlot(o.path, header.vaultId, slot);
-    return sessionFor(o.path, header.vaultId, db, { name: userName, role }, key, own.signing);
+    const notices = await settleObjects(db, { path: o.path, vaultId: header.vaultId, actor: userName });
+    return sessionFor(o.path, header.vaultId, db, { name: userName, role }, key, own.signing, notices);
   } catch (e) {
     await db.close().catch(() => undefined);
     key.fill(0);

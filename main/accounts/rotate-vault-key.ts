@@ -1,4 +1,5 @@
-// Re-keying the vault: a new database key, the whole database copied under it, the new key sealed
+// Re-keying the vault: a new database key, the database copied under it (records, log and each
+// evidence object's key; the objects themselves keep their keys and are not touched), the new key sealed
 // to every remaining user's X25519 key (as the vault recorded it, not as the header says), and a
 // key_change entry. After a removal this is what locks the removed user out: their saved header
 // opens the old key only, and the old key opens nothing any more.

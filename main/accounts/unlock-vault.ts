@@ -7,9 +7,9 @@ import { loadSigningKey } from '../custody/signing-keys';
 import type { RekeyProgress } from '../vault/rekey-database';
 import { legacyHolders, rotateVaultKey } from './rotate-vault-key';
 import { dropAuditorSlots } from './slot-binding';
-import { addNotice, openVault, type VaultSession } from './vault-session';
+import { addNotice, openVault, type StorageProgress, type VaultSession } from './vault-session';
 
-export async function unlockVault(o: { path: string; user: string; passphrase: string; onProgress?: RekeyProgress }): Promise<VaultSession> {
+export async function unlockVault(o: { path: string; user: string; passphrase: string; onProgress?: RekeyProgress; onStorageProgress?: StorageProgress }): Promise<VaultSession> {
   const session = await openVault(o);
   if (session.user.role !== 'admin') return session;
   try {

@@ -2,7 +2,7 @@
 // nothing), then the encrypted database, migrate it and check it belongs with its header. The
 // session holds the database key and the user's own signing key, and nobody else's.
 import { randomUUID } from 'node:crypto';
-import { access, chmod, unlink } from 'node:fs/promises';
+import { access, chmod, mkdir, rm, unlink } from 'node:fs/promises';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { appendCustody } from '../custody/custody-log';
 import { holdSigningKey, recordSigningKey, releaseSigningKey, type SigningKey } from '../custody/signing-keys';
@@ -16,6 +16,8 @@ import { makePersonalSlot, newDatabaseKey, openDbKey, unlockSlot, type UnlockedS
 import { DEFAULT_PAGE_SIZE, openKeyedDatabase } from '../vault/keyed-database';
 import { migrate } from '../vault/migrate';
 import { recoverPendingFiles } from '../vault/pending-files';
+import { objectsPath } from '../vault/object-store';
+import { settleObjects } from './settle-objects';
 import { settleInterruptedRekey } from './interrupted-rekey';
 import { checkSlotVouched, dropRemovedSlots, vouchExistingSlots } from './slot-binding';
 import { checkNewPassphrase, checkUserName, type Role } from './names';
@@ -107,6 +109,7 @@ async function exists(path: string): Promise<boolean> {
 
 async function removeVaultFiles(path: string): Promise<void> {
   for (const f of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`]) await unlink(f).catch(() => undefined);
+  await rm(objectsPath(path), { recursive: true, force: true });
 }
 
 export interface CreateVaultOptions {
@@ -126,8 +129,8 @@ export async function createVault(o: CreateVaultOptions): Promise<VaultSession> 
   if (organisation !== undefined && (organisation.length === 0 || organisation.length > 300)) {
     throw new CustodiaError('E_INVALID_INPUT', 'an organisation name needs 1 to 300 characters');
   }
-  if ((await exists(o.path)) || (await exists(headerPath(o.path)))) {
-    throw new CustodiaError('E_EXISTS', `${o.path} or its key header already exists`);
+  if ((await exists(o.path)) || (await exists(headerPath(o.path))) || (await exists(objectsPath(o.path)))) {
+    throw new CustodiaError('E_EXISTS', `${o.path}, its key header or its objects folder already exists`);
   }
   const vaultId = randomUUID();
   const key = newDatabaseKey();
@@ -139,7 +142,10 @@ export async function createVault(o: CreateVaultOptions): Promise<VaultSession> 
   try {
     // Encrypted anyway, but nobody else on the machine needs to copy it.
     await chmod(o.path, 0o600);
+    await mkdir(objectsPath(o.path), { mode: 0o700 });
     await migrate(db);
+    // Drops the empty chunk table of migration 010: a new vault keeps its evidence in objects only.
+    await settleObjects(db, { path: o.path, vaultId, actor: user });
     const now = new Date().toISOString();
     await db.transaction(async (tx) => {
       await tx.run("INSERT INTO vault_meta (key, value) VALUES ('vault_id', ?), ('created_at', ?)", [vaultId, now]);
@@ -221,7 +227,10 @@ export const mustActivate = (userName: string): CustodiaError =>
 export const auditorHoldsNoKey = (userName: string): CustodiaError =>
   new CustodiaError('E_AUDITOR_NO_CONTENT_KEY', `"${userName}" is an auditor: auditors work from the custody log's package (custodia log export, then log verify --package), never from the vault`);
 
-export async function openVault(o: { path: string; user: string; passphrase: string }): Promise<VaultSession> {
+/** Progress of moving an older vault's evidence out of its database (once, at its first unlock). */
+export type StorageProgress = (fraction: number) => void;
+
+export async function openVault(o: { path: string; user: string; passphrase: string; onStorageProgress?: StorageProgress }): Promise<VaultSession> {
   const userName = o.user.normalize('NFC');
   const header = await readHeader(o.path);
   if (!(await exists(o.path))) throw new CustodiaError('E_NO_VAULT', `no vault database at ${o.path}`);
@@ -262,6 +271,11 @@ export async function openVault(o: { path: string; user: string; passphrase: str
       notices.push('the key header still held the slot of a removed user (a removal was interrupted); it was dropped');
     }
     notices.push(...(await recoverPendingFiles(db)));
+    const progress = o.onStorageProgress;
+    notices.push(...(await settleObjects(db, {
+      path: o.path, vaultId: header.vaultId, actor: userName,
+      ...(progress ? { onProgress: (moved: number, total: number) => progress(total > 0 ? moved / total : 1) } : {}),
+    })));
     return makeSession(o.path, header.vaultId, db, { name: userName, role }, key, signing, notices);
   } catch (e) {
     await db.close().catch(() => undefined);

@@ -10,16 +10,17 @@ import { verifyCreatedExist, verifyRecords } from './verify-records';
 import { verifyIncidentPages } from './verify-incident-pages';
 import { verifyTombstones } from './verify-tombstones';
 import { verifyEvidence } from './verify-evidence';
+import type { VaultObjects } from '../evidence/vault-objects';
 import { verifySearchIndexIntegrity } from './verify-derived';
 import { verifySettings } from './verify-settings';
 import { verifyTexts } from './verify-texts';
 
-export async function verifyContent(db: Database, scan: Pick<ScanResult, 'commitments'>, problems: ProblemList): Promise<{ records: number; evidence: number }> {
+export async function verifyContent(db: Database, objects: VaultObjects, scan: Pick<ScanResult, 'commitments'>, problems: ProblemList): Promise<{ records: number; evidence: number }> {
   const log = scan.commitments;
   const present = new Set<string>();
   const records = await verifyRecords(db, log, problems, present);
   await verifyIncidentPages(db, log, problems);
-  const evidence = await verifyEvidence(db, log, problems, present);
+  const evidence = await verifyEvidence(db, objects, log, problems, present);
   verifyCreatedExist(log, present, problems);
   await verifyTombstones(db, log, problems);
   await verifySearchIndexIntegrity(db, problems);

@@ -16,6 +16,7 @@ import { verifySlots } from './verify-slots';
 import { readHeader } from '../vault/header-file';
 import { verifyContent } from './verify-content';
 import { signingKeyPeriods } from '../custody/roster-log';
+import { vaultObjects } from '../evidence/vault-objects';
 import { ProblemList, type VerifyProblem } from './verify-problems';
 
 export interface VerifyLogOptions {
@@ -70,7 +71,7 @@ export async function verifyLog(session: VaultSession, opts: VerifyLogOptions = 
     await verifyBoxKeys(db, problems);
     await verifySlots(db, await readHeader(session.path), problems);
     progress('content');
-    const content = await verifyContent(db, scan, problems);
+    const content = await verifyContent(db, vaultObjects(session), scan, problems);
     report.records = content.records;
     report.evidence = content.evidence;
   } catch (e) {

@@ -7,6 +7,7 @@ import { unlockVault } from '../accounts/unlock-vault';
 import type { VaultSession } from '../accounts/vault-session';
 import type { OutputOptions } from './output';
 import { readPassphrase } from './passphrase';
+import { progressToStderr } from './progress';
 
 export interface SessionOptions extends OutputOptions {
   vault: string;
@@ -37,7 +38,7 @@ export function positiveInt(value: string): number {
 /** Runs fn with an open session; what it appended to the log is sealed (core rule); the session always closes. */
 export async function withSession<R>(opts: SessionOptions, fn: (s: VaultSession) => Promise<R>): Promise<R> {
   const passphrase = await readPassphrase('CUSTODIA_PASSPHRASE', `passphrase for ${opts.user}: `);
-  const session = await unlockVault({ path: opts.vault, user: opts.user, passphrase });
+  const session = await unlockVault({ path: opts.vault, user: opts.user, passphrase, onStorageProgress: progressToStderr('moving evidence out of the database') });
   for (const notice of session.notices) process.stderr.write(`note: ${notice}\n`);
   try {
     return await withSealedChanges(session, () => fn(session));

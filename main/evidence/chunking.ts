@@ -1,7 +1,12 @@
 // Fixed-size chunks from any byte source, so chunk n always starts at n · chunkSize.
 
-/** Measured (test/bench/vault-ingest.bench.ts): 1 MiB keeps statements few and memory flat. */
-export const DEFAULT_CHUNK_SIZE = 1024 * 1024;
+/**
+ * Each chunk is one object (vault/object-store.ts). Measured (test/bench/vault-ingest.bench.ts):
+ * every object costs a fixed open, fsync and rename, so 1 MiB ingests slowest; 4 and 8 MiB gain
+ * little over 2 MiB but hold more in memory (4 chunks under way, and the next one on read-back)
+ * and bring peak RSS near the 256 MiB limit. Recorded per item, so it can change.
+ */
+export const DEFAULT_CHUNK_SIZE = 2 * 1024 * 1024;
 
 export async function* fixedChunks(source: AsyncIterable<Buffer | Uint8Array | string>, size: number): AsyncGenerator<Buffer> {
   let parts: Buffer[] = [];

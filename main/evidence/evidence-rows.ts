@@ -1,5 +1,5 @@
-// The one writer of evidence rows and their chunks, for intake and for exhibits alike, so both
-// store exactly the columns `log verify` and the readers expect.
+// The one writer of evidence rows, for intake and for exhibits alike, so both store exactly the
+// columns `log verify` and the readers expect (their objects: object-writer.ts).
 import type { EvidenceRecord } from '../custody/record-hash';
 import type { Database } from '../vault/database';
 import type { Acquisition } from './acquisition';
@@ -16,11 +16,6 @@ export interface EvidenceRow extends Omit<EvidenceRecord, 'acquisition' | 'deriv
 /** Ids are never reused, not even one whose row an insider deleted (records/record-ids.ts). */
 export function nextEvidenceId(tx: Database): Promise<number> {
   return nextRecordId(tx, 'evidence');
-}
-
-/** Chunks go in before their row (the foreign key is deferred): the hash is known only at the end. */
-export async function insertChunk(tx: Database, evidenceId: number, seq: number, data: Buffer): Promise<void> {
-  await tx.run('INSERT INTO evidence_chunks (evidence_id, seq, data) VALUES (?, ?, ?)', [evidenceId, seq, data]);
 }
 
 export async function insertEvidenceRow(tx: Database, row: EvidenceRow): Promise<void> {

@@ -1,6 +1,7 @@
-// Evidence intake: the bytes stream into fixed-size chunks inside one transaction while their
-// sha256 is computed; the item row, its receive and seal entries commit with the chunks or
-// not at all, so an import that fails half way leaves nothing behind. An image's metadata is
+// Evidence intake: the bytes stream into fixed-size chunks, each sealed as an object in the
+// vault's objects folder (object-writer.ts) while their sha256 is computed; the item row, its
+// object rows, its receive and seal entries commit in one transaction once every object is on
+// disk, or not at all, so an import that fails half way leaves nothing behind. An image's metadata is
 // read from the bytes held in memory meanwhile and sealed with it (never via a temp file, T1).
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
@@ -12,9 +13,12 @@ import { currentVersion } from '../records/incidents';
 import { evidenceRecordHash } from '../custody/record-hash';
 import { assertAllowed } from '../accounts/roles';
 import type { VaultSession } from '../accounts/vault-session';
-import { parseAcquisition, type AcquisitionInput } from './acquisition';
+import { parseAcquisition, type Acquisition, type AcquisitionInput } from './acquisition';
+import type { Database } from '../vault/database';
 import { DEFAULT_CHUNK_SIZE, fixedChunks } from './chunking';
-import { insertChunk, insertEvidenceRow, nextEvidenceId } from './evidence-rows';
+import { insertEvidenceRow, nextEvidenceId } from './evidence-rows';
+import { ObjectWriter } from '../vault/object-writer';
+import { vaultObjects } from './vault-objects';
 import { storageError } from '../vault/storage-error';
 import { ImageCollector, insertMetadata, readMetadata, type MetadataSeal } from './media-metadata';
 
@@ -73,38 +77,56 @@ export async function importEvidenceStream(
     return await session.db.transaction(async (tx) => {
       await currentVersion(tx, incidentId);
       const id = await nextEvidenceId(tx);
-      const hash = createHash('sha256');
-      let head = Buffer.alloc(0);
-      let bytes = 0;
-      let seq = 0;
-      const image = new ImageCollector();
-      for await (const chunk of fixedChunks(readingFrom(source, originalName), chunkSize)) {
-        hash.update(chunk);
-        image.add(chunk);
-        if (head.length < SNIFF_BYTES) head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES - head.length)]);
-        await insertChunk(tx, id, seq, chunk);
-        bytes += chunk.length;
-        seq += 1;
-        o.onProgress?.(bytes);
+      const writer = new ObjectWriter(tx, vaultObjects(session), id);
+      try {
+        return await storeStream(tx, writer, source, { id, incidentId, originalName, acquisition, chunkSize, actor: session.user.name, onProgress: o.onProgress });
+      } catch (e) {
+        // Objects of an item that will not commit: removed now rather than swept at the next unlock.
+        await writer.discard();
+        throw e;
       }
-      const sha256 = hash.digest('hex');
-      const { mediaType } = sniffMediaType(head);
-      const metadata = await sealedMetadataOf(image);
-      await insertEvidenceRow(tx, {
-        id, incidentId, sha256, bytes, mediaType, originalName, acquisition, chunkSize, chunkCount: seq, importedBy: session.user.name,
-      });
-      const subject = `evidence:${id}`;
-      const actor = session.user.name;
-      await appendCustody(tx, { actor, action: 'receive', subject, details: { evidenceId: id, incidentId, sha256, bytes } });
-      const recordSha256 = evidenceRecordHash({ id, incidentId, sha256, bytes, mediaType, originalName, acquisition });
-      if (metadata) await insertMetadata(tx, id, metadata);
-      const sealedMeta = metadata ? { metadataSha256: metadata.sha256, metadataOutcome: metadata.outcome } : {};
-      await appendCustody(tx, { actor, action: 'seal', subject, details: { evidenceId: id, sha256, bytes, mediaType, recordSha256, ...sealedMeta } });
-      return { id, sha256, bytes, mediaType };
     });
   } catch (e) {
     throw storageError(e, `importing ${originalName}`);
   }
+}
+
+interface StreamItem {
+  id: number;
+  incidentId: number;
+  originalName: string;
+  acquisition: Acquisition;
+  chunkSize: number;
+  actor: string;
+  onProgress: ((bytesStored: number) => void) | undefined;
+}
+
+async function storeStream(tx: Database, writer: ObjectWriter, source: AsyncIterable<Buffer | Uint8Array | string>, it: StreamItem): Promise<ImportedEvidence> {
+  const { id, incidentId, originalName, acquisition, chunkSize, actor } = it;
+  const hash = createHash('sha256');
+  let head = Buffer.alloc(0);
+  let bytes = 0;
+  const image = new ImageCollector();
+  for await (const chunk of fixedChunks(readingFrom(source, originalName), chunkSize)) {
+    hash.update(chunk);
+    image.add(chunk);
+    if (head.length < SNIFF_BYTES) head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES - head.length)]);
+    await writer.add(chunk);
+    bytes += chunk.length;
+    it.onProgress?.(bytes);
+  }
+  const chunkCount = await writer.finish();
+  const sha256 = hash.digest('hex');
+  const { mediaType } = sniffMediaType(head);
+  const metadata = await sealedMetadataOf(image);
+  await insertEvidenceRow(tx, { id, incidentId, sha256, bytes, mediaType, originalName, acquisition, chunkSize, chunkCount, importedBy: actor });
+  const subject = `evidence:${id}`;
+  await appendCustody(tx, { actor, action: 'receive', subject, details: { evidenceId: id, incidentId, sha256, bytes } });
+  const recordSha256 = evidenceRecordHash({ id, incidentId, sha256, bytes, mediaType, originalName, acquisition });
+  if (metadata) await insertMetadata(tx, id, metadata);
+  const sealedMeta = metadata ? { metadataSha256: metadata.sha256, metadataOutcome: metadata.outcome } : {};
+  await appendCustody(tx, { actor, action: 'seal', subject, details: { evidenceId: id, sha256, bytes, mediaType, recordSha256, ...sealedMeta } });
+  return { id, sha256, bytes, mediaType };
 }
 
 /** Images within the media module's limit get their metadata read; the copy held is then wiped. */

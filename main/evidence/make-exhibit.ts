@@ -21,6 +21,7 @@ import { exhibitName, exhibitSource, type ExhibitSource } from './exhibit-source
 import { sealMetadata } from './media-metadata';
 import { STRIP_OPERATION, storeExhibit, type StrippedImage } from './store-exhibit';
 import { verifiedChunks } from './stored-chunks';
+import { vaultObjects } from './vault-objects';
 
 export interface Exhibit {
   id: number;
@@ -45,7 +46,7 @@ export interface Exhibit {
 async function readOriginal(session: VaultSession, source: ExhibitSource): Promise<Buffer> {
   const out = Buffer.alloc(source.bytes);
   let at = 0;
-  for await (const chunk of verifiedChunks(session.db, source)) {
+  for await (const chunk of verifiedChunks(session.db, vaultObjects(session), source)) {
     // More bytes than sealed: verifiedChunks throws E_EVIDENCE_HASH_MISMATCH at the end; stop copying.
     if (at + chunk.length <= out.length) chunk.copy(out, at);
     at += chunk.length;

@@ -11,6 +11,7 @@ import { crashPoint } from '../platform/crash-point';
 import { forgetPendingFile, notePendingFile } from '../vault/pending-files';
 import type { VaultSession } from '../accounts/vault-session';
 import { sealedItem, verifiedChunks, type SealedItem } from './stored-chunks';
+import { vaultObjects } from './vault-objects';
 
 export interface EvidenceAccess {
   /** Why the bytes were taken out; kept in the vault, the custody entry commits to it by hash. */
@@ -39,7 +40,7 @@ async function logView(session: VaultSession, id: number, a: EvidenceAccess): Pr
 /** A stream of the original bytes; it errors with E_EVIDENCE_HASH_MISMATCH at the end if they do not match the seal. */
 export async function openEvidenceStream(session: VaultSession, id: number, a: EvidenceAccess = {}): Promise<{ item: SealedItem; stream: Readable }> {
   const item = await logView(session, id, a);
-  return { item, stream: Readable.from(verifiedChunks(session.db, item), { objectMode: false }) };
+  return { item, stream: Readable.from(verifiedChunks(session.db, vaultObjects(session), item), { objectMode: false }) };
 }
 
 /** Writes the original to outPath through a temp file renamed into place; nothing is left on a mismatch. */
@@ -51,7 +52,7 @@ export async function readEvidence(session: VaultSession, id: number, outPath: s
   await notePendingFile(session.db, temp, outPath);
   try {
     await writeAtomic(outPath, async (file) => {
-      for await (const chunk of verifiedChunks(session.db, item)) {
+      for await (const chunk of verifiedChunks(session.db, vaultObjects(session), item)) {
         await file.write(chunk);
         crashPoint('evidence-get:writing');
       }

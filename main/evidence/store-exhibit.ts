@@ -1,4 +1,4 @@
-// Stores a finished exhibit as a new evidence item in one transaction: its chunks, its row, its
+// Stores a finished exhibit as a new evidence item in one transaction: its objects, its row, its
 // link to the original, its own sealed metadata, and the custody entries: a `view` on the
 // original (its seal was broken to make the exhibit) and one `derive` on the exhibit that
 // commits to everything `log verify` re-checks (sha256, recordSha256, metadataSha256).
@@ -7,7 +7,9 @@ import { evidenceRecordHash } from '../custody/record-hash';
 import type { VaultSession } from '../accounts/vault-session';
 import { parseAcquisition } from './acquisition';
 import { DEFAULT_CHUNK_SIZE } from './chunking';
-import { insertChunk, insertEvidenceRow, nextEvidenceId } from './evidence-rows';
+import { insertEvidenceRow, nextEvidenceId } from './evidence-rows';
+import { ObjectWriter } from '../vault/object-writer';
+import { vaultObjects } from './vault-objects';
 import { exhibitSource, type ExhibitSource } from './exhibit-source';
 import { insertMetadata, type MetadataSeal } from './media-metadata';
 
@@ -39,36 +41,40 @@ export async function storeExhibit(session: VaultSession, source: ExhibitSource,
     if (same) return { id: same.id, created: false };
 
     const id = await nextEvidenceId(tx);
-    const chunkCount = Math.ceil(made.data.length / DEFAULT_CHUNK_SIZE);
-    for (let seq = 0; seq < chunkCount; seq++) {
-      await insertChunk(tx, id, seq, made.data.subarray(seq * DEFAULT_CHUNK_SIZE, (seq + 1) * DEFAULT_CHUNK_SIZE));
-    }
-    const acquisition = parseAcquisition({ method: 'other' });
-    const record = {
-      id, incidentId: source.incidentId, sha256: made.sha256, bytes: made.data.length, mediaType: made.mediaType,
-      originalName: made.originalName, acquisition, derivedFrom: source.id, operation: STRIP_OPERATION,
-    };
-    await insertEvidenceRow(tx, { ...record, chunkSize: DEFAULT_CHUNK_SIZE, chunkCount, importedBy: session.user.name });
-    await tx.run('INSERT INTO evidence_derivations (evidence_id, derived_from, operation) VALUES (?, ?, ?)', [id, source.id, STRIP_OPERATION]);
-    await insertMetadata(tx, id, made.metadata);
-    const actor = session.user.name;
-    await appendCustodyBatch(tx, [
-      {
-        actor, action: 'view', subject: `evidence:${source.id}`,
-        details: { evidenceId: source.id, sha256: source.sha256, bytes: source.bytes, exhibit: id },
-      },
-      {
-        actor, action: 'derive', subject: `evidence:${id}`,
-        details: {
-          evidenceId: id, from: source.id, originalSha256: source.sha256, sha256: made.sha256, bytes: record.bytes,
-          mediaType: record.mediaType, recordSha256: evidenceRecordHash(record), metadataSha256: made.metadata.sha256,
-          operation: STRIP_OPERATION, removed: made.removed, kept: made.kept,
-          ...(made.pixelsIdentical === null ? {} : {
-            pixelsIdentical: made.pixelsIdentical, originalPixelSha256: made.originalPixelSha256, exhibitPixelSha256: made.exhibitPixelSha256,
-          }),
+    const writer = new ObjectWriter(tx, vaultObjects(session), id);
+    try {
+      for (let at = 0; at < made.data.length; at += DEFAULT_CHUNK_SIZE) await writer.add(made.data.subarray(at, at + DEFAULT_CHUNK_SIZE));
+      const chunkCount = await writer.finish();
+      const acquisition = parseAcquisition({ method: 'other' });
+      const record = {
+        id, incidentId: source.incidentId, sha256: made.sha256, bytes: made.data.length, mediaType: made.mediaType,
+        originalName: made.originalName, acquisition, derivedFrom: source.id, operation: STRIP_OPERATION,
+      };
+      await insertEvidenceRow(tx, { ...record, chunkSize: DEFAULT_CHUNK_SIZE, chunkCount, importedBy: session.user.name });
+      await tx.run('INSERT INTO evidence_derivations (evidence_id, derived_from, operation) VALUES (?, ?, ?)', [id, source.id, STRIP_OPERATION]);
+      await insertMetadata(tx, id, made.metadata);
+      const actor = session.user.name;
+      await appendCustodyBatch(tx, [
+        {
+          actor, action: 'view', subject: `evidence:${source.id}`,
+          details: { evidenceId: source.id, sha256: source.sha256, bytes: source.bytes, exhibit: id },
         },
-      },
-    ]);
-    return { id, created: true };
+        {
+          actor, action: 'derive', subject: `evidence:${id}`,
+          details: {
+            evidenceId: id, from: source.id, originalSha256: source.sha256, sha256: made.sha256, bytes: record.bytes,
+            mediaType: record.mediaType, recordSha256: evidenceRecordHash(record), metadataSha256: made.metadata.sha256,
+            operation: STRIP_OPERATION, removed: made.removed, kept: made.kept,
+            ...(made.pixelsIdentical === null ? {} : {
+              pixelsIdentical: made.pixelsIdentical, originalPixelSha256: made.originalPixelSha256, exhibitPixelSha256: made.exhibitPixelSha256,
+            }),
+          },
+        },
+      ]);
+      return { id, created: true };
+    } catch (e) {
+      await writer.discard();
+      throw e;
+    }
   });
 }

@@ -1,13 +1,23 @@
-// Reading an item's chunks back in order, checking count, size and sha256 against the seal.
+// Reading an item's chunks back in order from its objects: each object is checked against its
+// name (sha256 of its bytes) and its AEAD tag (key and place), and the whole against the seal
+// (count, size, sha256). The next object is read and opened while the caller takes this one.
 import { createHash } from 'node:crypto';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import type { Database } from '../vault/database';
+import { openObject } from '../vault/sealed-object';
+import type { VaultObjects } from './vault-objects';
 
 export interface SealedItem {
   id: number;
   sha256: string;
   bytes: number;
   chunkCount: number;
+}
+
+export interface ObjectRow {
+  seq: number;
+  name: string;
+  key: Buffer;
 }
 
 function mismatch(item: SealedItem, what: string): CustodiaError {
@@ -21,30 +31,49 @@ export async function sealedItem(db: Database, id: number): Promise<SealedItem> 
   return { id, sha256: row.sha256, bytes: row.bytes, chunkCount: row.chunk_count };
 }
 
+export function objectRows(db: Database, evidenceId: number): Promise<ObjectRow[]> {
+  return db.all<ObjectRow>('SELECT seq, name, key FROM evidence_objects WHERE evidence_id = ? ORDER BY seq', [evidenceId]);
+}
+
+/** One object's plaintext: E_OBJECT_MISSING, or E_OBJECT_ALTERED for a wrong name or tag (naming the item). */
+export async function readChunk(objects: VaultObjects, evidenceId: number, row: ObjectRow): Promise<Buffer> {
+  try {
+    const sealed = await objects.store.get(row.name);
+    return openObject(sealed, row.key, { vaultId: objects.vaultId, evidenceId, seq: row.seq }, row.name);
+  } catch (e) {
+    if (e instanceof CustodiaError && (e.code === 'E_OBJECT_MISSING' || e.code === 'E_OBJECT_ALTERED')) {
+      throw new CustodiaError(e.code, `evidence ${evidenceId}, chunk ${row.seq}: ${e.message}`, { evidenceId, object: row.name });
+    }
+    throw e;
+  }
+}
+
 /**
- * Yields the original bytes chunk by chunk (one query each, so memory stays at one chunk) and
- * throws E_EVIDENCE_HASH_MISMATCH after the last one unless everything matches the seal:
- * consumers must discard what they received when it throws.
+ * Yields the original bytes chunk by chunk (memory: this chunk and the next) and throws after
+ * the last one unless everything matches the seal: consumers must discard what they received
+ * when it throws.
  */
-export async function* verifiedChunks(db: Database, item: SealedItem): AsyncGenerator<Buffer> {
-  const stored = await db.get<{ n: number }>('SELECT count(*) AS n FROM evidence_chunks WHERE evidence_id = ?', [item.id]);
-  if (stored?.n !== item.chunkCount) throw mismatch(item, `${stored?.n ?? 0} chunks stored, ${item.chunkCount} sealed`);
+export async function* verifiedChunks(db: Database, objects: VaultObjects, item: SealedItem): AsyncGenerator<Buffer> {
+  const rows = await objectRows(db, item.id);
+  if (rows.length !== item.chunkCount) throw mismatch(item, `${rows.length} chunks stored, ${item.chunkCount} sealed`);
   const hash = createHash('sha256');
   let bytes = 0;
-  for (let seq = 0; seq < item.chunkCount; seq++) {
-    const row = await db.get<{ data: Buffer }>('SELECT data FROM evidence_chunks WHERE evidence_id = ? AND seq = ?', [item.id, seq]);
-    if (!row) throw mismatch(item, `chunk ${seq} is missing`);
-    hash.update(row.data);
-    bytes += row.data.length;
-    yield row.data;
+  let next: Promise<Buffer> | undefined;
+  const fetch = (i: number): Promise<Buffer> | undefined => {
+    const row = rows[i];
+    if (!row) return undefined;
+    const p = row.seq === i ? readChunk(objects, item.id, row) : Promise.reject(mismatch(item, `chunk ${i} is missing`));
+    p.catch(() => undefined);
+    return p;
+  };
+  next = fetch(0);
+  for (let i = 0; next; i++) {
+    const chunk = await next;
+    next = fetch(i + 1);
+    hash.update(chunk);
+    bytes += chunk.length;
+    yield chunk;
   }
   if (bytes !== item.bytes) throw mismatch(item, `${bytes} bytes stored, ${item.bytes} sealed`);
   if (hash.digest('hex') !== item.sha256) throw mismatch(item, 'sha256 differs');
-}
-
-/** Re-hashes a stored item without handing its bytes to anyone (for `log verify`). */
-export async function checkStoredEvidence(db: Database, id: number): Promise<SealedItem> {
-  const item = await sealedItem(db, id);
-  for await (const chunk of verifiedChunks(db, item)) void chunk;
-  return item;
 }

@@ -4,7 +4,8 @@ import { sqliteCode } from './database';
 
 export function storageError(e: unknown, what: string): unknown {
   if (e instanceof CustodiaError) return e;
-  if (sqliteCode(e) === 'SQLITE_FULL') {
+  // The database could not grow, or an object could not be written to its folder.
+  if (sqliteCode(e) === 'SQLITE_FULL' || (e as NodeJS.ErrnoException | null)?.code === 'ENOSPC') {
     return new CustodiaError('E_DISK_FULL', `${what}: the vault could not grow (disk full); nothing was stored`);
   }
   return e;

@@ -73,6 +73,11 @@ export const ERROR_CODES = {
   E_CONSISTENCY: EXIT.integrity,
   E_RECORD_HASH_MISMATCH: EXIT.integrity,
   E_EVIDENCE_HASH_MISMATCH: EXIT.integrity,
+  // Evidence objects (vault/object-store.ts): one a row names is not in FILE.objects/, one whose
+  // bytes are not those its name (sha256) or its AEAD tag vouch for, one no row names.
+  E_OBJECT_MISSING: EXIT.integrity,
+  E_OBJECT_ALTERED: EXIT.integrity,
+  E_OBJECT_ORPHAN: EXIT.integrity,
   // `log verify`, both ways: a record the log created is gone, a row no entry accounts for, an id
   // given to two records, an old version rewritten, a tombstone the log does not account for
   // (or altered, or removed), a derived table out of step, a setting that reaches exports altered,

@@ -21,6 +21,7 @@ export const CUSTODY_ACTIONS = [
   'handover', // to an authority, with its receipt reference
   'denied', // an operation the actor's role does not allow
   'roster', // an admin signed the roster: users, roles and keys with their periods, derived from the log
+  'storage', // evidence storage maintained: chunks moved out of the database, unreferenced objects swept
 ] as const;
 
 export type CustodyAction = (typeof CUSTODY_ACTIONS)[number];

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { open } from 'node:fs/promises';
+import { open, readFile, rm, writeFile } from 'node:fs/promises';
+import { objectsPath } from '../../main/vault/object-store';
+import { vaultObjects } from '../../main/evidence/vault-objects';
 import { verifyLog } from '../../main/audit/verify-log';
 import { appendCustody } from '../../main/custody/custody-log';
 import { listCheckpoints } from '../../main/custody/checkpoints';
@@ -145,7 +147,9 @@ describe('T3: an insider with the database key alters the vault directly', () =>
 
     await tamper(v.session.db, `DELETE FROM custody_log WHERE seq > ${keep}; DELETE FROM merkle_nodes;
       DELETE FROM checkpoints; DELETE FROM incident_versions WHERE version > 1 OR incident_id > ${v.incidentId}; PRAGMA foreign_keys = OFF;
-      DELETE FROM incident_search; DELETE FROM incidents WHERE id > ${v.incidentId}; DELETE FROM evidence_chunks; DELETE FROM evidence`);
+      DELETE FROM incident_search; DELETE FROM incidents WHERE id > ${v.incidentId}; DELETE FROM evidence_objects; DELETE FROM evidence`);
+    // Thorough: the evidence objects go too, so none is left unnamed.
+    await rm(objectsPath(v.path), { recursive: true });
     await rebuildTree(v);
     await signSessionCheckpoint(v.session);
     expect(await codes(v)).toEqual([]);
@@ -156,7 +160,8 @@ describe('T3: an insider with the database key alters the vault directly', () =>
     v = await populatedVault();
     await tamper(v.session.db, `DELETE FROM custody_log WHERE seq >= 5; DELETE FROM merkle_nodes; DELETE FROM checkpoints;
       PRAGMA foreign_keys = OFF; DELETE FROM incident_search; DELETE FROM incident_versions; DELETE FROM incidents;
-      DELETE FROM evidence_chunks; DELETE FROM evidence;`);
+      DELETE FROM evidence_objects; DELETE FROM evidence;`);
+    await rm(objectsPath(v.path), { recursive: true });
     await rebuildTree(v);
     // A different history of the same length, properly chained and signed.
     await v.session.db.transaction(async (tx) => {
@@ -169,16 +174,20 @@ describe('T3: an insider with the database key alters the vault directly', () =>
     expect(await codes(v, true)).toEqual(['E_CONSISTENCY']);
   });
 
-  it('finds an altered evidence chunk', async () => {
+  it('finds an altered evidence object', async () => {
     v = await populatedVault();
-    await tamper(v.session.db, `UPDATE evidence_chunks SET data = CAST(replace(CAST(data AS TEXT), 'denunciar', 'DENUNCIAR') AS BLOB) WHERE evidence_id = ${v.evidenceId} AND seq = 1`);
-    expect(await codes(v)).toEqual(['E_EVIDENCE_HASH_MISMATCH']);
+    const row = await v.session.db.get<{ name: string }>('SELECT name FROM evidence_objects WHERE evidence_id = ? AND seq = 1', [v.evidenceId]);
+    const path = vaultObjects(v.session).store.pathOf(row?.name ?? '');
+    const bytes = await readFile(path);
+    bytes[40] = (bytes[40] ?? 0) ^ 0x20;
+    await writeFile(path, bytes);
+    expect(await codes(v)).toEqual(['E_OBJECT_ALTERED']);
   });
 
-  it('finds an evidence chunk removed', async () => {
+  it('finds an evidence object row removed, and the object it named left unnamed', async () => {
     v = await populatedVault();
-    await tamper(v.session.db, `DELETE FROM evidence_chunks WHERE evidence_id = ${v.evidenceId} AND seq = 2`);
-    expect(await codes(v)).toEqual(['E_EVIDENCE_HASH_MISMATCH']);
+    await tamper(v.session.db, `DELETE FROM evidence_objects WHERE evidence_id = ${v.evidenceId} AND seq = 2`);
+    expect(await codes(v)).toEqual(['E_EVIDENCE_HASH_MISMATCH', 'E_OBJECT_ORPHAN']);
   });
 
   it('finds evidence whose acquisition record was rewritten (who handed it over)', async () => {

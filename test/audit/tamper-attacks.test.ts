@@ -13,13 +13,14 @@ describe('T3: ids are never reused after an insider deletes a record', () => {
   it('gives the next evidence item a fresh id after the highest one was deleted with SQL, and still reports the deleted one', async () => {
     const v = await populatedVault();
     try {
-      await insiderChange(v.session.db, `DELETE FROM evidence_chunks WHERE evidence_id = ${v.evidenceId}; DELETE FROM evidence WHERE id = ${v.evidenceId}`);
+      await insiderChange(v.session.db, `DELETE FROM evidence_objects WHERE evidence_id = ${v.evidenceId}; DELETE FROM evidence WHERE id = ${v.evidenceId}`);
       const file = join(v.dir, 'otra.txt');
       await writeFile(file, 'otra prueba');
       const { id } = await importEvidence(v.session, v.incidentId, file, { method: 'received', from: 'Defensora B' });
       expect(id).toBe(v.evidenceId + 1);
-      expect(await verifyCodes(v.session)).toEqual(['E_RECORD_MISSING']);
-      expect(await verifyCodes(v.session, v.checkpoint)).toEqual(['E_RECORD_MISSING']);
+      // Its objects are left unnamed in this session; the next unlock sweeps them.
+      expect(await verifyCodes(v.session)).toEqual(['E_OBJECT_ORPHAN', 'E_RECORD_MISSING']);
+      expect(await verifyCodes(v.session, v.checkpoint)).toEqual(['E_OBJECT_ORPHAN', 'E_RECORD_MISSING']);
     } finally {
       await v.cleanup();
     }

@@ -6,7 +6,7 @@ import { IDS } from './tamper-vault';
 const AT = "'2026-12-01T10:00:00.000Z'";
 
 export const ATTACK_CASES: TamperCase[] = [
-  { table: 'evidence', op: 'delete', what: 'issue 10: a whole evidence item deleted, its rows, chunks and metadata', sql: `DELETE FROM evidence_chunks WHERE evidence_id = ${IDS.photo}; DELETE FROM evidence_metadata WHERE evidence_id = ${IDS.photo}; DELETE FROM evidence WHERE id = ${IDS.photo}`, codes: ['E_RECORD_MISSING'] },
+  { table: 'evidence', op: 'delete', what: 'issue 10: a whole evidence item deleted, its rows, objects and metadata', sql: `DELETE FROM evidence_objects WHERE evidence_id = ${IDS.photo}; DELETE FROM evidence_metadata WHERE evidence_id = ${IDS.photo}; DELETE FROM evidence WHERE id = ${IDS.photo}`, codes: ['E_RECORD_MISSING'] },
   { table: 'tombstones', op: 'insert', what: 'issue 10: a photo hidden from lists and dossiers by a tombstone', sql: `INSERT INTO tombstones VALUES ('evidence', ${IDS.photo}, 'x', ${AT}, 'ana')`, codes: ['E_TOMBSTONE_UNLOGGED'] },
   { table: 'tombstones', op: 'insert', what: 'issue 10: a case hidden by a tombstone', sql: `INSERT INTO tombstones VALUES ('case', ${IDS.openCase}, 'x', ${AT}, 'ana')`, codes: ['E_TOMBSTONE_UNLOGGED'] },
   { table: 'tombstones', op: 'delete', what: 'issue 10: a deleted evidence item brought back', sql: `DELETE FROM tombstones WHERE subject_type = 'evidence' AND subject_id = ${IDS.deletedEvidence}`, codes: ['E_TOMBSTONE_MISSING'] },

@@ -30,7 +30,7 @@ export async function populatedVault(): Promise<PopulatedVault> {
   return Object.assign(v, { checkpoint, incidentId, evidenceId });
 }
 
-const TRIGGERS = ['custody_log', 'merkle_nodes', 'checkpoints', 'signing_keys', 'incident_versions', 'tombstones', 'evidence', 'evidence_chunks', 'case_status', 'custody_texts']
+const TRIGGERS = ['custody_log', 'merkle_nodes', 'checkpoints', 'signing_keys', 'incident_versions', 'tombstones', 'evidence', 'evidence_objects', 'case_status', 'custody_texts']
   .flatMap((t) => [`${t}_no_update`, `${t}_no_delete`]);
 
 /** Raw SQL as an insider would run it: the triggers are only a guard against our own bugs. */

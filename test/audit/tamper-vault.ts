@@ -1,7 +1,7 @@
 // One vault holding a row in every table that holds records, built once per test file and copied
-// (vault file and key header) for each tamper case: building costs scrypt and an image, a copy
+// (vault file, key header and objects folder) for each tamper case: building costs scrypt and an image, a copy
 // costs a file copy and one cheap unlock. The insider then works on the copy with the real key.
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readEvidence } from '../../main/evidence/read-evidence';
@@ -36,6 +36,8 @@ export interface TamperTemplate {
 }
 
 const FILES = ['vault.custodia', 'vault.custodia.keys'];
+/** The evidence objects beside them (vault/object-store.ts): a vault is the three together. */
+const OBJECTS = 'vault.custodia.objects';
 
 export const ORGANISATION = 'Defensoras de Tambopata';
 
@@ -88,6 +90,7 @@ export interface VaultCopy {
 export async function copyOf(t: TamperTemplate): Promise<VaultCopy> {
   const dir = await mkdtemp(join(tmpdir(), 'custodia-tamper-'));
   for (const f of FILES) await copyFile(join(t.dir, f), join(dir, f));
+  await cp(join(t.dir, OBJECTS), join(dir, OBJECTS), { recursive: true, preserveTimestamps: true });
   const open = () => openVault({ path: join(dir, FILES[0] as string), user: 'ana', passphrase: PASSPHRASE });
   const copy: VaultCopy = {
     session: await open(), checkpoint: t.checkpoint,

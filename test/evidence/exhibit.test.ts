@@ -12,7 +12,7 @@ import { makeExhibit } from '../../main/evidence/make-exhibit';
 import { readEvidence } from '../../main/evidence/read-evidence';
 import { exiftoolRead, identifyingPerExiftool, makeRichImage, metadataGroupsPerExiftool, tempDir } from '../media/fixtures';
 import { addRoleUsers, tempVault, type TempVault } from '../vault/fixture';
-import { code, counts, entries, heicWithGps, importFile, insiderSql, sha256, withIncident } from './fixtures';
+import { code, counts, entries, heicWithGps, importFile, insiderSql, objectFile, sha256, withIncident } from './fixtures';
 
 let media: { dir: string; cleanup: () => void };
 let jpeg: string;
@@ -166,11 +166,13 @@ describe('T7 hostile files: a truncated JPEG', () => {
 });
 
 describe('T3 an altered original or a forged exhibit link is found', () => {
-  it('an original whose chunk was edited is refused with E_EVIDENCE_HASH_MISMATCH and no exhibit is made from it', async () => {
+  it('an original whose object was altered on disk is refused with E_OBJECT_ALTERED and no exhibit is made from it', async () => {
     const { id } = await importFile(v.session, incidentId, jpeg);
-    await insiderSql(v.session, `UPDATE evidence_chunks SET data = zeroblob(length(data)) WHERE evidence_id = ${id}`);
+    const path = await objectFile(v.session, id);
+    const bytes = await readFile(path);
+    await writeFile(path, bytes.fill(0, 20, 40));
     const before = await counts(v.session);
-    expect(await code(makeExhibit(v.session, id))).toBe('E_EVIDENCE_HASH_MISMATCH');
+    expect(await code(makeExhibit(v.session, id))).toBe('E_OBJECT_ALTERED');
     expect(await counts(v.session)).toEqual(before);
   });
 

@@ -6,6 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { importEvidence } from '../../main/evidence/import-evidence';
+import { vaultObjects } from '../../main/evidence/vault-objects';
 import { addCase } from '../../main/records/cases';
 import { addIncident } from '../../main/records/incidents';
 import type { VaultSession } from '../../main/accounts/vault-session';
@@ -36,14 +37,24 @@ export async function entries(s: VaultSession, subject: string): Promise<Custody
 }
 
 export interface Counts {
-  items: number; chunks: number; metadata: number; derivations: number; log: number;
+  items: number; objects: number; metadata: number; derivations: number; log: number;
+  /** Object files in the vault's objects folder. */
+  files: number;
 }
 
-export async function counts(s: VaultSession): Promise<Counts | undefined> {
-  return s.db.get<Counts>(`SELECT
-    (SELECT count(*) FROM evidence) AS items, (SELECT count(*) FROM evidence_chunks) AS chunks,
+export async function counts(s: VaultSession): Promise<Counts> {
+  const rows = await s.db.get<Omit<Counts, 'files'>>(`SELECT
+    (SELECT count(*) FROM evidence) AS items, (SELECT count(*) FROM evidence_objects) AS objects,
     (SELECT count(*) FROM evidence_metadata) AS metadata, (SELECT count(*) FROM evidence_derivations) AS derivations,
     (SELECT count(*) FROM custody_log) AS log`);
+  if (!rows) throw new Error('no counts');
+  return { ...rows, files: (await vaultObjects(s).store.list()).length };
+}
+
+/** One of an item's object files, as someone with the folder (not the key) could reach it. */
+export async function objectFile(s: VaultSession, evidenceId: number, seq = 0): Promise<string> {
+  const row = await s.db.get<{ name: string }>('SELECT name FROM evidence_objects WHERE evidence_id = ? AND seq = ?', [evidenceId, seq]);
+  return vaultObjects(s).store.pathOf(row?.name ?? '');
 }
 
 /** Raw SQL with every append-only trigger dropped, as an insider with the database key could run it. */

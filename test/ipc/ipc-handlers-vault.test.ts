@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CATALOGUES } from '../../shared/i18n/catalogues';
 import { handlerClient, testContext } from './ipc-context';
+import { openVault } from '../../main/accounts/vault-session';
+import { backToChunks } from '../vault/legacy-chunks';
 
 const { ctx, dir, answer, events } = testContext();
 const { dispatch, value, code } = handlerClient(ctx);
@@ -86,5 +88,17 @@ describe('IPC handlers over a real vault', () => {
     const versions = await value<{ version: number; changed: string[] }[]>('incidents.versions', { id: 1 });
     expect(versions.map((v) => v.version)).toEqual([1, 2]);
     expect(versions[1]?.changed).toEqual(['riskLevel', 'verbatim']);
+  });
+
+  it('T9: the first unlock of an older vault moves its evidence out with progress the unlock screen shows', async () => {
+    expect(await value('vault.lock', {})).toEqual({ state: 'locked' });
+    await backToChunks(await openVault({ path: join(dir, 'v.custodia'), user: 'ana', passphrase: PASS }));
+    const [known] = await value<{ id: string }[]>('vault.known', {});
+    const from = events.length;
+    expect(await value('vault.unlock', { vaultId: known!.id, user: 'ana', passphrase: PASS })).toMatchObject({ state: 'unlocked' });
+    const steps = events.slice(from).flatMap((e) => (e.kind === 'progress' && e.task === 'storage' ? [[e.done, e.total]] : []));
+    expect(steps[0]).toEqual([0, 1000]);
+    expect(steps.at(-1)).toEqual([1000, 1000]);
+    expect(await value<unknown[]>('evidence.list', { incidentId: 1 })).toHaveLength(2);
   });
 });

@@ -71,7 +71,7 @@ describe("the programme's numbers", () => {
       ALTER TABLE incident_index DROP COLUMN country; ALTER TABLE incident_index DROP COLUMN region;
       ALTER TABLE incident_index DROP COLUMN days_to_report; ALTER TABLE incident_index DROP COLUMN authorities;
       ALTER TABLE incident_index DROP COLUMN measures_requested; ALTER TABLE incident_index DROP COLUMN measures_granted;
-      PRAGMA user_version = 9;`);
+      PRAGMA user_version = 10;`);
     await migrate(db);
     expect(await programmeStats(v.session)).toMatchObject({ total: 4, reported: 3, measuresRequested: 2, measuresGranted: 1, medianDaysToComplaint: 5 });
     expect((await verifyLog(v.session)).problems).toEqual([]);

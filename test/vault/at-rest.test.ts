@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { importEvidence } from '../../main/evidence/import-evidence';
 import { addCase } from '../../main/records/cases';
@@ -15,11 +16,12 @@ afterEach(async () => {
 
 const MARKER = `MARCADOR-${randomBytes(8).toString('hex')}`;
 
+/** Every file under the folder: the database, its WAL, the key header and each evidence object. */
 async function filesContaining(dir: string, needles: Buffer[]): Promise<string[]> {
   const hits: string[] = [];
-  for (const name of await readdir(dir)) {
-    const bytes = await readFile(join(dir, name));
-    if (needles.some((n) => bytes.includes(n))) hits.push(name);
+  for (const entry of (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile())) {
+    const path = join(entry.parentPath, entry.name);
+    if (needles.some((n) => readFileSync(path).includes(n))) hits.push(path);
   }
   return hits;
 }
@@ -40,6 +42,8 @@ describe('T1 seized laptop: nothing readable at rest', () => {
 
     const open = await readdir(v.dir);
     expect(open.some((n) => n.endsWith('-wal'))).toBe(true);
+    // The evidence is there to find, as an object.
+    expect((await readdir(join(v.dir, 'vault.custodia.objects'), { recursive: true })).some((n) => /[0-9a-f]{64}$/.test(n))).toBe(true);
     expect(await filesContaining(v.dir, needles)).toEqual([]);
     await v.session.close();
     expect(await filesContaining(v.dir, needles)).toEqual([]);

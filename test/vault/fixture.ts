@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import type { KdfParams } from '../../main/vault/kdf';
 import { activateUser } from '../../main/accounts/activate-user';
@@ -76,11 +76,14 @@ export async function addRoleUsers(v: TempVault): Promise<void> {
   await addUser(v.session, { name: 'aud', role: 'auditor' });
 }
 
-/** Every file in the folder (the vault, -wal, -shm, .keys, anything else) with its sha256. */
+/** Every file under the folder (the vault, -wal, -shm, .keys, its objects, anything else) with its sha256. */
 export async function snapshot(dir: string): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
-  for (const name of (await readdir(dir)).sort()) files[name] = createHash('sha256').update(await readFile(join(dir, name))).digest('hex');
-  return files;
+  for (const entry of (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile())) {
+    const name = relative(dir, join(entry.parentPath, entry.name));
+    files[name] = createHash('sha256').update(await readFile(join(dir, name))).digest('hex');
+  }
+  return Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 export async function custodyActions(session: VaultSession): Promise<string[]> {

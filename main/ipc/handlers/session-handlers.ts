@@ -30,7 +30,10 @@ export const sessionHandlers = {
     const known = ctx.settings.vaults().find((v) => v.id === id);
     if (!known || vaultId(known.path) !== id) throw new CustodiaError('E_NO_VAULT', 'Unknown vault');
     await replaceSession(ctx);
-    const vault = await unlockVault({ path: known.path, user, passphrase });
+    const vault = await unlockVault({
+      path: known.path, user, passphrase,
+      onStorageProgress: (fraction) => ctx.emit({ kind: 'progress', task: 'storage', item: '', done: Math.round(fraction * 1000), total: 1000 }),
+    });
     ctx.session = { vault, knownId: known.id, label: known.label };
     return statusOf(ctx);
   },

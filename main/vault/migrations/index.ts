@@ -9,6 +9,7 @@ import { migration as pendingFiles } from './006-pending-files';
 import { migration as liveViews } from './007-live-views';
 import { migration as custodyTexts } from './008-custody-texts';
 import { migration as personalKeys } from './009-personal-keys';
-import { migration as programmeFigures } from './010-programme-figures';
+import { migration as evidenceObjects } from './010-evidence-objects';
+import { migration as programmeFigures } from './011-programme-figures';
 
-export const migrations: readonly Migration[] = [records, custodyLog, media, incidentIndex, caseStatus, pendingFiles, liveViews, custodyTexts, personalKeys, programmeFigures];
+export const migrations: readonly Migration[] = [records, custodyLog, media, incidentIndex, caseStatus, pendingFiles, liveViews, custodyTexts, personalKeys, evidenceObjects, programmeFigures];

@@ -1,9 +1,10 @@
 // The first screen: unlock a known vault, create one, or, with no vault (auditors hold no key), verify a dossier or a custody log package.
 import { useEffect, useState, type FormEvent } from 'react';
 import { errorText, UiError } from '../api';
-import { ErrorNote, Field } from '../components/Field';
+import { ErrorNote, Field, Progress } from '../components/Field';
 import { LanguagePicker } from '../components/LanguagePicker';
 import { useT } from '../i18n';
+import { useProgress } from '../stores/progress-store';
 import { useSession } from '../stores/session-store';
 import { AuditLogScreen } from './AuditLogScreen';
 import { VerifyDossierScreen } from './VerifyDossierScreen';
@@ -52,6 +53,8 @@ function UnlockForm() {
   const [busy, setBusy] = useState(false);
   // Set when main answered E_MUST_ACTIVATE: the passphrase typed was the right one-time one.
   const [oneTime, setOneTime] = useState<string | null>(null);
+  // An older vault's first unlock moves its evidence out of the database: that can take minutes.
+  const moving = useProgress((s) => s.items['storage:']);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -63,6 +66,7 @@ function UnlockForm() {
       if (err instanceof UiError && err.code === 'E_MUST_ACTIVATE') setOneTime(passphrase);
       else setError(errorText(err));
     } finally {
+      useProgress.getState().clear('storage');
       setPassphrase('');
       setBusy(false);
     }
@@ -90,6 +94,7 @@ function UnlockForm() {
       <Field label={t('unlock.passphrase')}>
         {(id) => <input id={id} type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="current-password" required />}
       </Field>
+      {busy && moving ? <Progress label={t('unlock.movingEvidence')} done={moving.done} total={moving.total} /> : null}
       <ErrorNote>{error}</ErrorNote>
       <button type="submit" className="primary" disabled={busy || !vaultId}>{busy ? t('unlock.opening') : t('unlock.submit')}</button>
     </form>

@@ -8,7 +8,7 @@
 import type { Migration } from './migration';
 
 export const migration: Migration = {
-  version: 10,
+  version: 11,
   name: 'programme-figures',
   async up(db) {
     await db.exec(`
