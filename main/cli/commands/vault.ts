@@ -1,15 +1,18 @@
 // `custodia vault init`: a new vault whose first user is its admin (activated at once);
-// `custodia vault rekey`: an admin rotates the vault key.
+// `custodia vault rekey`: an admin rotates the vault key; `custodia vault erase`: this laptop's
+// copy made unreadable at once, then removed.
 import type { Command } from 'commander';
 import { signSessionCheckpoint } from '../../accounts/sealed-changes';
 import { rotateVaultKey } from '../../accounts/rotate-vault-key';
+import { eraseVault } from '../../accounts/erase-vault';
+import { CustodiaError } from '../../../shared/errors/error-codes';
 import { createVault } from '../../accounts/vault-session';
 import { printResult, type OutputOptions } from '../output';
 import { progressToStderr } from '../progress';
 import { newPassphrase, sessionCommand, withSession, type SessionOptions } from '../session-options';
 
 export function registerVaultCommands(program: Command): void {
-  const vault = program.command('vault').description('create a vault, rotate its key');
+  const vault = program.command('vault').description('create a vault, rotate its key, erase it from this laptop');
   vault
     .command('init')
     .description('create an encrypted vault; the first user is admin (passphrase: CUSTODIA_PASSPHRASE or prompt)')
@@ -32,5 +35,12 @@ export function registerVaultCommands(program: Command): void {
     .action(async (opts: SessionOptions) => {
       await withSession(opts, (s) => rotateVaultKey(s, { reason: 'admin', onProgress: progressToStderr('re-keying the vault') }));
       printResult(opts, { rekeyed: true }, () => 'the vault key was rotated; a saved copy of the old key header opens nothing in this vault any more');
+    });
+  sessionCommand(vault.command('erase').description("erase this laptop's copy of the vault now: its key header is overwritten first, so nothing left opens; backups are untouched"))
+    .option('--yes', 'erase without asking again (required: there is no undo on this laptop)')
+    .action(async (opts: SessionOptions & { yes?: boolean }) => {
+      if (!opts.yes) throw new CustodiaError('E_USAGE', 'vault erase needs --yes: it cannot be undone on this laptop (a backup brings the vault back)');
+      const r = await withSession(opts, (s) => eraseVault(s));
+      printResult(opts, { erased: true, ...r }, () => `erased: nothing on this laptop opened the vault after ${r.unreadableAfterMs.toFixed(0)} ms; its files were gone after ${r.removedAfterMs.toFixed(0)} ms. A backup and any user's passphrase (or the recovery shares) bring it back.`);
     });
 }
