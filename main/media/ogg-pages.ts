@@ -1,0 +1,128 @@
+// Ogg pages (RFC 3533): each one read with its length and CRC checked, so nothing unread can sit
+// between pages, and pages written afresh with their CRC. Ogg's CRC-32 is not zlib's: polynomial
+// 0x04c11db7, not reflected, initial value and final XOR zero, over the page with its CRC zeroed.
+import { CustodiaError } from '../../shared/errors/error-codes';
+
+export const WHAT = 'Ogg file';
+export const CONTINUED = 0x01;
+export const BOS = 0x02;
+export const EOS = 0x04;
+const HEADER = 27;
+/** Granule position -1: no packet ends on this page. */
+const NO_GRANULE = Buffer.alloc(8, 0xff);
+
+const TABLE = new Uint32Array(256);
+for (let i = 0; i < 256; i++) {
+  let r = i << 24;
+  for (let k = 0; k < 8; k++) r = r & 0x80000000 ? (r << 1) ^ 0x04c11db7 : r << 1;
+  TABLE[i] = r >>> 0;
+}
+
+export function oggCrc(bytes: Buffer): number {
+  let c = 0;
+  for (let i = 0; i < bytes.length; i++) c = ((c << 8) ^ TABLE[((c >>> 24) ^ bytes[i]!) & 0xff]!) >>> 0;
+  return c;
+}
+
+export interface OggPage {
+  at: number;
+  flags: number;
+  granule: Buffer;
+  serial: number;
+  seq: number;
+  lacing: Buffer;
+  body: Buffer;
+  /** The page as it is in the file. */
+  raw: Buffer;
+}
+
+/** Every page of the file, in order; anything that is not a whole, intact page is refused. */
+export function readPages(buf: Buffer): OggPage[] {
+  const pages: OggPage[] = [];
+  for (let at = 0; at < buf.length;) {
+    if (buf.length - at < HEADER) throw truncated(at);
+    if (buf.toString('latin1', at, at + 4) !== 'OggS' || buf[at + 4] !== 0) {
+      throw new CustodiaError('E_MALFORMED_MEDIA', `${WHAT}: byte ${at} does not start an Ogg page`, { offset: at });
+    }
+    const segments = buf[at + 26]!;
+    if (buf.length - at < HEADER + segments) throw truncated(at);
+    const lacing = buf.subarray(at + HEADER, at + HEADER + segments);
+    const bodyLength = lacing.reduce((n, l) => n + l, 0);
+    const end = at + HEADER + segments + bodyLength;
+    if (end > buf.length) throw truncated(at);
+    const page = buf.subarray(at, end);
+    const stored = page.readUInt32LE(22);
+    const zeroed = Buffer.from(page.subarray(0, HEADER));
+    zeroed.writeUInt32LE(0, 22);
+    if (oggCrc(Buffer.concat([zeroed, page.subarray(HEADER)])) !== stored) {
+      throw new CustodiaError('E_MALFORMED_MEDIA', `${WHAT}: the page at byte ${at} fails its checksum`, { offset: at });
+    }
+    pages.push({
+      at, flags: page[5]!, granule: page.subarray(6, 14), serial: page.readUInt32LE(14), seq: page.readUInt32LE(18), lacing,
+      body: page.subarray(HEADER + segments), raw: page,
+    });
+    at = end;
+  }
+  if (pages.length === 0) throw truncated(0);
+  return pages;
+}
+
+function truncated(at: number): CustodiaError {
+  return new CustodiaError('E_MEDIA_TRUNCATED', `${WHAT} ends inside the page that starts at byte ${at}`, { offset: at });
+}
+
+export function writePage(p: Omit<OggPage, 'at' | 'raw'>): Buffer {
+  const head = Buffer.alloc(HEADER);
+  head.write('OggS', 0, 'latin1');
+  head[5] = p.flags;
+  p.granule.copy(head, 6);
+  head.writeUInt32LE(p.serial, 14);
+  head.writeUInt32LE(p.seq >>> 0, 18);
+  head[26] = p.lacing.length;
+  const page = Buffer.concat([head, p.lacing, p.body]);
+  page.writeUInt32LE(oggCrc(page), 22);
+  return page;
+}
+
+/** A page's packets: each complete one, plus the unfinished tail that continues on the next page. */
+export function pagePackets(page: OggPage): { parts: Buffer[]; ends: boolean[] } {
+  const parts: Buffer[] = [];
+  const ends: boolean[] = [];
+  let from = 0;
+  let o = 0;
+  page.lacing.forEach((l, i) => {
+    o += l;
+    if (l < 255 || i === page.lacing.length - 1) {
+      parts.push(page.body.subarray(from, o));
+      ends.push(l < 255);
+      from = o;
+    }
+  });
+  return { parts, ends };
+}
+
+/**
+ * Header packets laid out on fresh pages of one stream, numbered from `firstSeq`: at most 255
+ * lacing values a page, the last page ending where the last packet ends (audio starts on a page
+ * of its own, as Vorbis and Opus require). Granule 0 where a packet ends, -1 where none does.
+ */
+export function paginate(packets: Buffer[], serial: number, firstSeq: number, firstFlags = 0): Buffer[] {
+  const segs: { bytes: Buffer; startsPacket: boolean; endsPacket: boolean }[] = [];
+  for (const p of packets) {
+    for (let o = 0; ; o += 255) {
+      const n = Math.min(255, p.length - o);
+      segs.push({ bytes: p.subarray(o, o + n), startsPacket: o === 0, endsPacket: n < 255 });
+      if (n < 255) break;
+    }
+  }
+  const pages: Buffer[] = [];
+  for (let i = 0; i < segs.length; i += 255) {
+    const run = segs.slice(i, i + 255);
+    pages.push(writePage({
+      flags: (run[0]!.startsPacket ? 0 : CONTINUED) | (pages.length === 0 ? firstFlags : 0),
+      granule: run.some((s) => s.endsPacket) ? Buffer.alloc(8) : NO_GRANULE,
+      serial, seq: firstSeq + pages.length, lacing: Buffer.from(run.map((s) => s.bytes.length)), body: Buffer.concat(run.map((s) => s.bytes)),
+    }));
+  }
+  return pages;
+}
