@@ -55,7 +55,9 @@ function xiphLaced(packets: Buffer[]): Buffer {
   return Buffer.concat([Buffer.from([packets.length - 1]), ...packets.slice(0, -1).map((p) => lace(p.length)), ...packets]);
 }
 
-export const EBML_HEADER = el(0x1a45dfa3, el(0x4286, uint(1)), el(0x42f7, uint(1)), el(0x42f2, uint(4)), el(0x42f3, uint(8)), el(0x4282, 'webm'), el(0x4287, uint(4)), el(0x4285, uint(2)));
+export const ebmlHeader = (docType: string): Buffer =>
+  el(0x1a45dfa3, el(0x4286, uint(1)), el(0x42f7, uint(1)), el(0x42f2, uint(4)), el(0x42f3, uint(8)), el(0x4282, docType), el(0x4287, uint(4)), el(0x4285, uint(2)));
+export const EBML_HEADER = ebmlHeader('webm');
 
 /** Media bytes a test can find again in the exhibit, at the same offset. */
 export const FRAME = Buffer.from('fake-vp8-keyframe-bytes-kept-as-they-are', 'latin1');

@@ -191,3 +191,44 @@ export function amrWb(frames = 20): Buffer {
   const frame = Buffer.concat([Buffer.from([0x44]), Buffer.alloc(60, 0x33)]);
   return Buffer.concat([Buffer.from('#!AMR-WB\n', 'latin1'), ...Array.from({ length: frames }, () => frame), Buffer.from([0x7c]), frame]);
 }
+
+export interface ReadOgg {
+  /** Packets by serial number, in order. */
+  packets: Map<number, Buffer[]>;
+  /** Pages by serial number: how many there are. */
+  pages: Map<number, number>;
+}
+
+/** A reader of our own, for the tests: every CRC checked with this file's CRC, sequence numbers gapless, packets rebuilt. */
+export function readOgg(buf: Buffer): ReadOgg {
+  const packets = new Map<number, Buffer[]>();
+  const pages = new Map<number, number>();
+  const partial = new Map<number, Buffer[]>();
+  for (let at = 0; at < buf.length;) {
+    if (buf.toString('latin1', at, at + 4) !== 'OggS') throw new Error(`no page at ${at}`);
+    const n = buf[at + 26]!;
+    const lacing = [...buf.subarray(at + 27, at + 27 + n)];
+    const end = at + 27 + n + lacing.reduce((a, b) => a + b, 0);
+    const page = Buffer.from(buf.subarray(at, end));
+    const crc = page.readUInt32LE(22);
+    page.writeUInt32LE(0, 22);
+    if (oggCrc(page) !== crc) throw new Error(`bad CRC on the page at ${at}`);
+    const serial = page.readUInt32LE(14);
+    const seq = page.readUInt32LE(18);
+    if (seq !== (pages.get(serial) ?? 0)) throw new Error(`page ${seq} of stream ${serial} out of sequence`);
+    pages.set(serial, seq + 1);
+    let o = 27 + n;
+    const parts = partial.get(serial) ?? [];
+    for (const l of lacing) {
+      parts.push(page.subarray(o, o + l));
+      o += l;
+      if (l < 255) {
+        packets.set(serial, [...(packets.get(serial) ?? []), Buffer.concat(parts)]);
+        parts.length = 0;
+      }
+    }
+    partial.set(serial, parts);
+    at = end;
+  }
+  return { packets, pages };
+}
