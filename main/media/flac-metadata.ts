@@ -1,5 +1,6 @@
 // FLAC metadata blocks, shared by native FLAC, FLAC in Ogg and FLAC in Matroska: only STREAMINFO
-// (what a decoder needs) and SEEKTABLE (sample numbers and offsets) are kept. VORBIS_COMMENT,
+// (what a decoder needs) and SEEKTABLE (sample numbers and offsets, kept only when every point is
+// one: ascending sample numbers within the stream, placeholders all zero) are kept. VORBIS_COMMENT,
 // PICTURE (cover art, often a photo), APPLICATION (any program's private data), CUESHEET (catalog
 // numbers) and PADDING (where editors leave old tags) are dropped; the last-block flag is set on
 // the last block kept.
@@ -52,8 +53,10 @@ export function checkStreamInfo(b: FlacBlock, what: string): void {
 export function cleanFlacBlocks(blocks: FlacBlock[], what: string, lastFlag = true): { kept: Buffer[]; removed: string[] } {
   const kept: Buffer[] = [];
   const removed = new Set<string>();
+  const totalSamples = blocks[0]!.raw.readBigUInt64BE(4 + 10) & ((1n << 36n) - 1n);
   for (const b of blocks) {
-    if (b.type === STREAMINFO || b.type === SEEKTABLE) kept.push(Buffer.from(b.raw));
+    if (b.type === STREAMINFO || (b.type === SEEKTABLE && isSeekTable(b.raw.subarray(4), totalSamples))) kept.push(Buffer.from(b.raw));
+    else if (b.type === SEEKTABLE) removed.add('SEEKTABLE that does not describe the audio');
     else if (b.type === VORBIS_COMMENT) for (const r of describeComment(readXiphComment(b.raw.subarray(4), 0, what, false), 'FLAC comments')) removed.add(r);
     else if (b.type === PADDING) {
       if (b.raw.subarray(4).some((x) => x !== 0)) removed.add('FLAC padding with content');
@@ -64,6 +67,30 @@ export function cleanFlacBlocks(blocks: FlacBlock[], what: string, lastFlag = tr
     k[0] = (k[0]! & 0x7f) | (lastFlag && i === kept.length - 1 ? 0x80 : 0);
   });
   return { kept, removed: [...removed] };
+}
+
+const PLACEHOLDER = 0xffffffffffffffffn;
+
+/** Seek points of 18 bytes (sample, offset, samples); any other content could be anything. */
+function isSeekTable(body: Buffer, totalSamples: bigint): boolean {
+  if (body.length % 18 !== 0) return false;
+  const limit = totalSamples > 0n ? totalSamples : 1n << 36n;
+  let previous = -1n;
+  let offset = 0n;
+  for (let o = 0; o < body.length; o += 18) {
+    const sample = body.readBigUInt64BE(o);
+    const at = body.readBigUInt64BE(o + 8);
+    if (sample === PLACEHOLDER) {
+      if (at !== 0n || body.readUInt16BE(o + 16) !== 0) return false;
+      previous = PLACEHOLDER;
+    } else if (previous === PLACEHOLDER || sample <= previous || sample >= limit || at < offset || at >= 1n << 40n) {
+      return false;
+    } else {
+      previous = sample;
+      offset = at;
+    }
+  }
+  return true;
 }
 
 /** An empty VORBIS_COMMENT block (no vendor, no field), as FLAC in Ogg requires one. */

@@ -3,8 +3,8 @@
 // a zero payload, and existing Voids are zeroed. No element moves, so SeekHead and Cues offsets
 // stay right and the Clusters (the media) are untouched. A Vorbis or FLAC track's CodecPrivate,
 // which carries its own comment header, is rewritten without tags and the bytes it no longer
-// needs become a Void. Tracks other than video and audio (subtitles, buttons, metadata) are
-// refused. The same walk without writing is the re-inspection: it must find nothing.
+// needs become a Void; other codecs' private data is kept only for codecs whose set-up holds no
+// tags. Tracks other than video and audio (subtitles, buttons, metadata) are refused. The same walk without writing is the re-inspection: it must find nothing.
 // Nesting is bounded by the schema (at most Segment/Tracks/TrackEntry/Video): an element the
 // schema does not know is voided whole, never walked, however deep its inside goes.
 import { CustodiaError } from '../../shared/errors/error-codes';
@@ -14,6 +14,15 @@ import { FILE, ID, KEPT_AT_TOP, type MasterRule, NAMES, SEGMENT } from './matros
 import { describeComment, emptyComment, readXiphComment } from './xiph-comment';
 
 const WHAT = 'Matroska file';
+/**
+ * Codecs whose CodecPrivate is decoder set-up alone (avcC, hvcC, av1C, OpusHead, AAC's
+ * AudioSpecificConfig...), kept as it is. Vorbis and FLAC carry tags there and are rewritten; a
+ * track of any other codec with private data (Theora's Xiph headers, for one) is refused.
+ */
+const PLAIN_PRIVATE = new Set([
+  'V_VP8', 'V_VP9', 'V_AV1', 'V_MPEG4/ISO/AVC', 'V_MPEGH/ISO/HEVC', 'V_MPEG4/ISO/SP', 'V_MPEG4/ISO/ASP', 'V_MPEG4/ISO/AP', 'A_OPUS', 'A_AAC',
+  'A_AAC/MPEG4/LC', 'A_AAC/MPEG2/LC', 'A_MPEG/L3', 'A_AC3', 'A_EAC3', 'A_PCM/INT/LIT', 'A_PCM/INT/BIG', 'A_PCM/FLOAT/IEEE',
+]);
 const VIDEO_TRACK = 1;
 const AUDIO_TRACK = 2;
 
@@ -116,6 +125,12 @@ class Walk {
     if (!priv) return;
     if (codec === 'A_VORBIS') this.vorbisPrivate(priv);
     else if (codec === 'A_FLAC') this.flacPrivate(priv);
+    else if (!PLAIN_PRIVATE.has(codec)) {
+      throw new CustodiaError(
+        'E_UNCLEANABLE_CONTENT',
+        `${WHAT} has a track of codec '${codec.replace(/[^\x20-\x7e]/g, '?').slice(0, 40)}' whose private data cannot be checked for tags`,
+      );
+    }
   }
 
   /** Xiph lacing: the count less one, the lengths of all but the last packet, then the packets. */

@@ -105,7 +105,10 @@ describe('T7 hostile WebM files are refused with a stable code', () => {
     expect(await code(Buffer.concat([EBML_HEADER, el(0xec, Buffer.alloc(4))]))).toBe('E_MALFORMED_MEDIA');
   });
 
-  it('a subtitle track (its blocks are text) is E_UNCLEANABLE_CONTENT', async () => {
+  it('a subtitle track (its blocks are text), or private data of a codec not known to hold no tags, is E_UNCLEANABLE_CONTENT', async () => {
     expect(await code(taggedWebm({ subtitles: true }))).toBe('E_UNCLEANABLE_CONTENT');
+    const renamed = taggedWebm();
+    renamed.write('A_VORBIT', renamed.indexOf('A_VORBIS'), 'latin1');
+    await expect(cleanAvToBuffer(renamed)).rejects.toMatchObject({ code: 'E_UNCLEANABLE_CONTENT', message: expect.stringMatching(/A_VORBIT/) });
   });
 });

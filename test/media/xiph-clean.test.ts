@@ -12,7 +12,7 @@ import { cleanAvToBuffer } from '../../main/media/clean-av';
 import { identifyingKind } from '../../main/media/identifying-tags';
 import { FORBIDDEN, PERSON } from './av-fixtures';
 import {
-  amrNb, amrWb, flacFrame, flacFrames, oggStream, OPUS_PACKET, readOgg, streamInfo, taggedFlac, taggedOggFlac, taggedOpus, taggedVorbis,
+  amrNb, amrWb, flacBlock, flacFrame, flacFrames, oggStream, OPUS_PACKET, readOgg, recrcPages, streamInfo, taggedFlac, taggedOggFlac, taggedOpus, taggedVorbis,
   VORBIS_ID, VORBIS_SETUP,
 } from './xiph-fixtures';
 
@@ -106,6 +106,14 @@ describe('T5 Ogg, FLAC and AMR exhibits carry no identifying metadata', () => {
     expect(c.data.subarray(4 + 38 + 22)).toEqual(flacFrames());
   });
 
+  it('FLAC: a SEEKTABLE holding anything but seek points (a name) is dropped, not kept', async () => {
+    const text = Buffer.from(`${PERSON} 98765`.padEnd(36, '.'), 'latin1');
+    const flac = Buffer.concat([Buffer.from('fLaC', 'latin1'), flacBlock(0, streamInfo(3)), flacBlock(3, text, true), flacFrames(3)]);
+    const c = await cleanAvToBuffer(flac);
+    expect(c.removed).toEqual(['SEEKTABLE that does not describe the audio']);
+    expect(c.data.toString('latin1')).not.toContain('Rosa');
+  });
+
   it.each([['AMR-NB', amrNb()], ['AMR-WB', amrWb()]])('%s has no place for metadata: every frame accounted for, the exhibit is the same bytes', async (name, original) => {
     const c = await cleanAvToBuffer(original);
     expect(c.mediaType).toBe('audio/amr');
@@ -130,7 +138,7 @@ describe('T7 hostile Ogg, FLAC and AMR files are refused with a stable code', ()
     expect(await code(Buffer.concat([ogg.subarray(0, at), Buffer.from(`hidden ${PERSON}`), ogg.subarray(at)]))).toBe('E_MALFORMED_MEDIA');
     const stray = oggStream(5, [{ packets: [OPUS_PACKET], granule: 0n }]);
     stray[5] = 0; // not a first page: no BOS flag (CRC recomputed by hand below)
-    expect(await code(Buffer.concat([ogg.subarray(0, at), recrc(stray)]))).toBe('E_MALFORMED_MEDIA');
+    expect(await code(Buffer.concat([ogg.subarray(0, at), recrcPages(stray)]))).toBe('E_MALFORMED_MEDIA');
   });
 
   it('Ogg: lying comment lengths and a huge field count, with valid CRCs, are E_MEDIA_BAD_LENGTH', async () => {
@@ -177,17 +185,4 @@ describe('T7 hostile Ogg, FLAC and AMR files are refused with a stable code', ()
 
 function taggedVorbisComment(): Buffer {
   return Buffer.concat([Buffer.from('\x03vorbis', 'latin1'), Buffer.alloc(8), Buffer.from([1])]);
-}
-
-/** A page edited by hand gets its CRC again, so only the edit is judged. */
-function recrc(page: Buffer): Buffer {
-  const p = Buffer.from(page);
-  p.writeUInt32LE(0, 22);
-  let crc = 0;
-  for (const byte of p) {
-    crc ^= byte << 24;
-    for (let k = 0; k < 8; k++) crc = crc & 0x80000000 ? (crc << 1) ^ 0x04c11db7 : crc << 1;
-  }
-  p.writeUInt32LE(crc >>> 0, 22);
-  return p;
 }

@@ -132,7 +132,7 @@ export function flacFrame(n: number, value = 0): Buffer {
   return Buffer.concat([body, crc]);
 }
 
-function block(type: number, body: Buffer, last = false): Buffer {
+export function flacBlock(type: number, body: Buffer, last = false): Buffer {
   const h = Buffer.alloc(4);
   h[0] = type | (last ? 0x80 : 0);
   h.writeUIntBE(body.length, 1, 3);
@@ -163,20 +163,20 @@ export function taggedFlac(): Buffer {
   const seek = Buffer.concat([Buffer.alloc(8), Buffer.alloc(8), Buffer.from([0, 192])]);
   return Buffer.concat([
     Buffer.from('fLaC', 'latin1'),
-    block(0, streamInfo(FRAMES)), block(3, seek), block(4, comments('reference libFLAC 1.4.3 20230623', TAGS().slice(0, 3))),
-    block(6, pictureBody(2000)), block(2, Buffer.concat([Buffer.from('riff', 'latin1'), Buffer.from(`IART ${PERSON}`, 'latin1')])),
-    block(1, Buffer.from(`old ARTIST=${PERSON}`, 'latin1'), true),
+    flacBlock(0, streamInfo(FRAMES)), flacBlock(3, seek), flacBlock(4, comments('reference libFLAC 1.4.3 20230623', TAGS().slice(0, 3))),
+    flacBlock(6, pictureBody(2000)), flacBlock(2, Buffer.concat([Buffer.from('riff', 'latin1'), Buffer.from(`IART ${PERSON}`, 'latin1')])),
+    flacBlock(1, Buffer.from(`old ARTIST=${PERSON}`, 'latin1'), true),
     flacFrames(), id3v1(),
   ]);
 }
 
 /** FLAC in Ogg: the mapping's first packet with STREAMINFO, then a comment and a PICTURE packet. */
 export function taggedOggFlac(): Buffer {
-  const first = Buffer.concat([Buffer.from('\x7fFLAC', 'latin1'), Buffer.from([1, 0, 0, 2]), Buffer.from('fLaC', 'latin1'), block(0, streamInfo(FRAMES))]);
+  const first = Buffer.concat([Buffer.from('\x7fFLAC', 'latin1'), Buffer.from([1, 0, 0, 2]), Buffer.from('fLaC', 'latin1'), flacBlock(0, streamInfo(FRAMES))]);
   const frames = Array.from({ length: FRAMES }, (_, i) => flacFrame(i, i * 100));
   return oggStream(99, [
-    { packets: [first], granule: 0n }, { packets: [block(4, comments('reference libFLAC 1.4.3', TAGS().slice(0, 3)))], granule: 0n },
-    { packets: [block(6, pictureBody(500), true)], granule: 0n }, { packets: frames.slice(0, 4), granule: 768n }, { packets: frames.slice(4), granule: 1536n },
+    { packets: [first], granule: 0n }, { packets: [flacBlock(4, comments('reference libFLAC 1.4.3', TAGS().slice(0, 3)))], granule: 0n },
+    { packets: [flacBlock(6, pictureBody(500), true)], granule: 0n }, { packets: frames.slice(0, 4), granule: 768n }, { packets: frames.slice(4), granule: 1536n },
   ]);
 }
 
@@ -190,6 +190,21 @@ export function amrNb(frames = 50): Buffer {
 export function amrWb(frames = 20): Buffer {
   const frame = Buffer.concat([Buffer.from([0x44]), Buffer.alloc(60, 0x33)]);
   return Buffer.concat([Buffer.from('#!AMR-WB\n', 'latin1'), ...Array.from({ length: frames }, () => frame), Buffer.from([0x7c]), frame]);
+}
+
+/** Every whole page from the start gets its CRC recomputed, so a fuzzed or hand-edited page is judged on its edit. */
+export function recrcPages(buf: Buffer): Buffer {
+  const out = Buffer.from(buf);
+  for (let at = 0; at + 27 <= out.length && out.toString('latin1', at, at + 4) === 'OggS';) {
+    const n = out[at + 26]!;
+    if (at + 27 + n > out.length) break;
+    const end = at + 27 + n + [...out.subarray(at + 27, at + 27 + n)].reduce((a, b) => a + b, 0);
+    if (end > out.length) break;
+    out.writeUInt32LE(0, at + 22);
+    out.writeUInt32LE(oggCrc(out.subarray(at, end)), at + 22);
+    at = end;
+  }
+  return out;
 }
 
 export interface ReadOgg {
