@@ -106,6 +106,7 @@ export function cleanOgg(buf: Buffer): OggCleanResult {
       readHeaderPage(s, p);
       if (s.headersDone) finishHeaders(s, p, out, removed);
     } else {
+      checkAudioPage(s, p);
       out.push(s.seqShift === 0 ? p.raw : writePage({ ...p, seq: p.seq + s.seqShift }));
     }
     if ((p.flags & EOS) !== 0) {
@@ -117,6 +118,24 @@ export function cleanOgg(buf: Buffer): OggCleanResult {
     if (!s.headersDone) throw new CustodiaError('E_MEDIA_TRUNCATED', `${WHAT} ends before the headers of its ${s.codec} stream are complete`);
   }
   return { data: Buffer.concat(out), removed: [...removed].sort() };
+}
+
+/**
+ * A packet after the headers must look like sound, not like another header (a second comment
+ * header would be copied with its tags): Vorbis audio packets have the low bit clear, FLAC
+ * frames start with their sync code, and Opus reserves its two magic signatures for headers.
+ */
+function checkAudioPage(s: Stream, p: OggPage): void {
+  const { parts } = pagePackets(p);
+  const starts = (p.flags & CONTINUED) !== 0 ? parts.slice(1) : parts;
+  for (const packet of starts) {
+    if (packet.length === 0) continue;
+    const header =
+      s.codec === 'vorbis' ? (packet[0]! & 1) === 1
+      : s.codec === 'flac' ? packet[0] !== 0xff || (packet.length > 1 && (packet[1]! & 0xfe) !== 0xf8)
+      : packet.length >= 8 && /^Opus(Head|Tags)$/.test(packet.toString('latin1', 0, 8));
+    if (header) throw malformed(`a ${s.codec} packet after the headers is not sound`, p.at);
+  }
 }
 
 function readHeaderPage(s: Stream, p: OggPage): void {

@@ -150,11 +150,15 @@ describe('T7 hostile Ogg, FLAC and AMR files are refused with a stable code', ()
     expect(await code(lying(Buffer.concat([u32(0), u32(1), u32(0xfffffff0)])))).toBe('E_MEDIA_BAD_LENGTH');
   });
 
-  it('Ogg: headers cut off, audio on a header page, a video (Theora) stream', async () => {
+  it('Ogg: headers cut off, audio on a header page, a second comment header among the sound packets, a video (Theora) stream', async () => {
     const ogg = taggedVorbis();
     expect(await code(ogg.subarray(0, ogg.indexOf('OggS', 10)))).toBe('E_MEDIA_TRUNCATED');
     const squeezed = oggStream(3, [{ packets: [VORBIS_ID], granule: 0n }, { packets: [taggedVorbisComment(), VORBIS_SETUP, Buffer.alloc(9)], granule: 0n }]);
     expect(await code(squeezed)).toBe('E_MALFORMED_MEDIA');
+    const opusHead = readOgg(taggedOpus(1)).packets.get(0x1234abcd)![0]!;
+    const tagsAgain = Buffer.concat([Buffer.from('OpusTags', 'latin1'), Buffer.alloc(4), Buffer.from([1, 0, 0, 0, 6, 0, 0, 0]), Buffer.from('A=Rosa')]);
+    const second = oggStream(8, [{ packets: [opusHead], granule: 0n }, { packets: [Buffer.concat([Buffer.from('OpusTags', 'latin1'), Buffer.alloc(8)])], granule: 0n }, { packets: [tagsAgain], granule: 960n }]);
+    await expect(cleanAvToBuffer(second)).rejects.toMatchObject({ code: 'E_MALFORMED_MEDIA', message: expect.stringMatching(/not sound/) });
     const theora = oggStream(4, [{ packets: [Buffer.concat([Buffer.from('\x80theora', 'latin1'), Buffer.alloc(35)])], granule: 0n }]);
     expect(await code(theora)).toBe('E_UNCLEANABLE_CONTENT');
   });
