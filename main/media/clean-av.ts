@@ -7,7 +7,7 @@ import { access, open, rm } from 'node:fs/promises';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { cleanAmr } from './amr-clean';
 import { bufferSource } from './byte-stream';
-import { cleanFlac } from './flac-clean';
+import { cleanFlac, flacLeaks } from './flac-clean';
 import { cleanIsoBmff } from './isobmff-clean';
 import { bufferReadAt, isoBmffLeaks, type ReadAt } from './isobmff-inspect';
 import { patchIsoBmffFile } from './isobmff-patch';
@@ -34,12 +34,12 @@ interface BufferCleaner {
 }
 
 const MATROSKA: BufferCleaner = { clean: cleanMatroska, leaks: matroskaLeaks };
-/** Formats cleaned whole in memory, each with its re-inspection (for MP3, WAV, FLAC and AMR: cleaning again must remove nothing). */
+/** Formats cleaned whole in memory, each with its re-inspection (for MP3, WAV and AMR: cleaning again must remove nothing). */
 const BUFFER_CLEANERS: Readonly<Record<string, BufferCleaner>> = {
   'audio/mpeg': { clean: cleanMp3, leaks: (d) => cleanMp3(d).removed },
   'audio/wav': { clean: cleanWav, leaks: (d) => cleanWav(d).removed },
   'audio/ogg': { clean: cleanOgg, leaks: oggLeaks },
-  'audio/flac': { clean: cleanFlac, leaks: (d) => cleanFlac(d).removed },
+  'audio/flac': { clean: cleanFlac, leaks: flacLeaks },
   'audio/amr': { clean: cleanAmr, leaks: (d) => cleanAmr(d).removed },
   'video/webm': MATROSKA,
   'video/x-matroska': MATROSKA,

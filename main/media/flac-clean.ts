@@ -5,6 +5,7 @@
 // right. Bytes hidden between frames with a CRC of their own would pass: finding frame ends
 // exactly needs decoding every subframe, which Custodia does not do; no tag reader looks there.
 import { CustodiaError } from '../../shared/errors/error-codes';
+import { flacCrc16 } from './crc';
 import { cleanFlacBlocks, readFlacBlocks } from './flac-metadata';
 import { trailingTags } from './mp3-clean';
 
@@ -15,17 +16,12 @@ export interface FlacCleanResult {
   removed: string[];
 }
 
+/** The frame header's CRC-8 (polynomial 0x07), over a few bytes only. */
 const CRC8 = new Uint8Array(256);
-const CRC16 = new Uint16Array(256);
 for (let i = 0; i < 256; i++) {
-  let c8 = i;
-  let c16 = i << 8;
-  for (let k = 0; k < 8; k++) {
-    c8 = c8 & 0x80 ? ((c8 << 1) ^ 0x07) & 0xff : (c8 << 1) & 0xff;
-    c16 = c16 & 0x8000 ? ((c16 << 1) ^ 0x8005) & 0xffff : (c16 << 1) & 0xffff;
-  }
-  CRC8[i] = c8;
-  CRC16[i] = c16;
+  let c = i;
+  for (let k = 0; k < 8; k++) c = c & 0x80 ? ((c << 1) ^ 0x07) & 0xff : (c << 1) & 0xff;
+  CRC8[i] = c;
 }
 
 /** The length of a valid frame header at `at` (its CRC-8 checked), or 0 when there is none. */
@@ -60,22 +56,35 @@ function checkFrames(buf: Buffer, start: number, end: number): void {
   if (frameHeaderLength(buf, start, end) === 0) {
     throw new CustodiaError('E_MALFORMED_MEDIA', `${WHAT}: byte ${start}, after the metadata, does not start an audio frame`, { offset: start });
   }
-  let crc = 0;
-  for (let p = start; p < end; p++) {
-    crc = ((crc << 8) & 0xffff) ^ CRC16[(crc >> 8) ^ buf[p]!]!;
-  }
-  if (crc !== 0) {
+  if (flacCrc16(buf.subarray(start, end)) !== 0) {
     throw new CustodiaError('E_MEDIA_TRUNCATED', `${WHAT} does not end on a whole audio frame: it was cut off, or bytes follow the last frame`, { offset: end });
   }
 }
 
-export function cleanFlac(buf: Buffer): FlacCleanResult {
+interface FlacParts {
+  kept: Buffer[];
+  removed: Set<string>;
+  audioStart: number;
+  audioEnd: number;
+}
+
+function flacParts(buf: Buffer): FlacParts {
   if (buf.length < 4 || buf.toString('latin1', 0, 4) !== 'fLaC') throw new CustodiaError('E_MALFORMED_MEDIA', `${WHAT} does not start with fLaC`);
   const { blocks, end: audioStart } = readFlacBlocks(buf, 4, WHAT);
   const { kept, removed } = cleanFlacBlocks(blocks, WHAT);
   const tags = new Set<string>(removed);
   const audioEnd = trailingTags(buf, tags);
   if (audioEnd <= audioStart) throw new CustodiaError('E_MALFORMED_MEDIA', `${WHAT} holds no audio frame`);
+  return { kept, removed: tags, audioStart, audioEnd };
+}
+
+export function cleanFlac(buf: Buffer): FlacCleanResult {
+  const { kept, removed, audioStart, audioEnd } = flacParts(buf);
   checkFrames(buf, audioStart, audioEnd);
-  return { data: Buffer.concat([buf.subarray(0, 4), ...kept, buf.subarray(audioStart, audioEnd)]), removed: [...tags].sort() };
+  return { data: Buffer.concat([buf.subarray(0, 4), ...kept, buf.subarray(audioStart, audioEnd)]), removed: [...removed].sort() };
+}
+
+/** The re-inspection: what the exhibit's blocks and tail still carry. Its frames are the bytes checkFrames passed. */
+export function flacLeaks(data: Buffer): string[] {
+  return [...flacParts(data).removed].sort();
 }

@@ -1,7 +1,8 @@
 // Ogg pages (RFC 3533): each one read with its length and CRC checked, so nothing unread can sit
-// between pages, and pages written afresh with their CRC. Ogg's CRC-32 is not zlib's: polynomial
-// 0x04c11db7, not reflected, initial value and final XOR zero, over the page with its CRC zeroed.
+// between pages, and pages written afresh with their CRC (crc.ts: Ogg's own CRC-32, over the page
+// with its CRC field zeroed).
 import { CustodiaError } from '../../shared/errors/error-codes';
+import { oggCrc } from './crc';
 
 export const WHAT = 'Ogg file';
 export const CONTINUED = 0x01;
@@ -10,19 +11,7 @@ export const EOS = 0x04;
 const HEADER = 27;
 /** Granule position -1: no packet ends on this page. */
 const NO_GRANULE = Buffer.alloc(8, 0xff);
-
-const TABLE = new Uint32Array(256);
-for (let i = 0; i < 256; i++) {
-  let r = i << 24;
-  for (let k = 0; k < 8; k++) r = r & 0x80000000 ? (r << 1) ^ 0x04c11db7 : r << 1;
-  TABLE[i] = r >>> 0;
-}
-
-export function oggCrc(bytes: Buffer): number {
-  let c = 0;
-  for (let i = 0; i < bytes.length; i++) c = ((c << 8) ^ TABLE[((c >>> 24) ^ bytes[i]!) & 0xff]!) >>> 0;
-  return c;
-}
+const ZERO_CRC = Buffer.alloc(4);
 
 export interface OggPage {
   at: number;
@@ -51,10 +40,8 @@ export function readPages(buf: Buffer): OggPage[] {
     const end = at + HEADER + segments + bodyLength;
     if (end > buf.length) throw truncated(at);
     const page = buf.subarray(at, end);
-    const stored = page.readUInt32LE(22);
-    const zeroed = Buffer.from(page.subarray(0, HEADER));
-    zeroed.writeUInt32LE(0, 22);
-    if (oggCrc(Buffer.concat([zeroed, page.subarray(HEADER)])) !== stored) {
+    const crc = oggCrc(page.subarray(26), oggCrc(ZERO_CRC, oggCrc(page.subarray(0, 22))));
+    if (crc !== page.readUInt32LE(22)) {
       throw new CustodiaError('E_MALFORMED_MEDIA', `${WHAT}: the page at byte ${at} fails its checksum`, { offset: at });
     }
     pages.push({
