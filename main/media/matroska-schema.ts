@@ -46,16 +46,24 @@ export const TRACK_ENTRY = rule('TrackEntry', [
   0x23314f, 0x537f, 0x55ee, 0x22b59c, 0x22b59d, ID.CODEC_ID, ID.CODEC_PRIVATE, 0xaa, 0x56aa, 0x56bb, 0x6d80,
 ], [[0xe0, VIDEO], [0xe1, AUDIO], [0x41e4, BLOCK_ADDITION_MAPPING]]);
 export const SEEK = rule('Seek', [ID.SEEK_ID, 0x53ac]);
+/** Block, BlockAdditions, BlockDuration, ReferencePriority, ReferenceBlock, CodecState, DiscardPadding, Slices. */
+const BLOCK_GROUP = rule('BlockGroup', [0xa1, 0x75a1, 0x9b, 0xfa, 0xfb, 0xa4, 0x75a2, 0x8e]);
 const CLUSTER_CHILDREN = [0xe7, 0xa7, 0xab, 0xa3, 0xa0, 0x5854, 0xaf];
 
-const CLUSTER: MasterRule = { ...rule('Cluster', CLUSTER_CHILDREN, [], true), endsAt: (id) => id !== ID.VOID && !CLUSTER_CHILDREN.includes(id) };
+const CLUSTER: MasterRule = {
+  ...rule('Cluster', CLUSTER_CHILDREN.filter((id) => id !== 0xa0), [[0xa0, BLOCK_GROUP]], true),
+  endsAt: (id) => id !== ID.VOID && !CLUSTER_CHILDREN.includes(id),
+};
+/** CueTime, and the positions of each track's blocks: numbers only. */
+const CUES = rule('Cues', [], [[0xbb, rule('CuePoint', [0xb3], [[0xb7, rule('CueTrackPositions', [0xf7, 0xf1, 0xf0, 0xb2, 0x5378, 0xea, 0xdb])]])]]);
 
 /** Segment children a SeekHead entry may keep pointing at; an entry for anything voided is voided too. */
 export const KEPT_AT_TOP = new Set<number>([ID.SEEK_HEAD, ID.INFO, ID.TRACKS, ID.CLUSTER, ID.CUES]);
 
 export const SEGMENT: MasterRule = {
-  ...rule('Segment', [ID.CUES], [
+  ...rule('Segment', [], [
     [ID.SEEK_HEAD, rule('SeekHead', [], [[ID.SEEK, SEEK]])],
+    [ID.CUES, CUES],
     [ID.INFO, rule('Info', [0x2ad7b1, 0x4489])],
     [ID.TRACKS, rule('Tracks', [], [[ID.TRACK_ENTRY, TRACK_ENTRY]])],
     [ID.CLUSTER, CLUSTER],

@@ -57,13 +57,15 @@ function cleanHeaders(s: Stream): { packets: Buffer[]; removed: string[] } {
     const tags = rest[0]!;
     if (!starts(tags, 'OpusTags')) throw malformed('the second Opus packet is not OpusTags', s.bos.at);
     const removed = describeComment(readXiphComment(tags, 8, WHAT, false), 'Opus comments');
-    return { packets: [id, emptyComment(Buffer.from('OpusTags', 'latin1'), false)], removed };
+    // OpusHead is 19 bytes, or 21 plus one per channel with a channel mapping table.
+    const head = trimmed(id, id.length > 18 && id[18] !== 0 ? 21 + id[9]! : 19, 'Opus', s.bos.at, removed);
+    return { packets: [head, emptyComment(Buffer.from('OpusTags', 'latin1'), false)], removed };
   }
   if (s.codec === 'vorbis') {
     const [comment, setup] = rest as [Buffer, Buffer];
     if (!starts(comment, '\x03vorbis') || !starts(setup, '\x05vorbis')) throw malformed('the Vorbis header packets are out of order', s.bos.at);
     const removed = describeComment(readXiphComment(comment, 7, WHAT, true), 'Vorbis comments');
-    return { packets: [id, emptyComment(Buffer.from('\x03vorbis', 'latin1'), true), setup], removed };
+    return { packets: [trimmed(id, 30, 'Vorbis', s.bos.at, removed), emptyComment(Buffer.from('\x03vorbis', 'latin1'), true), setup], removed };
   }
   // FLAC in Ogg: the first packet carries STREAMINFO, each later header packet one metadata block.
   const streamInfo = readBlockHeader(id, 13, id.length, WHAT);
@@ -81,6 +83,13 @@ function cleanHeaders(s: Stream): { packets: Buffer[]; removed: string[] } {
   first[13] = first[13]! & 0x7f;
   first.writeUInt16BE(headers.length, 7);
   return { packets: [first, ...headers], removed };
+}
+
+/** An identification header cut to its defined length: bytes after it are read by no decoder and could hold anything. */
+function trimmed(id: Buffer, length: number, codec: string, at: number, removed: string[]): Buffer {
+  if (id.length < length) throw new CustodiaError('E_MEDIA_TRUNCATED', `${WHAT}: the ${codec} identification header is cut short`, { offset: at });
+  if (id.length > length) removed.push(`bytes after the ${codec} identification header`);
+  return id.subarray(0, length);
 }
 
 export function cleanOgg(buf: Buffer): OggCleanResult {

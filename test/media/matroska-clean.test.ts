@@ -67,6 +67,17 @@ describe('T5 WebM and Matroska exhibits carry no identifying metadata', () => {
     expect(c.removed).toEqual(['Void elements with content']);
     expect(c.data.toString('latin1')).not.toContain('Rosa');
   });
+
+  it('an element the schema does not know inside Cues or a BlockGroup is voided; the block beside it is kept', async () => {
+    const block = el(0xa1, Buffer.from([0x81, 0, 0, 0]), FRAME);
+    const cues = el(0x1c53bb6b, el(0xbb, el(0xb3, uint(0)), el(0x4487, PERSON)));
+    const cluster = el(0x1f43b675, el(0xe7, uint(0)), el(0xa0, block, el(0x4487, `nota ${PERSON}`)));
+    const original = Buffer.concat([EBML_HEADER, el(0x18538067, el(0x1549a966, el(0x2ad7b1, uint(1_000_000, 3))), cues, cluster)]);
+    const c = await cleanAvToBuffer(original);
+    expect(c.removed).toEqual(['Cluster/BlockGroup/element 0x4487 (unknown)', 'Cues/CuePoint/element 0x4487 (unknown)']);
+    expect(c.data.toString('latin1')).not.toContain('Rosa');
+    expect(offsets(c.data, FRAME)).toEqual(offsets(original, FRAME));
+  });
 });
 
 describe('T7 hostile WebM files are refused with a stable code', () => {

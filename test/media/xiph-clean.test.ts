@@ -106,6 +106,15 @@ describe('T5 Ogg, FLAC and AMR exhibits carry no identifying metadata', () => {
     expect(c.data.subarray(4 + 38 + 22)).toEqual(flacFrames());
   });
 
+  it('Opus: bytes after the 19-byte identification header (read by no decoder) are cut off', async () => {
+    const head = Buffer.concat([readOgg(taggedOpus(1)).packets.get(0x1234abcd)![0]!, Buffer.from(PERSON)]);
+    const tags = Buffer.concat([Buffer.from('OpusTags', 'latin1'), Buffer.alloc(8)]);
+    const c = await cleanAvToBuffer(oggStream(2, [{ packets: [head], granule: 0n }, { packets: [tags], granule: 0n }, { packets: [OPUS_PACKET], granule: 960n }]));
+    expect(c.removed).toEqual(['bytes after the Opus identification header']);
+    expect(readOgg(c.data).packets.get(2)![0]!.length).toBe(19);
+    expect(c.data.toString('latin1')).not.toContain('Rosa');
+  });
+
   it('FLAC: a SEEKTABLE holding anything but seek points (a name) is dropped, not kept', async () => {
     const text = Buffer.from(`${PERSON} 98765`.padEnd(36, '.'), 'latin1');
     const flac = Buffer.concat([Buffer.from('fLaC', 'latin1'), flacBlock(0, streamInfo(3)), flacBlock(3, text, true), flacFrames(3)]);
