@@ -6,7 +6,7 @@
 // so no byte outside a page is kept. Streams of any other kind (video, subtitles) are refused.
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { checkStreamInfo, cleanFlacBlocks, emptyCommentBlock, readBlockHeader } from './flac-metadata';
-import { BOS, CONTINUED, EOS, type OggPage, pagePackets, paginate, readPages, WHAT, writePage } from './ogg-pages';
+import { BOS, CONTINUED, EOS, type OggPage, pagePackets, paginate, readPages, setSequence, WHAT } from './ogg-pages';
 import { describeComment, emptyComment, readXiphComment } from './xiph-comment';
 
 type Codec = 'opus' | 'vorbis' | 'flac';
@@ -92,10 +92,19 @@ function trimmed(id: Buffer, length: number, codec: string, at: number, removed:
   return id.subarray(0, length);
 }
 
-export function cleanOgg(buf: Buffer): OggCleanResult {
+/** The output as parts: header pages made afresh, and audio pages of the input, some to be renumbered. */
+interface OggPlan {
+  parts: Buffer[];
+  /** Part index to its new sequence number (its CRC is recomputed in the output). */
+  renumber: Map<number, number>;
+  removed: string[];
+}
+
+function planOgg(buf: Buffer): OggPlan {
   const pages = readPages(buf);
   const streams = new Map<number, Stream>();
   const out: Buffer[] = [];
+  const renumber = new Map<number, number>();
   const removed = new Set<string>();
   for (const p of pages) {
     let s = streams.get(p.serial);
@@ -116,7 +125,8 @@ export function cleanOgg(buf: Buffer): OggCleanResult {
       if (s.headersDone) finishHeaders(s, p, out, removed);
     } else {
       checkAudioPage(s, p);
-      out.push(s.seqShift === 0 ? p.raw : writePage({ ...p, seq: p.seq + s.seqShift }));
+      if (s.seqShift !== 0) renumber.set(out.length, (p.seq + s.seqShift) >>> 0);
+      out.push(p.raw);
     }
     if ((p.flags & EOS) !== 0) {
       if (!s.headersDone) throw malformed('a stream ends inside its headers', p.at);
@@ -126,7 +136,33 @@ export function cleanOgg(buf: Buffer): OggCleanResult {
   for (const s of streams.values()) {
     if (!s.headersDone) throw new CustodiaError('E_MEDIA_TRUNCATED', `${WHAT} ends before the headers of its ${s.codec} stream are complete`);
   }
-  return { data: Buffer.concat(out), removed: [...removed].sort() };
+  return { parts: out, renumber, removed: [...removed].sort() };
+}
+
+/** One output buffer: the parts copied in, renumbered pages patched with their new number and CRC. */
+export function cleanOgg(buf: Buffer): OggCleanResult {
+  const { parts, renumber, removed } = planOgg(buf);
+  const data = Buffer.allocUnsafe(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  parts.forEach((part, i) => {
+    part.copy(data, at);
+    const seq = renumber.get(i);
+    if (seq !== undefined) setSequence(data.subarray(at, at + part.length), seq);
+    at += part.length;
+  });
+  return { data, removed };
+}
+
+/** The re-inspection: planning the exhibit again must find nothing to remove and no page to change. */
+export function oggLeaks(buf: Buffer): string[] {
+  const { parts, renumber, removed } = planOgg(buf);
+  let at = 0;
+  const same = renumber.size === 0 && parts.every((part) => {
+    const equal = part.equals(buf.subarray(at, at + part.length));
+    at += part.length;
+    return equal;
+  }) && at === buf.length;
+  return same ? removed : [...removed, 'pages a second cleaning would change'];
 }
 
 /**
@@ -177,8 +213,3 @@ function finishHeaders(s: Stream, last: OggPage, out: Buffer[], removed: Set<str
   s.seqShift = s.bos.seq + pages.length - last.seq;
 }
 
-/** The re-inspection: cleaning the exhibit again must find nothing and change no byte. */
-export function oggLeaks(buf: Buffer): string[] {
-  const again = cleanOgg(buf);
-  return again.data.equals(buf) ? again.removed : [...again.removed, 'pages a second cleaning would change'];
-}

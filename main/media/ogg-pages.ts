@@ -71,6 +71,13 @@ export function writePage(p: Omit<OggPage, 'at' | 'raw'>): Buffer {
   return page;
 }
 
+/** Gives a page, in place, a new sequence number and the CRC that goes with it. */
+export function setSequence(page: Buffer, seq: number): void {
+  page.writeUInt32LE(seq, 18);
+  page.writeUInt32LE(0, 22);
+  page.writeUInt32LE(oggCrc(page), 22);
+}
+
 /** A page's packets: each complete one, plus the unfinished tail that continues on the next page. */
 export function pagePackets(page: OggPage): { parts: Buffer[]; ends: boolean[] } {
   const parts: Buffer[] = [];
