@@ -58,7 +58,7 @@ function truncated(at: number): CustodiaError {
   return new CustodiaError('E_MEDIA_TRUNCATED', `${WHAT} ends inside the page that starts at byte ${at}`, { offset: at });
 }
 
-export function writePage(p: Omit<OggPage, 'at' | 'raw'>): Buffer {
+function writePage(p: Omit<OggPage, 'at' | 'raw'>): Buffer {
   const head = Buffer.alloc(HEADER);
   head.write('OggS', 0, 'latin1');
   head[5] = p.flags;
