@@ -83,6 +83,7 @@ describe('T5 Ogg, FLAC and AMR exhibits carry no identifying metadata', () => {
     const j = judge('clean-flac.ogg', c.data);
     noneOf(j.text, 'Ogg FLAC exhibit');
     expect(j.identifying).toEqual([]);
+    expect(j.mat2).toMatch(/No metadata found/);
     const [first, comment, ...frames] = readOgg(c.data).packets.get(99)!;
     expect(first!.readUInt16BE(7)).toBe(1);
     expect(comment).toEqual(Buffer.from([0x84, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0]));
