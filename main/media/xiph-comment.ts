@@ -5,14 +5,23 @@ import { CustodiaError } from '../../shared/errors/error-codes';
 
 export interface XiphComment {
   vendorBytes: number;
-  /** Field names as written before '=' (upper-cased, printable), at most 20, for the report. */
+  /** Known field names (upper-cased) for the report, and how many others there were. */
   fields: string[];
   count: number;
   /** Bytes after the list (Opus padding or binary data, Vorbis' framing bit excluded). */
   extraBytes: number;
 }
 
-const MAX_REPORTED_FIELDS = 20;
+/**
+ * Field names the report may name. A field name is free text (a tagger may write a person's name
+ * there, or no '=' at all), and the report travels in the custody log and the dossier: any other
+ * name is only counted.
+ */
+const KNOWN_FIELDS = new Set([
+  'TITLE', 'VERSION', 'ALBUM', 'TRACKNUMBER', 'ARTIST', 'PERFORMER', 'COPYRIGHT', 'LICENSE', 'ORGANIZATION', 'DESCRIPTION', 'GENRE',
+  'DATE', 'LOCATION', 'CONTACT', 'ISRC', 'COMMENT', 'ENCODER', 'ENCODED_BY', 'ALBUMARTIST', 'COMPOSER', 'LYRICS', 'LANGUAGE',
+  'METADATA_BLOCK_PICTURE', 'COVERART', 'CREATION_TIME', 'DISCNUMBER', 'R128_TRACK_GAIN', 'R128_ALBUM_GAIN', 'REPLAYGAIN_TRACK_GAIN',
+]);
 
 /** Reads a comment body that starts at `at` (after any codec prefix); every length is checked. */
 export function readXiphComment(buf: Buffer, at: number, what: string, framingBit: boolean): XiphComment {
@@ -27,14 +36,19 @@ export function readXiphComment(buf: Buffer, at: number, what: string, framingBi
   const count = buf.readUInt32LE(o);
   o += 4;
   const fields = new Set<string>();
+  let others = 0;
   for (let i = 0; i < count; i++) {
     need(4, o);
     const n = buf.readUInt32LE(o);
     need(n, o + 4);
     const text = buf.toString('latin1', o + 4, o + 4 + Math.min(n, 64));
-    if (fields.size < MAX_REPORTED_FIELDS) fields.add((text.split('=')[0] ?? '').toUpperCase().replace(/[^\x20-\x7e]/g, '?'));
+    const eq = text.indexOf('=');
+    const name = eq > 0 ? text.slice(0, eq).toUpperCase() : '';
+    if (KNOWN_FIELDS.has(name)) fields.add(name);
+    else others += 1;
     o += 4 + n;
   }
+  if (others > 0) fields.add(others === 1 ? 'one other field' : `${others} other fields`);
   const extra = buf.length - o - (framingBit ? 1 : 0);
   if (extra < 0) throw new CustodiaError('E_MEDIA_TRUNCATED', `${what}: the comment header lacks its framing bit`);
   return { vendorBytes, fields: [...fields], count, extraBytes: extra };

@@ -107,6 +107,11 @@ describe('T5 Ogg, FLAC and AMR exhibits carry no identifying metadata', () => {
     expect(c.data.subarray(4 + 38 + 22)).toEqual(flacFrames());
   });
 
+  it('a comment field named after the person is counted, never named, in what the report and the custody log say was removed', async () => {
+    const c = await cleanAvToBuffer(taggedOpus(1, [`${PERSON}=testigo`, PERSON, 'ARTIST=x']));
+    expect(c.removed).toEqual(['Opus comments (ARTIST, 2 other fields)', 'Opus comments encoder name']);
+  });
+
   it('Opus: bytes after the 19-byte identification header (read by no decoder) are cut off', async () => {
     const head = Buffer.concat([readOgg(taggedOpus(1)).packets.get(0x1234abcd)![0]!, Buffer.from(PERSON)]);
     const tags = Buffer.concat([Buffer.from('OpusTags', 'latin1'), Buffer.alloc(8)]);
