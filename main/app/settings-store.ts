@@ -56,6 +56,12 @@ export class SettingsStore {
     return { id: vaultId(path), label: entry.label };
   }
 
+  /** After an erase: the vault is gone from this laptop, and so is its entry in the list. */
+  forgetVault(path: string): void {
+    this.data.vaults = this.data.vaults.filter((v) => !samePath(v.path, path));
+    this.save();
+  }
+
   pathOf(id: string): string | undefined {
     return this.vaults().find((v) => v.id === id)?.path;
   }

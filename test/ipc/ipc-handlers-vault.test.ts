@@ -1,6 +1,7 @@
 // The handler table over a real vault (real SQLCipher, real KDF) in a temp folder: what the
 // renderer can and cannot make main do (T2, T8).
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CATALOGUES } from '../../shared/i18n/catalogues';
@@ -100,5 +101,25 @@ describe('IPC handlers over a real vault', () => {
     expect(steps[0]).toEqual([0, 1000]);
     expect(steps.at(-1)).toEqual([1000, 1000]);
     expect(await value<unknown[]>('evidence.list', { incidentId: 1 })).toHaveLength(2);
+  });
+});
+
+describe('T2 vault.erase from the app', () => {
+  it("refuses a name that is not the vault's (nothing touched), then erases: the session is gone, the vault forgotten, its folder empty", async () => {
+    const dir2 = mkdtempSync(join(tmpdir(), 'custodia-erase-ipc-'));
+    const t = testContext(dir2);
+    const c = handlerClient(t.ctx);
+    const path = join(dir2, 'erase.custodia');
+    t.answer('chooseVaultLocation', path);
+    await c.value('vault.create', { label: 'Defensores Tambopata', user: 'ana', passphrase: 'una frase de prueba larga' });
+    expect(await c.code('vault.erase', { label: 'defensores tambopata' })).toBe('E_INVALID_INPUT');
+    expect(t.ctx.session).not.toBeNull();
+    const r = await c.value<{ unreadableAfterMs: number; removedAfterMs: number }>('vault.erase', { label: 'Defensores Tambopata' });
+    expect(r.unreadableAfterMs).toBeLessThanOrEqual(r.removedAfterMs);
+    expect(t.ctx.session).toBeNull();
+    expect(await c.value('vault.known', {})).toEqual([]);
+    expect(readdirSync(dir2).filter((f) => f.startsWith('erase.custodia'))).toEqual([]);
+    expect(await c.code('vault.erase', { label: 'Defensores Tambopata' })).toBe('E_VAULT_LOCKED');
+    rmSync(dir2, { recursive: true, force: true });
   });
 });

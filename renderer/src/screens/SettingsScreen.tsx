@@ -1,6 +1,8 @@
 import { Field } from '../components/Field';
+import { EraseVault } from '../components/EraseVault';
 import { LanguagePicker } from '../components/LanguagePicker';
 import { useT } from '../i18n';
+import { useSession } from '../stores/session-store';
 import { useSettings } from '../stores/settings-store';
 import { systemTimeZone, useTimeZone } from '../stores/time-zone-store';
 
@@ -11,6 +13,7 @@ export function SettingsScreen() {
   const { settings, update } = useSettings();
   const { timeZone, setTimeZone } = useTimeZone();
   const zones = Intl.supportedValuesOf('timeZone');
+  const status = useSession((s) => s.status);
   return (
     <section aria-labelledby="settings-h" className="settings">
       <h2 id="settings-h">{t('settings.title')}</h2>
@@ -29,6 +32,7 @@ export function SettingsScreen() {
           </select>
         )}
       </Field>
+      {status.state === 'unlocked' ? <EraseVault label={status.label} /> : null}
     </section>
   );
 }
