@@ -32,6 +32,8 @@ export const okResponse = z.strictObject({ ok: z.literal(true) });
 export const settingsSchema = z.strictObject({
   language: z.enum(LANGUAGES),
   autoLockMinutes: z.number().int().min(1).max(240),
+  /** Opt-in: erase this laptop's copy of a vault after this many failed unlocks in a row; null: never. */
+  eraseAfterFailedUnlocks: z.number().int().min(3).max(50).nullable(),
 });
 export const user = z.strictObject({ name, role: z.enum(ROLES) });
 

@@ -123,3 +123,31 @@ describe('T2 vault.erase from the app', () => {
     rmSync(dir2, { recursive: true, force: true });
   });
 });
+
+describe('T2 opt-in erase after failed unlocks', () => {
+  it('off by default; when chosen, the Nth wrong passphrase in a row erases the copy and says so, and a right one resets the count', async () => {
+    const dir2 = mkdtempSync(join(tmpdir(), 'custodia-erase-after-'));
+    const t = testContext(dir2);
+    const c = handlerClient(t.ctx);
+    const path = join(dir2, 'seized.custodia');
+    t.answer('chooseVaultLocation', path);
+    const pass = 'una frase de prueba larga';
+    const { vaultId } = await c.value<{ vaultId: string }>('vault.create', { label: 'Defensores', user: 'ana', passphrase: pass });
+    await c.value('vault.lock', {});
+    const wrong = () => c.code('vault.unlock', { vaultId, user: 'ana', passphrase: 'not this one at all' });
+    // Off: wrong passphrases lock nothing away.
+    for (let i = 0; i < 3; i += 1) expect(await wrong()).toBe('E_BAD_PASSPHRASE');
+    expect(readdirSync(dir2).filter((f) => f.startsWith('seized.custodia')).length).toBe(3);
+    await c.value('settings.set', { eraseAfterFailedUnlocks: 3 });
+    // The count from before the setting is cleared by a right passphrase.
+    await c.value('vault.unlock', { vaultId, user: 'ana', passphrase: pass });
+    await c.value('vault.lock', {});
+    expect(await wrong()).toBe('E_BAD_PASSPHRASE');
+    expect(await wrong()).toBe('E_BAD_PASSPHRASE');
+    expect(readdirSync(dir2).filter((f) => f.startsWith('seized.custodia')).length).toBe(3);
+    expect(await wrong()).toBe('E_VAULT_ERASED');
+    expect(readdirSync(dir2).filter((f) => f.startsWith('seized.custodia'))).toEqual([]);
+    expect(await c.value('vault.known', {})).toEqual([]);
+    rmSync(dir2, { recursive: true, force: true });
+  }, 60_000);
+});

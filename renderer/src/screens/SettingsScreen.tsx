@@ -7,6 +7,7 @@ import { useSettings } from '../stores/settings-store';
 import { systemTimeZone, useTimeZone } from '../stores/time-zone-store';
 
 const IDLE_CHOICES = [1, 2, 5, 10, 15, 30, 60];
+const ERASE_CHOICES = [3, 5, 10, 20];
 
 export function SettingsScreen() {
   const t = useT();
@@ -29,6 +30,15 @@ export function SettingsScreen() {
         {(id, hint) => (
           <select id={id} aria-describedby={hint} value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
             {(zones.includes(timeZone) ? zones : [timeZone, ...zones]).map((z) => <option key={z} value={z}>{z.replace(/_/g, ' ')}</option>)}
+          </select>
+        )}
+      </Field>
+      <Field label={t('settings.eraseAfter')} hint={t('settings.eraseAfterHint')}>
+        {(id, hint) => (
+          <select id={id} aria-describedby={hint} value={settings.eraseAfterFailedUnlocks ?? ''}
+            onChange={(e) => void update({ eraseAfterFailedUnlocks: e.target.value ? Number(e.target.value) : null })}>
+            <option value="">{t('settings.eraseNever')}</option>
+            {ERASE_CHOICES.map((n) => <option key={n} value={n}>{t('settings.eraseAfterN', { n })}</option>)}
           </select>
         )}
       </Field>
