@@ -1,4 +1,5 @@
 import { Field } from '../components/Field';
+import { ERASE_SHORTCUTS, type EraseShortcut } from '../../../shared/vocabulary/erase-shortcuts';
 import { EraseVault } from '../components/EraseVault';
 import { LanguagePicker } from '../components/LanguagePicker';
 import { useT } from '../i18n';
@@ -39,6 +40,15 @@ export function SettingsScreen() {
             onChange={(e) => void update({ eraseAfterFailedUnlocks: e.target.value ? Number(e.target.value) : null })}>
             <option value="">{t('settings.eraseNever')}</option>
             {ERASE_CHOICES.map((n) => <option key={n} value={n}>{t('settings.eraseAfterN', { n })}</option>)}
+          </select>
+        )}
+      </Field>
+      <Field label={t('settings.eraseShortcut')} hint={t('settings.eraseShortcutHint')}>
+        {(id, hint) => (
+          <select id={id} aria-describedby={hint} value={settings.eraseShortcut ?? ''}
+            onChange={(e) => void update({ eraseShortcut: e.target.value ? (e.target.value as EraseShortcut) : null })}>
+            <option value="">{t('settings.eraseNever')}</option>
+            {ERASE_SHORTCUTS.map((k) => <option key={k} value={k}>{k}</option>)}
           </select>
         )}
       </Field>
