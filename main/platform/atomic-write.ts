@@ -12,7 +12,8 @@ export function tempPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
-async function syncDirectory(dir: string): Promise<void> {
+/** Flushes a folder, so a rename or a new file in it survives a power cut; a no-op where a folder cannot be flushed. */
+export async function syncDirectory(dir: string): Promise<void> {
   let fh: FileHandle;
   try {
     fh = await open(dir, 'r');

@@ -8,6 +8,7 @@ import { mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:f
 import { dirname, join } from 'node:path';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { sha256Hex } from '../platform/sha256';
+import { syncDirectory } from '../platform/atomic-write';
 
 const NAME = /^[0-9a-f]{64}$/;
 const FAN = /^[0-9a-f]{2}$/;
@@ -20,22 +21,6 @@ export interface VaultObjects {
 
 export function objectsPath(vaultPath: string): string {
   return `${vaultPath}.objects`;
-}
-
-async function syncPath(path: string): Promise<void> {
-  let fh;
-  try {
-    fh = await open(path, 'r');
-  } catch {
-    return; // Windows cannot open a folder; there a rename is already durable.
-  }
-  try {
-    await fh.sync();
-  } catch {
-    // Some filesystems refuse fsync on a folder; the rename itself is still atomic.
-  } finally {
-    await fh.close();
-  }
 }
 
 export class ObjectStore {
@@ -106,9 +91,9 @@ export class ObjectStore {
     this.#touched.clear();
     // Fan-out folders first, then the objects folder (which holds new fan-out folders), then the
     // vault's folder (which may hold a new objects folder): children before parents.
-    await Promise.all(dirs.filter((d) => d !== this.dir && d !== dirname(this.dir)).map(syncPath));
-    if (dirs.includes(this.dir)) await syncPath(this.dir);
-    if (dirs.includes(dirname(this.dir))) await syncPath(dirname(this.dir));
+    await Promise.all(dirs.filter((d) => d !== this.dir && d !== dirname(this.dir)).map(syncDirectory));
+    if (dirs.includes(this.dir)) await syncDirectory(this.dir);
+    if (dirs.includes(dirname(this.dir))) await syncDirectory(dirname(this.dir));
   }
 
   /** The object's bytes, checked against its name: E_OBJECT_MISSING or E_OBJECT_ALTERED otherwise. */

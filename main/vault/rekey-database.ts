@@ -4,6 +4,7 @@
 // copy is written, so a crash leaves the old file whole and the copy a leftover to delete.
 import { open, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { syncDirectory } from '../platform/atomic-write';
 import type { Database } from './database';
 import { schemaVersion } from './migrate';
 
@@ -54,17 +55,5 @@ export async function exportUnderNewKey(db: Database, o: { sourcePath: string; t
 /** Renames the finished copy over the vault file and flushes the folder, so the rename survives a power cut. */
 export async function swapInCopy(copy: string, vaultPath: string): Promise<void> {
   await rename(copy, vaultPath);
-  let dir;
-  try {
-    dir = await open(dirname(vaultPath), 'r');
-  } catch {
-    return; // Windows cannot open a folder; there the rename is already durable.
-  }
-  try {
-    await dir.sync();
-  } catch {
-    // Some filesystems refuse fsync on a folder; the rename itself is still atomic.
-  } finally {
-    await dir.close();
-  }
+  await syncDirectory(dirname(vaultPath));
 }
