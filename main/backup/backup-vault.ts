@@ -26,6 +26,8 @@ export interface BackupResult {
   objects: number;
   objectsWritten: number;
   bytesWritten: number;
+  /** Of bytesWritten, the database snapshot's (the rest is new objects, the header if it changed, the note). */
+  snapshotBytes: number;
   treeSize: number;
 }
 
@@ -116,5 +118,5 @@ export async function backupVault(session: VaultSession, target: BackupTarget, o
   await unlink(snapshotPath).catch(() => undefined);
   onProgress?.(1);
   const latest = await latestCheckpoint(session.db);
-  return { sequence, objects: objects.length, objectsWritten: writer.written.filter((w) => w.name.startsWith('objects/')).length, bytesWritten: writer.bytes, treeSize: latest?.treeSize ?? cp.treeSize };
+  return { sequence, objects: objects.length, objectsWritten: writer.written.filter((w) => w.name.startsWith('objects/')).length, bytesWritten: writer.bytes, snapshotBytes: snapshot.length, treeSize: latest?.treeSize ?? cp.treeSize };
 }
