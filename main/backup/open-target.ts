@@ -1,7 +1,12 @@
-// TARGET as the user gives it: a folder (a USB stick, a share, a synced folder).
+// TARGET as the user gives it: a folder (a USB stick, a share, a synced folder). It must exist:
+// a stick that is not mounted would otherwise become a new folder on the laptop's own disk.
+import { stat } from 'node:fs/promises';
+import { CustodiaError } from '../../shared/errors/error-codes';
 import type { BackupTarget } from './backup-target';
 import { FolderTarget } from './folder-target';
 
-export function openTarget(spec: string): BackupTarget {
+export async function openTarget(spec: string): Promise<BackupTarget> {
+  const isFolder = await stat(spec).then((s) => s.isDirectory(), () => false);
+  if (!isFolder) throw new CustodiaError('E_NOT_FOUND', `the backup folder ${spec} does not exist (is the stick or share mounted?)`);
   return new FolderTarget(spec);
 }

@@ -41,7 +41,7 @@ export function registerVaultCommands(program: Command): void {
   sessionCommand(vault.command('backup').description('add to TARGET what it lacks of this vault: new evidence objects, a database snapshot, the key header, the latest checkpoint'))
     .requiredOption('--to <target>', 'a folder (USB stick, network share)')
     .action(async (opts: SessionOptions & { to: string }) => {
-      const target = openTarget(opts.to);
+      const target = await openTarget(opts.to);
       const r = await withSession(opts, (s) => backupVault(s, target, progressToStderr('backing up')));
       printResult(opts, r, () => `backup ${r.sequence} written: ${r.objectsWritten} of ${r.objects} evidence objects were new, ${r.bytesWritten} bytes written`);
     });
@@ -54,7 +54,7 @@ export function registerVaultCommands(program: Command): void {
     .option('--json', 'print one JSON object')
     .action(async (opts: OutputOptions & { from: string; vault: string; user: string }) => {
       const passphrase = await readPassphrase('CUSTODIA_PASSPHRASE', `passphrase for ${opts.user}: `);
-      const r = await restoreVault({ target: openTarget(opts.from), vaultPath: opts.vault, user: opts.user, passphrase, onProgress: progressToStderr('restoring') });
+      const r = await restoreVault({ target: await openTarget(opts.from), vaultPath: opts.vault, user: opts.user, passphrase, onProgress: progressToStderr('restoring') });
       printResult(opts, r, () => `restored backup ${r.sequence} to ${opts.vault}: ${r.objects} evidence objects, ${r.entries} custody entries, verified against ${r.checkpoints} checkpoints`);
     });
 }
