@@ -19,6 +19,8 @@ import { sha256Hex } from '../platform/sha256';
 import { headerPath, readHeader } from '../vault/header-file';
 import { ObjectStore, objectsPath } from '../vault/object-store';
 import type { BackupTarget } from './backup-target';
+import { PARALLEL_WRITES } from './backup-vault';
+import { inParallel } from './in-parallel';
 import { checkpointName, headerName, manifestSequences, objectName, readManifest, snapshotName } from './manifest';
 
 export interface RestoreResult {
@@ -99,11 +101,16 @@ async function fetchAndCheck(o: RestoreOptions, staging: string): Promise<Restor
   if ((await readHeader(staged)).vaultId !== manifest.vaultId) throw new CustodiaError('E_BACKUP_ALTERED', 'the backup\'s key header is for another vault than its manifest');
   await writeFileAtomic(staged, await fetchChecked(o.target, snapshotName(manifest.snapshot), manifest.snapshot));
   const store = new ObjectStore(objectsPath(staged));
-  for (const [i, name] of manifest.objects.entries()) {
-    await store.put(await fetchChecked(o.target, objectName(name), name));
-    o.onProgress?.((i + 1) / (manifest.objects.length + 1));
-    if (i === 0) crashPoint('restore:object');
-  }
+  let done = 0;
+  await inParallel(manifest.objects, PARALLEL_WRITES, async (name) => {
+    const bytes = await o.target.read(objectName(name));
+    if (!bytes) throw new CustodiaError('E_BACKUP_OBJECT_MISSING', `the backup lacks ${objectName(name)}`, { file: objectName(name) });
+    // put() names the object by its hash: one pass over the bytes, and a wrong one only ever lands in the folder removed on failure.
+    if ((await store.put(bytes)) !== name) throw new CustodiaError('E_BACKUP_ALTERED', `the backup's ${objectName(name)} does not hash to its name: altered, damaged or swapped`, { file: objectName(name) });
+    done += 1;
+    o.onProgress?.(done / (manifest.objects.length + 1));
+    if (done === 1) crashPoint('restore:object');
+  });
   await store.flush();
   const checkpoints = await targetCheckpoints(o.target);
   const session = await unlockVault({ path: staged, user: o.user, passphrase: o.passphrase });
