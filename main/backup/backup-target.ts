@@ -13,6 +13,8 @@ export interface BackupTarget {
   putIfAbsent(name: string, bytes: Uint8Array): Promise<boolean>;
   /** The bytes under name, or undefined when there is no such name. */
   read(name: string): Promise<Buffer | undefined>;
+  /** Lets go of connections (an S3 client keeps its sockets open, and the CLI would not exit). */
+  close(): void;
 }
 
 const NAME = /^[a-z]+(\/[0-9a-f]{2})?\/[0-9a-z.-]+$/;

@@ -95,4 +95,8 @@ export class FolderTarget implements BackupTarget {
       throw e;
     });
   }
+
+  close(): void {
+    // Nothing held open between calls.
+  }
 }

@@ -87,6 +87,8 @@ export const ERROR_CODES = {
   // The target holds no backup at all, or backups of another vault.
   E_BACKUP_EMPTY: EXIT.badInput,
   E_BACKUP_OTHER_VAULT: EXIT.badInput,
+  // The S3 store refused a call or could not be reached (credentials, endpoint, bucket, network).
+  E_BACKUP_TARGET: EXIT.badInput,
   // `log verify`, both ways: a record the log created is gone, a row no entry accounts for, an id
   // given to two records, an old version rewritten, a tombstone the log does not account for
   // (or altered, or removed), a derived table out of step, a setting that reaches exports altered,

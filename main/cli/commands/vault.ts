@@ -39,10 +39,10 @@ export function registerVaultCommands(program: Command): void {
       printResult(opts, { rekeyed: true }, () => 'the vault key was rotated; a saved copy of the old key header opens nothing in this vault any more');
     });
   sessionCommand(vault.command('backup').description('add to TARGET what it lacks of this vault: new evidence objects, a database snapshot, the key header, the latest checkpoint'))
-    .requiredOption('--to <target>', 'a folder (USB stick, network share)')
+    .requiredOption('--to <target>', 'a folder (USB stick, network share) or s3://bucket/prefix (AWS_* environment, CUSTODIA_S3_PATH_STYLE=1)')
     .action(async (opts: SessionOptions & { to: string }) => {
       const target = await openTarget(opts.to);
-      const r = await withSession(opts, (s) => backupVault(s, target, progressToStderr('backing up')));
+      const r = await withSession(opts, (s) => backupVault(s, target, progressToStderr('backing up'))).finally(() => target.close());
       printResult(opts, r, () => `backup ${r.sequence} written: ${r.objectsWritten} of ${r.objects} evidence objects were new, ${r.bytesWritten} bytes written`);
     });
   vault
@@ -54,7 +54,8 @@ export function registerVaultCommands(program: Command): void {
     .option('--json', 'print one JSON object')
     .action(async (opts: OutputOptions & { from: string; vault: string; user: string }) => {
       const passphrase = await readPassphrase('CUSTODIA_PASSPHRASE', `passphrase for ${opts.user}: `);
-      const r = await restoreVault({ target: await openTarget(opts.from), vaultPath: opts.vault, user: opts.user, passphrase, onProgress: progressToStderr('restoring') });
+      const target = await openTarget(opts.from);
+      const r = await restoreVault({ target, vaultPath: opts.vault, user: opts.user, passphrase, onProgress: progressToStderr('restoring') }).finally(() => target.close());
       printResult(opts, r, () => `restored backup ${r.sequence} to ${opts.vault}: ${r.objects} evidence objects, ${r.entries} custody entries, verified against ${r.checkpoints} checkpoints`);
     });
 }
