@@ -3,9 +3,10 @@
 // so the disclosure preview can run on it without leaving a trace. `materialiseExhibit` is the
 // export's step: it makes the missing exhibit (makeExhibit: a `view` of the original and a
 // `derive`, once for all dossiers) and hands the writer logged, seal-checked byte sources.
-// Images, MP4/MOV/3GP/M4A, MP3 and PDF travel as their cleaned exhibits. Anything else (or a file
-// too large to clean) is never an exhibit: it is left out, or, when the export carries
-// originals, it travels only as its sealed original under data/originals, behind a high finding.
+// Images, MP4/MOV/3GP/M4A, MP3, WAV, Ogg, FLAC, AMR, WebM/Matroska and PDF travel as their
+// cleaned exhibits. Anything else (or a file too large to clean) is never an exhibit: it is left
+// out, or, when the export carries originals, it travels only as its sealed original under
+// data/originals, behind a high finding.
 import { openEvidenceStream } from '../evidence/read-evidence';
 import type { EvidenceItem } from '../evidence/list-evidence';
 import { exhibitOf, type ExhibitSummary } from '../evidence/list-exhibits';

@@ -35,7 +35,7 @@ export async function exhibitSource(db: Database, id: number): Promise<ExhibitSo
   if (!isCleanable(row.media_type)) {
     throw new CustodiaError(
       'E_UNSUPPORTED_MEDIA',
-      `${row.media_type} files cannot be cleaned yet; only JPEG, PNG, WebP, TIFF, GIF and AVIF images, MP4/MOV/3GP/M4A, MP3, WAV and PDF can. The original stays sealed.`,
+      `${row.media_type} files cannot be cleaned yet; only JPEG, PNG, WebP, TIFF, GIF and AVIF images, MP4/MOV/3GP/M4A, MP3, WAV, Ogg (Opus, Vorbis, FLAC), FLAC, AMR, WebM/Matroska and PDF can. The original stays sealed.`,
       { mediaType: row.media_type },
     );
   }

@@ -1,20 +1,22 @@
-// Exhibits of video, audio and PDF evidence: each format's own cleaner, then the output read
-// again by a separate inspection; any leak stops the exhibit before it is returned (T5). Images
+// Exhibits of video, audio and PDF evidence (MP4 family, MP3, WAV, Ogg, FLAC, AMR, WebM and
+// Matroska, PDF): each format's own cleaner, then the output read again by a separate
+// inspection; any leak stops the exhibit before it is returned (T5). Images
 // go through strip.ts. A type not listed here is refused: it never becomes an exhibit.
 import { createHash } from 'node:crypto';
 import { access, open, rm } from 'node:fs/promises';
 import { CustodiaError } from '../../shared/errors/error-codes';
+import { cleanAmr } from './amr-clean';
 import { bufferSource } from './byte-stream';
+import { cleanFlac, flacLeaks } from './flac-clean';
 import { cleanIsoBmff } from './isobmff-clean';
 import { bufferReadAt, isoBmffLeaks, type ReadAt } from './isobmff-inspect';
 import { patchIsoBmffFile } from './isobmff-patch';
+import { cleanMatroska, matroskaLeaks } from './matroska-clean';
 import { cleanMp3 } from './mp3-clean';
+import { cleanOgg, oggLeaks } from './ogg-clean';
 import { cleanPdf, pdfLeaks } from './pdf-clean';
 import { sniffMediaType } from './sniff';
 import { cleanWav } from './wav-clean';
-
-/** Media types cleaned here; the exhibit keeps the original's type. */
-export const AV_CLEANABLE = new Set(['video/mp4', 'video/quicktime', 'video/3gpp', 'audio/mp4', 'audio/mpeg', 'audio/wav', 'application/pdf']);
 
 export interface AvCleanResult {
   data: Buffer;
@@ -24,6 +26,28 @@ export interface AvCleanResult {
 }
 
 const ISO_BMFF = new Set(['video/mp4', 'video/quicktime', 'video/3gpp', 'audio/mp4']);
+
+interface BufferCleaner {
+  clean: (buf: Buffer) => { data: Buffer; removed: string[] } | Promise<{ data: Buffer; removed: string[] }>;
+  /** The separate reading of the output: what it still carries. */
+  leaks: (data: Buffer) => string[] | Promise<string[]>;
+}
+
+const MATROSKA: BufferCleaner = { clean: cleanMatroska, leaks: matroskaLeaks };
+/** Formats cleaned whole in memory, each with its re-inspection (for MP3, WAV and AMR: cleaning again must remove nothing). */
+const BUFFER_CLEANERS: Readonly<Record<string, BufferCleaner>> = {
+  'audio/mpeg': { clean: cleanMp3, leaks: (d) => cleanMp3(d).removed },
+  'audio/wav': { clean: cleanWav, leaks: (d) => cleanWav(d).removed },
+  'audio/ogg': { clean: cleanOgg, leaks: oggLeaks },
+  'audio/flac': { clean: cleanFlac, leaks: flacLeaks },
+  'audio/amr': { clean: cleanAmr, leaks: (d) => cleanAmr(d).removed },
+  'video/webm': MATROSKA,
+  'video/x-matroska': MATROSKA,
+  'application/pdf': { clean: cleanPdf, leaks: pdfLeaks },
+};
+
+/** Media types cleaned here; the exhibit keeps the original's type. */
+export const AV_CLEANABLE: ReadonlySet<string> = new Set([...ISO_BMFF, ...Object.keys(BUFFER_CLEANERS)]);
 
 function refuseLeaks(mediaType: string, leaks: string[]): void {
   if (leaks.length > 0) {
@@ -52,15 +76,10 @@ async function cleanBySniffedType(buf: Buffer): Promise<AvCleanResult> {
       at += b.copy(data, at);
     }, { size: buf.length }));
     refuseLeaks(mediaType, await isoBmffLeaks(bufferReadAt(data), data.length));
-  } else if (mediaType === 'audio/mpeg') {
-    ({ data, removed } = cleanMp3(buf));
-    if (cleanMp3(data).removed.length > 0) refuseLeaks(mediaType, ['tags']);
-  } else if (mediaType === 'audio/wav') {
-    ({ data, removed } = cleanWav(buf));
-    if (cleanWav(data).removed.length > 0) refuseLeaks(mediaType, ['chunks']);
-  } else if (mediaType === 'application/pdf') {
-    ({ data, removed } = await cleanPdf(buf));
-    refuseLeaks(mediaType, await pdfLeaks(data));
+  } else if (Object.hasOwn(BUFFER_CLEANERS, mediaType)) {
+    const cleaner = BUFFER_CLEANERS[mediaType]!;
+    ({ data, removed } = await cleaner.clean(buf));
+    refuseLeaks(mediaType, await cleaner.leaks(data));
   } else {
     throw new CustodiaError('E_UNSUPPORTED_MEDIA', `${mediaType} files cannot be cleaned; the original stays sealed and is not an exhibit`, { mediaType });
   }

@@ -41,7 +41,7 @@ function apeLength(buf: Buffer, end: number): number {
   const size = buf.readUInt32LE(f + 12);
   const hasHeader = (buf.readUInt32LE(f + 20) & 0x80000000) !== 0;
   const total = size + (hasHeader ? 32 : 0);
-  if (size < 32 || total > end) throw new CustodiaError('E_MEDIA_BAD_LENGTH', `${WHAT}: an APE tag declares ${total} bytes, more than the file holds`, { offset: f });
+  if (size < 32 || total > end) throw new CustodiaError('E_MEDIA_BAD_LENGTH', `an APE tag at the end of the file declares ${total} bytes, more than the file holds`, { offset: f });
   return total;
 }
 
@@ -63,10 +63,9 @@ function frameLength(buf: Buffer, at: number): number {
   return Math.floor((perFrame * kbps * 1000) / rate) + padding;
 }
 
-export function cleanMp3(buf: Buffer): Mp3CleanResult {
-  const removed = new Set<string>();
+/** Where the audio ends once the tags writers append (APE, then ID3v1 last) are taken off; MP3 and FLAC share them. */
+export function trailingTags(buf: Buffer, removed: Set<string>): number {
   let end = buf.length;
-  // Tags at the end, in the order writers append them: APE, then ID3v1 last.
   for (let changed = true; changed;) {
     changed = false;
     if (end >= 128 && buf.toString('latin1', end - 128, end - 125) === 'TAG') {
@@ -80,6 +79,12 @@ export function cleanMp3(buf: Buffer): Mp3CleanResult {
       changed = true;
     }
   }
+  return end;
+}
+
+export function cleanMp3(buf: Buffer): Mp3CleanResult {
+  const removed = new Set<string>();
+  const end = trailingTags(buf, removed);
   const kept: Buffer[] = [];
   let frames = 0;
   for (let at = 0; at < end;) {

@@ -3,7 +3,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { driver } from './drivers/choose-driver';
-import type { Connection, RunResult, SqlValue } from './drivers/connection';
+import { sqliteCode, type Connection, type RunResult, type SqlValue } from './drivers/connection';
 import { assertSameFile, fileIdentity, type FileIdentity } from './file-identity';
 
 export type { SqlValue } from './drivers/connection';
@@ -54,12 +54,20 @@ class QueuedDatabase implements Database {
     this.#opened = opened;
   }
 
-  #exclusive<R>(op: () => Promise<R>): Promise<R> {
+  #exclusive<R>(raw: () => Promise<R>): Promise<R> {
+    const op = () => raw().catch((e: unknown) => Promise.reject(this.#damaged(e)));
     if (this.#inTx.getStore()) return op();
     if (this.#closed) return Promise.reject(new CustodiaError('E_VAULT_LOCKED', 'the vault is closed'));
     const result = this.#tail.then(op);
     this.#tail = result.catch(() => undefined);
     return result;
+  }
+
+  /** A page that does not decrypt or check, met by any statement: the vault is damaged, whatever was being read. */
+  #damaged(e: unknown): unknown {
+    const code = sqliteCode(e);
+    if (code !== 'SQLITE_CORRUPT' && code !== 'SQLITE_NOTADB') return e;
+    return new CustodiaError('E_DB_CORRUPT', `the vault ${this.#path} is damaged: a database page does not decrypt or check (${code})`);
   }
 
   run(sql: string, params: readonly SqlValue[] = []): Promise<RunResult> {

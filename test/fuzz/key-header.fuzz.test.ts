@@ -56,7 +56,8 @@ describe('T7 fuzzed key headers never crash or hang an unlock', () => {
     });
     expect(failures(results)).toEqual([]);
     expect(leftovers).toEqual([]);
-    expect(readdirSync(v.dir).sort()).toEqual(['vault.custodia', 'vault.custodia.keys']);
+    // The vault's three parts (database, key header, objects folder), and nothing a refused unlock left beside them.
+    expect(readdirSync(v.dir).sort()).toEqual(['vault.custodia', 'vault.custodia.keys', 'vault.custodia.objects']);
     for (const code of ['E_BAD_VAULT_HEADER', 'E_KDF_PARAMS']) expect(results).toContain(`refused:${code}`);
   });
 

@@ -95,8 +95,8 @@ describe('T5 video, audio and PDF exhibits carry no identifying metadata', () =>
     expect(c.data.subarray(c.data.indexOf('data'))).toEqual(original.subarray(data, data + 8 + 1600));
   });
 
-  it('a type with no cleaner (OGG) is refused, never returned as an exhibit', async () => {
-    await expect(cleanAvToBuffer(Buffer.from('OggS\0\x02rest-of-page', 'latin1'))).rejects.toMatchObject({ code: 'E_UNSUPPORTED_MEDIA' });
+  it('a type with no cleaner (an office document, a ZIP) is refused, never returned as an exhibit', async () => {
+    await expect(cleanAvToBuffer(Buffer.from('PK\x03\x04\x14\0\0\0word/document.xml', 'latin1'))).rejects.toMatchObject({ code: 'E_UNSUPPORTED_MEDIA' });
   });
 });
 

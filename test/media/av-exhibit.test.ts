@@ -10,6 +10,8 @@ import { readEvidence } from '../../main/evidence/read-evidence';
 import { counts, entries, importFile, sha256, withIncident } from '../evidence/fixtures';
 import { tempVault, type TempVault } from '../vault/fixture';
 import { exiftoolAll, FORBIDDEN, PERSON, taggedMp3, taggedMp4, taggedPdf } from './av-fixtures';
+import { taggedWebm } from './matroska-fixtures';
+import { amrNb, taggedFlac, taggedOpus } from './xiph-fixtures';
 
 let v: TempVault;
 let incidentId: number;
@@ -24,6 +26,9 @@ describe('T5 video, audio and PDF exhibits in the vault; the sealed original kee
     ['clip.mp4', 'video/mp4', () => Promise.resolve(taggedMp4())],
     ['nota.mp3', 'audio/mpeg', () => Promise.resolve(taggedMp3())],
     ['acta.pdf', 'application/pdf', taggedPdf],
+    ['nota-de-voz.opus', 'audio/ogg', () => Promise.resolve(taggedOpus())],
+    ['grabacion.flac', 'audio/flac', () => Promise.resolve(taggedFlac())],
+    ['video.webm', 'video/webm', () => Promise.resolve(taggedWebm())],
   ])('%s: a clean derivative with its own hash; the original is unchanged', async (name, mediaType, make) => {
     const file = join(v.dir, name);
     await writeFile(file, await make());
@@ -48,6 +53,18 @@ describe('T5 video, audio and PDF exhibits in the vault; the sealed original kee
 
     const [derive] = await entries(v.session, `evidence:${x.id}`);
     expect(derive).toMatchObject({ action: 'derive', details: { from: original.id, originalSha256: original.sha256, sha256: x.sha256, removed: x.removed } });
+    expect((await verifyLog(v.session)).ok).toBe(true);
+  });
+
+  it('an AMR call recording, which has no place for metadata, is its own derivative with the same bytes', async () => {
+    const file = join(v.dir, 'llamada.amr');
+    await writeFile(file, amrNb());
+    const original = await importFile(v.session, incidentId, file);
+    const x = await makeExhibit(v.session, original.id);
+    expect(x).toMatchObject({ derivedFrom: original.id, mediaType: 'audio/amr', created: true, removed: [], sha256: original.sha256 });
+    expect(x.id).not.toBe(original.id);
+    const [derive] = await entries(v.session, `evidence:${x.id}`);
+    expect(derive).toMatchObject({ action: 'derive', details: { from: original.id, removed: [] } });
     expect((await verifyLog(v.session)).ok).toBe(true);
   });
 

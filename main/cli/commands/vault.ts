@@ -1,9 +1,12 @@
 // `custodia vault init`: a new vault whose first user is its admin (activated at once);
-// `custodia vault rekey`: an admin rotates the vault key;
-// `custodia vault backup` / `vault restore`: backups that only add, and a checked restore (main/backup/).
+// `custodia vault rekey`: an admin rotates the vault key; `custodia vault erase`: this laptop's
+// copy made unreadable at once, then removed; `custodia vault backup` / `vault restore`: backups
+// that only add, and a checked restore (main/backup/).
 import type { Command } from 'commander';
 import { signSessionCheckpoint } from '../../accounts/sealed-changes';
 import { rotateVaultKey } from '../../accounts/rotate-vault-key';
+import { eraseVault } from '../../accounts/erase-vault';
+import { CustodiaError } from '../../../shared/errors/error-codes';
 import { createVault } from '../../accounts/vault-session';
 import { backupVault } from '../../backup/backup-vault';
 import { openTarget } from '../../backup/open-target';
@@ -14,7 +17,7 @@ import { progressToStderr } from '../progress';
 import { newPassphrase, sessionCommand, withSession, type SessionOptions } from '../session-options';
 
 export function registerVaultCommands(program: Command): void {
-  const vault = program.command('vault').description('create a vault, rotate its key, back it up and restore it');
+  const vault = program.command('vault').description('create a vault, rotate its key, back it up, restore it, erase it from this laptop');
   vault
     .command('init')
     .description('create an encrypted vault; the first user is admin (passphrase: CUSTODIA_PASSPHRASE or prompt)')
@@ -57,5 +60,12 @@ export function registerVaultCommands(program: Command): void {
       const target = await openTarget(opts.from);
       const r = await restoreVault({ target, vaultPath: opts.vault, user: opts.user, passphrase, onProgress: progressToStderr('restoring') }).finally(() => target.close());
       printResult(opts, r, () => `restored backup ${r.sequence} to ${opts.vault}: ${r.objects} evidence objects, ${r.entries} custody entries, verified against ${r.checkpoints} checkpoints`);
+    });
+  sessionCommand(vault.command('erase').description("erase this laptop's copy of the vault now: its key header is overwritten first, so nothing left opens; backups are untouched"))
+    .option('--yes', 'erase without asking again (required: there is no undo on this laptop)')
+    .action(async (opts: SessionOptions & { yes?: boolean }) => {
+      if (!opts.yes) throw new CustodiaError('E_USAGE', 'vault erase needs --yes: it cannot be undone on this laptop (a backup brings the vault back)');
+      const r = await withSession(opts, (s) => eraseVault(s));
+      printResult(opts, { erased: true, ...r }, () => `erased: nothing on this laptop opened the vault after ${r.unreadableAfterMs.toFixed(0)} ms; its files were gone after ${r.removedAfterMs.toFixed(0)} ms. A backup and any user's passphrase (or the recovery shares) bring it back.`);
     });
 }

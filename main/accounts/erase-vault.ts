@@ -1,0 +1,53 @@
+// Quick erase for a raid (THREATS T1/T2): the key header is overwritten with random bytes and
+// made durable before anything else, so within that one small write the vault's content key
+// exists nowhere on this laptop and the database and evidence objects are noise; only then are
+// the files removed, however long a large objects folder takes. An SSD may keep old blocks of
+// the header, but the slots there are sealed under each passphrase's scrypt key, never in the
+// clear. Copies made before (backups, a kept FILE.keys) are untouched: they bring it back.
+import { randomBytes } from 'node:crypto';
+import { open, readdir, rm, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { headerPath, rekeyPath } from '../vault/header-file';
+import { objectsPath } from '../vault/object-store';
+import type { VaultSession } from './vault-session';
+
+export interface EraseResult {
+  /** Milliseconds from the start until no key to the vault remained on disk. */
+  unreadableAfterMs: number;
+  /** Milliseconds until every file of the vault was gone. */
+  removedAfterMs: number;
+}
+
+/** Overwrites a file in place with random bytes of its own length and flushes it to the disk. */
+async function shred(path: string): Promise<void> {
+  const size = await stat(path).then((s) => s.size, () => -1);
+  if (size < 0) return;
+  const fh = await open(path, 'r+');
+  try {
+    await fh.write(randomBytes(Math.max(size, 1)), 0, Math.max(size, 1), 0);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  await unlink(path);
+}
+
+/** The key header and every temporary copy of it an interrupted write left beside it. */
+async function headerCopies(path: string): Promise<string[]> {
+  const dir = dirname(path);
+  const keys = basename(headerPath(path));
+  const names = await readdir(dir).catch(() => [] as string[]);
+  return [headerPath(path), ...names.filter((n) => n.startsWith(`.${keys}.`) && n.endsWith('.tmp')).map((n) => join(dir, n))];
+}
+
+export async function eraseVault(session: VaultSession): Promise<EraseResult> {
+  const t0 = performance.now();
+  const { path } = session;
+  for (const copy of await headerCopies(path)) await shred(copy);
+  const unreadableAfterMs = performance.now() - t0;
+  // The session's own copy of the key goes with the session; what it would seal has nowhere to live.
+  await session.close().catch(() => undefined);
+  for (const f of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`, rekeyPath(path), `${rekeyPath(path)}-wal`]) await unlink(f).catch(() => undefined);
+  await rm(objectsPath(path), { recursive: true, force: true });
+  return { unreadableAfterMs, removedAfterMs: performance.now() - t0 };
+}
