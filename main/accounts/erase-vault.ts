@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, readdir, rm, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { headerPath, rekeyPath } from '../vault/header-file';
+import { backupCopyPath, headerPath, rekeyPath } from '../vault/header-file';
 import { objectsPath } from '../vault/object-store';
 import type { VaultSession } from './vault-session';
 
@@ -47,7 +47,7 @@ export async function eraseVault(session: VaultSession): Promise<EraseResult> {
   const unreadableAfterMs = performance.now() - t0;
   // The session's own copy of the key goes with the session; what it would seal has nowhere to live.
   await session.close().catch(() => undefined);
-  for (const f of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`, rekeyPath(path), `${rekeyPath(path)}-wal`]) await unlink(f).catch(() => undefined);
+  for (const f of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`, rekeyPath(path), `${rekeyPath(path)}-wal`, backupCopyPath(path)]) await unlink(f).catch(() => undefined);
   await rm(objectsPath(path), { recursive: true, force: true });
   return { unreadableAfterMs, removedAfterMs: performance.now() - t0 };
 }

@@ -12,7 +12,7 @@ import { appendCustody } from '../custody/custody-log';
 import { loadSigningKey } from '../custody/signing-keys';
 import { crashPoint } from '../platform/crash-point';
 import { sha256Hex } from '../platform/sha256';
-import { headerPath, readHeader } from '../vault/header-file';
+import { backupCopyPath, headerPath, readHeader } from '../vault/header-file';
 import { ObjectStore, objectsPath } from '../vault/object-store';
 import { exportUnderNewKey } from '../vault/rekey-database';
 import type { BackupTarget } from './backup-target';
@@ -36,11 +36,6 @@ export interface BackupResult {
 export const PARALLEL_WRITES = 4;
 
 export type BackupProgress = (fraction: number) => void;
-
-/** Where the snapshot is written before it goes to the target: ciphertext, beside the vault, overwritten by the next backup. */
-export function snapshotTempPath(vaultPath: string): string {
-  return `${vaultPath}.backup`;
-}
 
 class Writer {
   bytes = 0;
@@ -84,7 +79,7 @@ export async function backupVault(session: VaultSession, target: BackupTarget, o
   const note = checkpointFileText(cp, (await loadSigningKey(session.db, session.user.name)).secretKey);
   const header = await readHeader(session.path);
   const headerBytes = await readFile(headerPath(session.path));
-  const snapshotPath = snapshotTempPath(session.path);
+  const snapshotPath = backupCopyPath(session.path);
   // The snapshot first, the object list after: every object a snapshot row names was on disk before that row committed.
   await exportUnderNewKey(session.db, { sourcePath: session.path, target: snapshotPath, newKey: sessionKey(session), pageSize: header.cipher.pageSize });
   crashPoint('backup:snapshot');
