@@ -13,6 +13,8 @@ export interface BackupTarget {
   putIfAbsent(name: string, bytes: Uint8Array): Promise<boolean>;
   /** The bytes under name, or undefined when there is no such name. */
   read(name: string): Promise<Buffer | undefined>;
+  /** Makes every name written so far durable (a folder's entries flushed); the manifest waits for it. */
+  sync(): Promise<void>;
   /** Lets go of connections (an S3 client keeps its sockets open, and the CLI would not exit). */
   close(): void;
 }

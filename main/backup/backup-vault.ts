@@ -110,11 +110,13 @@ export async function backupVault(session: VaultSession, target: BackupTarget, o
     treeSize: cp.treeSize, header: headerSha, snapshot: snapshotSha, checkpoint: noteSha, objects,
   };
   await writer.check();
+  await target.sync();
   // The manifest last: a backup cut short before it leaves files the next one reuses, never a manifest naming what is not there.
   const manifestBytes = Buffer.from(manifestText(manifest), 'utf8');
   if (!(await target.putIfAbsent(manifestName(sequence), manifestBytes))) {
     throw new CustodiaError('E_EXISTS', `another backup wrote ${manifestName(sequence)} meanwhile; run the backup again`);
   }
+  await target.sync();
   const back = await target.read(manifestName(sequence));
   if (!back?.equals(manifestBytes)) throw new CustodiaError('E_BACKUP_ALTERED', `${manifestName(sequence)} reads back other bytes than were written`);
   await unlink(snapshotPath).catch(() => undefined);

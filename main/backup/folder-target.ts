@@ -1,6 +1,7 @@
 // A backup target that is a folder: a USB stick, a network share, a Syncthing folder. Each file is
 // written to tmp/, flushed, and given its name with link(), which fails on an existing name, so a
-// name is never overwritten; then the folder is flushed so the name survives a power cut.
+// name is never overwritten; the folders that gained names are flushed at sync(), before the
+// manifest that names them, so the names survive a power cut (one flush per folder, not per file).
 import { randomBytes } from 'node:crypto';
 import { access, link, mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -29,6 +30,8 @@ async function exists(path: string): Promise<boolean> {
 export class FolderTarget implements BackupTarget {
   readonly label: string;
   readonly #root: string;
+  /** Folders that gained a name since the last sync. */
+  readonly #touched = new Set<string>();
 
   constructor(root: string) {
     this.#root = resolve(root);
@@ -85,7 +88,7 @@ export class FolderTarget implements BackupTarget {
       else await rename(temp, target);
     }
     await unlink(temp).catch(() => undefined);
-    await syncFolder(dirname(target));
+    if (placed) this.#touched.add(dirname(target));
     return placed;
   }
 
@@ -94,6 +97,14 @@ export class FolderTarget implements BackupTarget {
       if (e.code === 'ENOENT') return undefined;
       throw e;
     });
+  }
+
+  async sync(): Promise<void> {
+    const dirs = [...this.#touched];
+    this.#touched.clear();
+    await Promise.all(dirs.map(syncFolder));
+    // A new fan-out or kind folder is itself a new name in its parent (objects/, or the root).
+    if (dirs.length > 0) await Promise.all([...new Set([...dirs.map((d) => dirname(d)), this.#root])].map(syncFolder));
   }
 
   close(): void {

@@ -98,6 +98,10 @@ export class S3Target implements BackupTarget {
     }
   }
 
+  async sync(): Promise<void> {
+    // A PUT the store acknowledged is stored: nothing to flush.
+  }
+
   close(): void {
     this.#client.destroy();
   }
