@@ -1,7 +1,7 @@
 // `vault backup`: adds to a target what it lacks. Evidence objects are already ciphertext named by
 // their SHA-256, so only new names are copied. The database is exported, while the vault stays
 // open, under the key its header's slots unwrap (so the backed-up header opens it), and goes with
-// the header, the latest checkpoint as a signed note, and a manifest of this backup. Every name is
+// the header, a manifest of this backup, and then the latest checkpoint as a signed note. Every name is
 // a content hash or a new sequence number: a repeated or interrupted backup only adds.
 import { readFile, unlink } from 'node:fs/promises';
 import { CustodiaError } from '../../shared/errors/error-codes';
@@ -99,26 +99,33 @@ export async function backupVault(session: VaultSession, target: BackupTarget, o
   });
   const snapshotSha = sha256Hex(snapshot);
   const headerSha = sha256Hex(headerBytes);
-  const noteBytes = Buffer.from(note, 'utf8');
-  const noteSha = sha256Hex(noteBytes);
   await writer.put(snapshotName(snapshotSha), snapshot);
   await writer.put(headerName(headerSha), headerBytes);
-  await writer.put(checkpointName(noteSha), noteBytes);
   crashPoint('backup:before-manifest');
   const manifest: BackupManifest = {
     format: MANIFEST_FORMAT, version: 1, sequence, vaultId: session.vaultId, createdAt: new Date().toISOString(),
-    treeSize: cp.treeSize, header: headerSha, snapshot: snapshotSha, checkpoint: noteSha, objects,
+    treeSize: cp.treeSize, header: headerSha, snapshot: snapshotSha, objects,
   };
   await writer.check();
   await target.sync();
   // The manifest last: a backup cut short before it leaves files the next one reuses, never a manifest naming what is not there.
   const manifestBytes = Buffer.from(manifestText(manifest), 'utf8');
+  const noteBytes = Buffer.from(note, 'utf8');
+  const noteSha = sha256Hex(noteBytes);
   if (!(await target.putIfAbsent(manifestName(sequence), manifestBytes))) {
     throw new CustodiaError('E_EXISTS', `another backup wrote ${manifestName(sequence)} meanwhile; run the backup again`);
   }
   await target.sync();
   const back = await target.read(manifestName(sequence));
   if (!back?.equals(manifestBytes)) throw new CustodiaError('E_BACKUP_ALTERED', `${manifestName(sequence)} reads back other bytes than were written`);
+  crashPoint('backup:before-note');
+  // The note after its manifest: a note the target holds always had its backup written, so a
+  // restore that meets a note beyond the latest manifest knows a manifest was taken away (a
+  // rollback), never a backup cut short.
+  const noteWriter = new Writer(target);
+  await noteWriter.put(checkpointName(noteSha), noteBytes);
+  await noteWriter.check();
+  await target.sync();
   await unlink(snapshotPath).catch(() => undefined);
   onProgress?.(1);
   const latest = await latestCheckpoint(session.db);

@@ -14,11 +14,10 @@ const manifestSchema = z.strictObject({
   sequence: z.number().int().min(1),
   vaultId: z.uuid(),
   createdAt: z.string().max(64),
-  /** Entries of the custody log in the snapshot; the checkpoint note covers them all. */
+  /** Entries of the custody log in the snapshot; the note written after the manifest covers them all. */
   treeSize: z.number().int().nonnegative(),
   header: sha,
   snapshot: sha,
-  checkpoint: sha,
   objects: z.array(sha),
 });
 
