@@ -9,6 +9,7 @@ import { openVault, createVault } from '../../main/accounts/vault-session';
 import { verifyLog } from '../../main/audit/verify-log';
 import { backupVault } from '../../main/backup/backup-vault';
 import { FolderTarget } from '../../main/backup/folder-target';
+import { openTarget } from '../../main/backup/open-target';
 import { restoreVault, stagingPath } from '../../main/backup/restore-vault';
 import { objectsPath } from '../../main/vault/object-store';
 import { CHEAP_KDF, PASSPHRASE, addActiveUser, errorCode, tempVault, type TempVault } from '../vault/fixture';
@@ -103,6 +104,19 @@ describe('T9 backup to a folder and restore on a new laptop', () => {
       await s.close();
     }
     expect(await errorCode(restoreVault({ target: new FolderTarget(await dir('empty')), vaultPath: join(other, 'x.custodia'), user: 'ana', passphrase: PASSPHRASE }))).toBe('E_BACKUP_EMPTY');
+  });
+});
+
+describe('backup targets as the user names them', () => {
+  it('a folder that does not exist (an unmounted stick) is E_NOT_FOUND, not a new folder on the laptop', async () => {
+    const missing = join(await dir('mnt'), 'STICK', 'custodia');
+    expect(await errorCode(openTarget(missing))).toBe('E_NOT_FOUND');
+    await expect(access(missing)).rejects.toThrow();
+  });
+
+  it('an s3:// address without a valid bucket is E_USAGE', async () => {
+    expect(await errorCode(openTarget('s3://'))).toBe('E_USAGE');
+    expect(await errorCode(openTarget('s3://Bad_Bucket/x'))).toBe('E_USAGE');
   });
 });
 
