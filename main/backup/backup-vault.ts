@@ -42,10 +42,11 @@ class Writer {
   readonly written: { name: string; sha256: string }[] = [];
   constructor(private readonly target: BackupTarget) {}
 
-  async put(name: string, bytes: Uint8Array): Promise<void> {
+  /** sha256: of bytes, known already (an object's name, checked as it was read), so the bytes are hashed once. */
+  async put(name: string, bytes: Uint8Array, sha256: string): Promise<void> {
     if (await this.target.putIfAbsent(name, bytes)) {
       this.bytes += bytes.length;
-      this.written.push({ name, sha256: sha256Hex(bytes) });
+      this.written.push({ name, sha256 });
     }
   }
 
@@ -92,15 +93,15 @@ export async function backupVault(session: VaultSession, target: BackupTarget, o
   let done = 0;
   // Several files in flight: each one's fsync overlaps the next one's read and write.
   await inParallel(missing, PARALLEL_WRITES, async (name) => {
-    await writer.put(objectName(name), await store.get(name));
+    await writer.put(objectName(name), await store.get(name), name);
     done += 1;
     onProgress?.(done / (missing.length + 1));
     if (done === 1) crashPoint('backup:object');
   });
   const snapshotSha = sha256Hex(snapshot);
   const headerSha = sha256Hex(headerBytes);
-  await writer.put(snapshotName(snapshotSha), snapshot);
-  await writer.put(headerName(headerSha), headerBytes);
+  await writer.put(snapshotName(snapshotSha), snapshot, snapshotSha);
+  await writer.put(headerName(headerSha), headerBytes, headerSha);
   crashPoint('backup:before-manifest');
   const manifest: BackupManifest = {
     format: MANIFEST_FORMAT, version: 1, sequence, vaultId: session.vaultId, createdAt: new Date().toISOString(),
@@ -123,7 +124,7 @@ export async function backupVault(session: VaultSession, target: BackupTarget, o
   // restore that meets a note beyond the latest manifest knows a manifest was taken away (a
   // rollback), never a backup cut short.
   const noteWriter = new Writer(target);
-  await noteWriter.put(checkpointName(noteSha), noteBytes);
+  await noteWriter.put(checkpointName(noteSha), noteBytes, noteSha);
   await noteWriter.check();
   await target.sync();
   await unlink(snapshotPath).catch(() => undefined);
