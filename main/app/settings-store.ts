@@ -10,7 +10,7 @@ import { DEFAULT_LANGUAGE } from '../../shared/vocabulary/languages';
 import { writeFileAtomicSync } from '../platform/atomic-write';
 
 export type Settings = z.infer<typeof settingsSchema>;
-export const DEFAULT_SETTINGS: Settings = { language: DEFAULT_LANGUAGE, autoLockMinutes: 5 };
+export const DEFAULT_SETTINGS: Settings = { language: DEFAULT_LANGUAGE, autoLockMinutes: 5, backupReminderDays: 7 };
 
 const fileSchema = z.object({
   settings: settingsSchema.partial().default({}),

@@ -128,7 +128,13 @@ export async function backupVault(session: VaultSession, target: BackupTarget, o
   await noteWriter.check();
   await target.sync();
   await unlink(snapshotPath).catch(() => undefined);
+  const objectsWritten = writer.written.filter((w) => w.name.startsWith('objects/')).length;
+  // The next backup carries this one's completion; the app's "last backup" reads it (backup-status.ts).
+  await session.db.transaction((tx) => appendCustody(tx, {
+    actor: session.user.name, action: 'export', subject: 'vault',
+    details: { format: MANIFEST_FORMAT, sequence, target: sha256Hex(target.label), completed: true, objectsWritten, bytesWritten: writer.bytes },
+  }));
   onProgress?.(1);
   const latest = await latestCheckpoint(session.db);
-  return { sequence, objects: objects.length, objectsWritten: writer.written.filter((w) => w.name.startsWith('objects/')).length, bytesWritten: writer.bytes, snapshotBytes: snapshot.length, treeSize: latest?.treeSize ?? cp.treeSize };
+  return { sequence, objects: objects.length, objectsWritten, bytesWritten: writer.bytes, snapshotBytes: snapshot.length, treeSize: latest?.treeSize ?? cp.treeSize };
 }

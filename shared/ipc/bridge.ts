@@ -33,6 +33,7 @@ export interface CustodiaApi {
     uploadBegin: Call<'evidence.uploadBegin'>; uploadChunk: Call<'evidence.uploadChunk'>;
     uploadEnd: Call<'evidence.uploadEnd'>; uploadAbort: Call<'evidence.uploadAbort'>;
   };
+  backup: { status: Call0<'backup.status'>; toFolder: Call0<'backup.toFolder'> };
   custody: {
     timeline: Call<'custody.timeline'>; saveCheckpoint: Call0<'custody.saveCheckpoint'>;
     exportPackage: Call0<'custody.exportPackage'>; pickPackage: Call0<'custody.pickPackage'>; verifyPackage: Call<'custody.verifyPackage'>;
@@ -88,6 +89,10 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe): CustodiaApi 
       thumbnail: (r) => invoke('evidence.thumbnail', r),
       view: (r) => invoke('evidence.view', r),
       makeExhibit: (r) => invoke('evidence.makeExhibit', r),
+    },
+    backup: {
+      status: () => invoke('backup.status', {}),
+      toFolder: () => invoke('backup.toFolder', {}),
     },
     custody: {
       timeline: (r) => invoke('custody.timeline', r),

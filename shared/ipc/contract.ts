@@ -118,6 +118,14 @@ export const CONTRACT = {
     nullable(z.strictObject({ location: z.string(), treeSize: z.number().int(), rootHash: s.sha256Hex })),
   ),
 
+  /** When this vault was last backed up (from its custody log), or null if never. */
+  'backup.status': ch(s.emptyRequest, z.strictObject({ lastAt: z.string().nullable(), sequence: z.number().int().nullable() })),
+  /** A backup to a folder the user picks in main's dialog (main/backup/); null: cancelled. Progress as `backup` events. */
+  'backup.toFolder': ch(
+    s.emptyRequest,
+    nullable(z.strictObject({ sequence: z.number().int(), objectsWritten: z.number().int(), bytesWritten: z.number().int() })),
+  ),
+
   /** The custody log as a package for an auditor (audit/log-package.ts), saved where the user picks; null: cancelled. */
   'custody.exportPackage': ch(
     s.emptyRequest,

@@ -32,6 +32,8 @@ export const okResponse = z.strictObject({ ok: z.literal(true) });
 export const settingsSchema = z.strictObject({
   language: z.enum(LANGUAGES),
   autoLockMinutes: z.number().int().min(1).max(240),
+  /** The Backup screen reminds once the last backup is older than this. */
+  backupReminderDays: z.number().int().min(1).max(365),
 });
 export const user = z.strictObject({ name, role: z.enum(ROLES) });
 
