@@ -16,7 +16,7 @@ export interface CustodiaApi {
   app: { info: Call0<'app.info'> };
   settings: { get: Call0<'settings.get'>; set: Call<'settings.set'> };
   vault: {
-    known: Call0<'vault.known'>; pickExisting: Call0<'vault.pickExisting'>; create: Call<'vault.create'>;
+    known: Call0<'vault.known'>; pickExisting: Call0<'vault.pickExisting'>; create: Call<'vault.create'>; restore: Call<'vault.restore'>;
     unlock: Call<'vault.unlock'>; lock: Call0<'vault.lock'>; status: Call0<'vault.status'>; verify: Call0<'vault.verify'>;
   };
   /** First unlock of a user an admin added (E_MUST_ACTIVATE at vault.unlock). */
@@ -54,6 +54,7 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe): CustodiaApi 
       known: () => invoke('vault.known', {}),
       pickExisting: () => invoke('vault.pickExisting', {}),
       create: (r) => invoke('vault.create', r),
+      restore: (r) => invoke('vault.restore', r),
       unlock: (r) => invoke('vault.unlock', r),
       lock: () => invoke('vault.lock', {}),
       status: () => invoke('vault.status', {}),

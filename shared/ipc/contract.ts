@@ -21,6 +21,8 @@ export const CONTRACT = {
   'vault.known': ch(s.emptyRequest, z.array(s.knownVault)),
   'vault.pickExisting': ch(s.emptyRequest, nullable(s.knownVault)),
   'vault.create': ch(s.newVaultRequest, nullable(s.vaultStatus)),
+  /** Restore from a backup folder, then unlock (main/backup/restore-vault.ts); null: a dialog was cancelled. Progress as `backup` events. */
+  'vault.restore': ch(s.restoreRequest, nullable(s.vaultStatus)),
   'vault.unlock': ch(s.unlockRequest, s.vaultStatus),
   'session.activate': ch(s.activateRequest, s.vaultStatus),
   'vault.lock': ch(s.emptyRequest, s.vaultStatus),

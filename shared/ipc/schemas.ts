@@ -48,6 +48,8 @@ export const knownVault = z.strictObject({ id: z.string().max(64), label: z.stri
 
 export const newVaultRequest = z.strictObject({ label: name, user: name, passphrase: passphrase.min(12) });
 export const unlockRequest = z.strictObject({ vaultId: z.string().max(64), user: name, passphrase });
+/** A vault made again from a backup folder: the name to remember it by and any user of the backed-up vault. */
+export const restoreRequest = z.strictObject({ label: name, user: name, passphrase });
 
 /** First unlock of a user an admin added: the one-time passphrase and the user's own. */
 export const activateRequest = z.strictObject({ vaultId: z.string().max(64), user: name, oneTimePassphrase: passphrase, newPassphrase: z.string().min(12).max(1024) });

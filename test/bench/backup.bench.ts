@@ -1,7 +1,8 @@
 // Backups of a vault holding BENCH_MIB of evidence (default 1024) to a folder. An incremental backup
 // after adding BENCH_MIB/10 of new evidence, against `cp` + sync of the new source files in the
 // same run; a full restore (every file checked, then log verify reading every object back) against
-// `cp -r` + sync of the target folder.
+// `cp -r` + sync of the target folder; then the same vault backed up to and restored from s3rver on
+// 127.0.0.1 (a development server, so its figures say little about a real store).
 // Usage: node --import tsx test/bench/backup.bench.ts   (BENCH_MIB=1024 by default)
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -10,7 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createVault } from '../../main/accounts/vault-session';
 import { backupVault } from '../../main/backup/backup-vault';
+import S3rver from 's3rver';
 import { FolderTarget } from '../../main/backup/folder-target';
+import { S3Target } from '../../main/backup/s3-target';
+import { openVault } from '../../main/accounts/vault-session';
 import { restoreVault } from '../../main/backup/restore-vault';
 import { importEvidence } from '../../main/evidence/import-evidence';
 import { addCase } from '../../main/records/cases';
@@ -67,6 +71,27 @@ try {
   await restoreVault({ target, vaultPath: join(dir, 'restored', 'r.custodia'), user: 'ana', passphrase: PASS });
   const restoreSeconds = seconds(t);
 
+  const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: join(dir, 's3'), configureBuckets: [{ name: 'bench', configs: [] }] });
+  const { port } = await server.run();
+  Object.assign(process.env, { AWS_ENDPOINT_URL: `http://127.0.0.1:${port}`, AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_REGION: 'us-east-1', CUSTODIA_S3_PATH_STYLE: '1' });
+  const s3 = new S3Target('s3://bench/vault');
+  let s3Backup = 0;
+  let s3Restore = 0;
+  try {
+    const again = await openVault({ path, user: 'ana', passphrase: PASS });
+    t = performance.now();
+    await backupVault(again, s3);
+    s3Backup = seconds(t);
+    await again.close();
+    await mkdir(join(dir, 'from-s3'));
+    t = performance.now();
+    const r = await restoreVault({ target: s3, vaultPath: join(dir, 'from-s3', 'r.custodia'), user: 'ana', passphrase: PASS });
+    s3Restore = seconds(t);
+    console.log(`s3rver: full backup ${s3Backup.toFixed(2)} s, full restore ${s3Restore.toFixed(2)} s (${r.evidence} items verified)`);
+  } finally {
+    s3.close();
+    await server.close();
+  }
   console.log(`vault of ${SIZE_MIB} MiB of evidence; full backup: ${fullSeconds.toFixed(2)} s, ${(full.bytesWritten / MiB).toFixed(0)} MiB written`);
   console.log(`incremental backup after adding ${NEW_MIB} MiB: ${(incremental.bytesWritten / MiB).toFixed(1)} MiB written (snapshot ${(incremental.snapshotBytes / MiB).toFixed(1)} MiB), ${incSeconds.toFixed(2)} s = ${(incSeconds / cpNew).toFixed(2)}x cp -r + sync of the new files (${cpNew.toFixed(2)} s)`);
   console.log(`full restore (files checked, then log verify): ${restoreSeconds.toFixed(2)} s; cp -r + sync of the target ${cpTarget.toFixed(2)} s: restore runs at ${(cpTarget / restoreSeconds).toFixed(2)}x cp -r`);

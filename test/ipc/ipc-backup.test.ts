@@ -50,3 +50,29 @@ describe('T9 backup.toFolder and backup.status', () => {
     expect(await handlerClient(other.ctx).code('backup.status', {})).toBe('E_VAULT_LOCKED');
   });
 });
+
+describe('T9 vault.restore: the first screen on a new laptop', () => {
+  it('restores the backup folder to the chosen place, opens it with the user\'s passphrase and remembers it; E_EXISTS over a vault', async () => {
+    const laptop = testContext();
+    const client = handlerClient(laptop.ctx);
+    const stick = join(dir, 'stick');
+    const restored = join(laptop.dir, 'restored.custodia');
+    laptop.answer('chooseBackupFolder', stick);
+    laptop.answer('chooseVaultLocation', restored);
+    const status = await client.value<{ state: string; user?: { name: string } }>('vault.restore', { label: 'Org', user: 'ana', passphrase: 'una frase de prueba larga' });
+    expect(status).toMatchObject({ state: 'unlocked', user: { name: 'ana' } });
+    expect(await client.value<{ id: string; label: string }[]>('vault.known', {})).toHaveLength(1);
+    const cases = await client.value<{ title: string }[]>('cases.list', {});
+    expect(cases.map((c) => c.title)).toEqual(['Caso A']);
+    laptop.answer('chooseBackupFolder', stick);
+    laptop.answer('chooseVaultLocation', restored);
+    expect(await client.code('vault.restore', { label: 'Org', user: 'ana', passphrase: 'una frase de prueba larga' })).toBe('E_EXISTS');
+    await laptop.ctx.session?.vault.close();
+  });
+
+  it('a cancelled dialog restores nothing', async () => {
+    const laptop = testContext();
+    expect(await handlerClient(laptop.ctx).value('vault.restore', { label: 'Org', user: 'ana', passphrase: 'x' })).toBeNull();
+    expect(readdirSync(laptop.dir)).toEqual([]);
+  });
+});
