@@ -163,6 +163,18 @@ describe('T9 a damaged or tampered target is refused at restore, and nothing is 
     })).toBe('E_BACKUP_ALTERED');
   });
 
+  it('a manifest that leaves an object out: the restored vault lacks it, log verify says so, E_BACKUP_ALTERED', async () => {
+    expect(await refused(async (d) => {
+      const f = join(d, 'manifests', '0000000001.json');
+      const m = JSON.parse(await readFile(f, 'utf8')) as { objects: string[] };
+      await writeFile(f, JSON.stringify({ ...m, objects: m.objects.slice(1) }));
+    })).toBe('E_BACKUP_ALTERED');
+  });
+
+  it('a manifest that is not one: E_BACKUP_ALTERED', async () => {
+    expect(await refused(async (d) => writeFile(join(d, 'manifests', '0000000001.json'), '{"format":"custodia-backup"'))).toBe('E_BACKUP_ALTERED');
+  });
+
   it('the latest backup hidden (its manifest deleted) so an older one passes for it: E_BACKUP_INCONSISTENT', async () => {
     const { v: vault, sources, incident, targetDir, target } = await backedUp([1]);
     await addFiles(vault.session, incident, sources, [1]);
