@@ -4,7 +4,7 @@
 // target holds); only a vault that passed takes its names, the database file last. A crash before
 // the check leaves the hidden folder, removed by the next restore; one after it, a restore the next
 // run finishes. So a vault under the new name is always whole.
-import { access, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { access, mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { toHex } from '../../shared/custody/bytes';
 import type { KeptCheckpoint } from '../../shared/custody/tlog-checkpoint';
@@ -72,11 +72,15 @@ async function targetCheckpoints(target: BackupTarget): Promise<KeptCheckpoint[]
   return found.sort((a, b) => b.treeSize - a.treeSize);
 }
 
-async function syncFolder(path: string): Promise<void> {
+/** Flushes a file or folder (Windows cannot open a folder: there a rename is already durable). */
+async function syncPath(path: string): Promise<void> {
   const fh = await open(path, 'r').catch(() => undefined);
-  if (!fh) return; // Windows cannot open a folder; there a rename is already durable.
-  await fh.sync().catch(() => undefined);
-  await fh.close();
+  if (!fh) return;
+  try {
+    await fh.sync().catch(() => undefined);
+  } finally {
+    await fh.close();
+  }
 }
 
 /** Gives the checked vault its names; the database last, so the vault exists only once it is whole. */
@@ -87,7 +91,7 @@ async function moveIntoPlace(staging: string, vaultPath: string): Promise<Restor
   if (await exists(headerPath(staged))) await rename(headerPath(staged), headerPath(vaultPath));
   crashPoint('restore:moving');
   await rename(staged, vaultPath);
-  await syncFolder(dirname(vaultPath));
+  await syncPath(dirname(vaultPath));
   await rm(staging, { recursive: true, force: true });
   return result;
 }
@@ -101,17 +105,29 @@ async function fetchAndCheck(o: RestoreOptions, staging: string): Promise<Restor
   if ((await readHeader(staged)).vaultId !== manifest.vaultId) throw new CustodiaError('E_BACKUP_ALTERED', 'the backup\'s key header is for another vault than its manifest');
   await writeFileAtomic(staged, await fetchChecked(o.target, snapshotName(manifest.snapshot), manifest.snapshot));
   const store = new ObjectStore(objectsPath(staged));
+  const fans = new Map<string, Promise<unknown>>();
   let done = 0;
-  await inParallel(manifest.objects, PARALLEL_WRITES, async (name) => {
+  // Written without a flush each (the folder is private and thrown away on any failure), then
+  // flushed all together before anything is trusted: the writes are then on their way to the disk.
+  // A name listed twice (an edited manifest) is fetched once.
+  const names = [...new Set(manifest.objects)];
+  await inParallel(names, PARALLEL_WRITES, async (name) => {
     const bytes = await o.target.read(objectName(name));
     if (!bytes) throw new CustodiaError('E_BACKUP_OBJECT_MISSING', `the backup lacks ${objectName(name)}`, { file: objectName(name) });
-    // put() names the object by its hash: one pass over the bytes, and a wrong one only ever lands in the folder removed on failure.
-    if ((await store.put(bytes)) !== name) throw new CustodiaError('E_BACKUP_ALTERED', `the backup's ${objectName(name)} does not hash to its name: altered, damaged or swapped`, { file: objectName(name) });
+    if (sha256Hex(bytes) !== name) throw new CustodiaError('E_BACKUP_ALTERED', `the backup's ${objectName(name)} does not hash to its name: altered, damaged or swapped`, { file: objectName(name) });
+    const path = store.pathOf(name);
+    const fan = dirname(path);
+    // One mkdir per fan-out folder, awaited by every write into it.
+    if (!fans.has(fan)) fans.set(fan, mkdir(fan, { recursive: true, mode: 0o700 }));
+    await fans.get(fan);
+    await writeFile(path, bytes, { flag: 'wx', mode: 0o600 });
     done += 1;
-    o.onProgress?.(done / (manifest.objects.length + 1));
+    o.onProgress?.(done / (names.length + 1));
     if (done === 1) crashPoint('restore:object');
   });
-  await store.flush();
+  await inParallel(names, PARALLEL_WRITES * 2, async (name) => syncPath(store.pathOf(name)));
+  await Promise.all([...fans.keys()].map(syncPath));
+  await syncPath(objectsPath(staged));
   const checkpoints = await targetCheckpoints(o.target);
   const session = await unlockVault({ path: staged, user: o.user, passphrase: o.passphrase });
   try {
