@@ -16,6 +16,7 @@ import { buildHandlerTable } from './ipc/handler-table';
 import { lockNow } from './ipc/handlers/vault-handlers';
 import { registerIpc } from './ipc/register-ipc';
 import { SettingsStore } from './app/settings-store';
+import { chromiumLocale } from './app/app-locale';
 import { wipeFreedMemory } from './vault/keyed-database';
 
 const development = !app.isPackaged && process.env.CUSTODIA_DEV === '1';
@@ -23,6 +24,8 @@ let window: BrowserWindow | null = null;
 
 declareAppScheme();
 app.enableSandbox();
+const settings = new SettingsStore(join(app.getPath('userData'), 'settings.json'));
+app.commandLine.appendSwitch('lang', chromiumLocale(settings.get().language));
 // The app stays open after a lock: what SQLCipher frees must not linger (T2).
 wipeFreedMemory();
 
@@ -44,7 +47,7 @@ function start(): void {
   serveApp(ses, join(import.meta.dirname, '..', 'renderer'));
 
   const ctx: HandlerContext = {
-    settings: new SettingsStore(join(app.getPath('userData'), 'settings.json')),
+    settings,
     dialogs: electronDialogs(() => window),
     files: new FileTokens(),
     emit: (event) => window?.webContents.send(EVENT_CHANNEL, event),

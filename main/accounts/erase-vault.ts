@@ -40,6 +40,12 @@ async function headerCopies(path: string): Promise<string[]> {
   return [headerPath(path), ...names.filter((n) => n.startsWith(`.${keys}.`) && n.endsWith('.tmp')).map((n) => join(dir, n))];
 }
 
+/** Every file of the vault at path, the key header and its copies first (see eraseVault). */
+async function removeVaultFiles(path: string): Promise<void> {
+  for (const f of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`, rekeyPath(path), `${rekeyPath(path)}-wal`, backupCopyPath(path)]) await unlink(f).catch(() => undefined);
+  await rm(objectsPath(path), { recursive: true, force: true });
+}
+
 export async function eraseVault(session: VaultSession): Promise<EraseResult> {
   const t0 = performance.now();
   const { path } = session;
@@ -47,7 +53,18 @@ export async function eraseVault(session: VaultSession): Promise<EraseResult> {
   const unreadableAfterMs = performance.now() - t0;
   // The session's own copy of the key goes with the session; what it would seal has nowhere to live.
   await session.close().catch(() => undefined);
-  for (const f of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`, rekeyPath(path), `${rekeyPath(path)}-wal`, backupCopyPath(path)]) await unlink(f).catch(() => undefined);
-  await rm(objectsPath(path), { recursive: true, force: true });
+  await removeVaultFiles(path);
+  return { unreadableAfterMs, removedAfterMs: performance.now() - t0 };
+}
+
+/**
+ * The same with no session: the opt-in erase after too many failed unlocks, when nobody who
+ * knows a passphrase is at the keyboard (the app counts the failures, main/app/settings-store.ts).
+ */
+export async function eraseVaultUnopened(path: string): Promise<EraseResult> {
+  const t0 = performance.now();
+  for (const copy of await headerCopies(path)) await shred(copy);
+  const unreadableAfterMs = performance.now() - t0;
+  await removeVaultFiles(path);
   return { unreadableAfterMs, removedAfterMs: performance.now() - t0 };
 }

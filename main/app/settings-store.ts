@@ -1,5 +1,6 @@
 // App settings and the list of known vaults, kept outside any vault (they are needed before an
-// unlock). They hold no secret: a language, an idle delay, and where vault files live.
+// unlock). They hold no secret: a language, an idle delay, where vault files live, and how many
+// unlocks of each failed in a row (for the opt-in erase).
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -10,11 +11,13 @@ import { DEFAULT_LANGUAGE } from '../../shared/vocabulary/languages';
 import { writeFileAtomicSync } from '../platform/atomic-write';
 
 export type Settings = z.infer<typeof settingsSchema>;
-export const DEFAULT_SETTINGS: Settings = { language: DEFAULT_LANGUAGE, autoLockMinutes: 5, backupReminderDays: 7 };
+export const DEFAULT_SETTINGS: Settings = { language: DEFAULT_LANGUAGE, autoLockMinutes: 5, backupReminderDays: 7, eraseAfterFailedUnlocks: null, eraseShortcut: null };
 
 const fileSchema = z.object({
   settings: settingsSchema.partial().default({}),
   vaults: z.array(z.object({ path: z.string(), label: z.string() })).default([]),
+  /** Failed unlocks in a row per vault id, kept across restarts so quitting does not reset them. */
+  failedUnlocks: z.record(z.string(), z.number().int().nonnegative()).default({}),
 });
 
 export class SettingsStore {
@@ -29,7 +32,7 @@ export class SettingsStore {
       return fileSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
     } catch {
       // Missing or damaged settings fall back to defaults: they hold nothing that cannot be re-chosen.
-      return { settings: {}, vaults: [] };
+      return { settings: {}, vaults: [], failedUnlocks: {} };
     }
   }
 
@@ -54,6 +57,27 @@ export class SettingsStore {
     this.data.vaults.push(entry);
     this.save();
     return { id: vaultId(path), label: entry.label };
+  }
+
+  /** After an erase: the vault is gone from this laptop, and so is its entry in the list. */
+  forgetVault(path: string): void {
+    this.data.vaults = this.data.vaults.filter((v) => !samePath(v.path, path));
+    delete this.data.failedUnlocks[vaultId(path)];
+    this.save();
+  }
+
+  /** Counts a failed unlock of the vault; returns how many failed in a row. */
+  unlockFailed(id: string): number {
+    const n = (this.data.failedUnlocks[id] ?? 0) + 1;
+    this.data.failedUnlocks[id] = n;
+    this.save();
+    return n;
+  }
+
+  unlockSucceeded(id: string): void {
+    if (!this.data.failedUnlocks[id]) return;
+    delete this.data.failedUnlocks[id];
+    this.save();
   }
 
   pathOf(id: string): string | undefined {

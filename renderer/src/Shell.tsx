@@ -4,6 +4,7 @@ import { useT } from './i18n';
 import { useNav, type Route } from './stores/nav-store';
 import { useSession } from './stores/session-store';
 import { useSettings } from './stores/settings-store';
+import { useEraseShortcut } from './use-erase-shortcut';
 import { useIdleLock } from './use-idle-lock';
 import { Screen } from './Screen';
 
@@ -27,6 +28,12 @@ export function Shell() {
   const { route, go } = useNav();
   const lockNow = useCallback(() => void lock(), [lock]);
   useIdleLock(minutes, lockNow);
+  const eraseShortcut = useSettings((s) => s.settings.eraseShortcut);
+  const erase = useSession((s) => s.erase);
+  const label = status.state === 'unlocked' ? status.label : null;
+  // A failure (the vault already gone) has nothing to show: the unlock screen says the rest.
+  const eraseNow = useCallback(() => void (label === null ? undefined : erase(label).catch(() => undefined)), [erase, label]);
+  useEraseShortcut(eraseShortcut, eraseNow);
   if (status.state !== 'unlocked') return null;
   const role = status.user.role;
 

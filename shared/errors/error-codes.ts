@@ -7,6 +7,7 @@ export const ERROR_CODES = {
   E_USAGE: EXIT.usage,
   // Authentication and authorisation.
   E_BAD_PASSPHRASE: EXIT.auth,
+  E_VAULT_ERASED: EXIT.auth,
   E_UNKNOWN_USER: EXIT.auth,
   E_FORBIDDEN: EXIT.auth,
   // A user added by an admin who has not yet replaced their one-time passphrase (user activate).

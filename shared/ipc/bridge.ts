@@ -18,6 +18,7 @@ export interface CustodiaApi {
   vault: {
     known: Call0<'vault.known'>; pickExisting: Call0<'vault.pickExisting'>; create: Call<'vault.create'>; restore: Call<'vault.restore'>;
     unlock: Call<'vault.unlock'>; lock: Call0<'vault.lock'>; status: Call0<'vault.status'>; verify: Call0<'vault.verify'>;
+    erase: Call<'vault.erase'>;
   };
   /** First unlock of a user an admin added (E_MUST_ACTIVATE at vault.unlock). */
   session: { activate: Call<'session.activate'> };
@@ -57,6 +58,7 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe): CustodiaApi 
       restore: (r) => invoke('vault.restore', r),
       unlock: (r) => invoke('vault.unlock', r),
       lock: () => invoke('vault.lock', {}),
+      erase: (r) => invoke('vault.erase', r),
       status: () => invoke('vault.status', {}),
       verify: () => invoke('vault.verify', {}),
     },

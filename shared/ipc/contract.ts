@@ -26,6 +26,8 @@ export const CONTRACT = {
   'vault.unlock': ch(s.unlockRequest, s.vaultStatus),
   'session.activate': ch(s.activateRequest, s.vaultStatus),
   'vault.lock': ch(s.emptyRequest, s.vaultStatus),
+  /** Erases this laptop's copy; `label` is the vault's name, typed by the user to confirm. */
+  'vault.erase': ch(z.strictObject({ label: z.string().min(1).max(200) }), z.strictObject({ unreadableAfterMs: z.number(), removedAfterMs: z.number() })),
   'vault.status': ch(s.emptyRequest, s.vaultStatus),
   'vault.verify': ch(
     s.emptyRequest,

@@ -12,6 +12,7 @@ import { RECIPIENT_KINDS } from '../dossier/dossier-types';
 import { DISCLOSURE_KINDS, FINDING_ID, FINDING_SEVERITIES } from '../vocabulary/disclosure-kinds';
 import { VERIFY_ITEM_KINDS } from '../dossier/verify-item-kind';
 import { LANGUAGES } from '../vocabulary/languages';
+import { ERASE_SHORTCUTS } from '../vocabulary/erase-shortcuts';
 import { COORDINATE_POLICIES, REDACTABLE, STAFF_NAMING } from '../vocabulary/export-protection';
 
 export const RECIPIENTS = RECIPIENT_KINDS;
@@ -34,6 +35,10 @@ export const settingsSchema = z.strictObject({
   autoLockMinutes: z.number().int().min(1).max(240),
   /** The Backup screen reminds once the last backup is older than this. */
   backupReminderDays: z.number().int().min(1).max(365),
+  /** Opt-in: erase this laptop's copy of a vault after this many failed unlocks in a row; null: never. */
+  eraseAfterFailedUnlocks: z.number().int().min(3).max(50).nullable(),
+  /** Opt-in: the key combination that erases the open vault at once, without asking; null: none. */
+  eraseShortcut: z.enum(ERASE_SHORTCUTS).nullable(),
 });
 export const user = z.strictObject({ name, role: z.enum(ROLES) });
 

@@ -1,6 +1,7 @@
 // The handler table over a real vault (real SQLCipher, real KDF) in a temp folder: what the
 // renderer can and cannot make main do (T2, T8).
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CATALOGUES } from '../../shared/i18n/catalogues';
@@ -101,4 +102,52 @@ describe('IPC handlers over a real vault', () => {
     expect(steps.at(-1)).toEqual([1000, 1000]);
     expect(await value<unknown[]>('evidence.list', { incidentId: 1 })).toHaveLength(2);
   });
+});
+
+describe('T2 vault.erase from the app', () => {
+  it("refuses a name that is not the vault's (nothing touched), then erases: the session is gone, the vault forgotten, its folder empty", async () => {
+    const dir2 = mkdtempSync(join(tmpdir(), 'custodia-erase-ipc-'));
+    const t = testContext(dir2);
+    const c = handlerClient(t.ctx);
+    const path = join(dir2, 'erase.custodia');
+    t.answer('chooseVaultLocation', path);
+    await c.value('vault.create', { label: 'Defensores Tambopata', user: 'ana', passphrase: 'una frase de prueba larga' });
+    expect(await c.code('vault.erase', { label: 'defensores tambopata' })).toBe('E_INVALID_INPUT');
+    expect(t.ctx.session).not.toBeNull();
+    const r = await c.value<{ unreadableAfterMs: number; removedAfterMs: number }>('vault.erase', { label: 'Defensores Tambopata' });
+    expect(r.unreadableAfterMs).toBeLessThanOrEqual(r.removedAfterMs);
+    expect(t.ctx.session).toBeNull();
+    expect(await c.value('vault.known', {})).toEqual([]);
+    expect(readdirSync(dir2).filter((f) => f.startsWith('erase.custodia'))).toEqual([]);
+    expect(await c.code('vault.erase', { label: 'Defensores Tambopata' })).toBe('E_VAULT_LOCKED');
+    rmSync(dir2, { recursive: true, force: true });
+  });
+});
+
+describe('T2 opt-in erase after failed unlocks', () => {
+  it('off by default; when chosen, the Nth wrong passphrase in a row erases the copy and says so, and a right one resets the count', async () => {
+    const dir2 = mkdtempSync(join(tmpdir(), 'custodia-erase-after-'));
+    const t = testContext(dir2);
+    const c = handlerClient(t.ctx);
+    const path = join(dir2, 'seized.custodia');
+    t.answer('chooseVaultLocation', path);
+    const pass = 'una frase de prueba larga';
+    const { vaultId } = await c.value<{ vaultId: string }>('vault.create', { label: 'Defensores', user: 'ana', passphrase: pass });
+    await c.value('vault.lock', {});
+    const wrong = () => c.code('vault.unlock', { vaultId, user: 'ana', passphrase: 'not this one at all' });
+    // Off: wrong passphrases lock nothing away.
+    for (let i = 0; i < 3; i += 1) expect(await wrong()).toBe('E_BAD_PASSPHRASE');
+    expect(readdirSync(dir2).filter((f) => f.startsWith('seized.custodia')).length).toBe(3);
+    await c.value('settings.set', { eraseAfterFailedUnlocks: 3 });
+    // The count from before the setting is cleared by a right passphrase.
+    await c.value('vault.unlock', { vaultId, user: 'ana', passphrase: pass });
+    await c.value('vault.lock', {});
+    expect(await wrong()).toBe('E_BAD_PASSPHRASE');
+    expect(await wrong()).toBe('E_BAD_PASSPHRASE');
+    expect(readdirSync(dir2).filter((f) => f.startsWith('seized.custodia')).length).toBe(3);
+    expect(await wrong()).toBe('E_VAULT_ERASED');
+    expect(readdirSync(dir2).filter((f) => f.startsWith('seized.custodia'))).toEqual([]);
+    expect(await c.value('vault.known', {})).toEqual([]);
+    rmSync(dir2, { recursive: true, force: true });
+  }, 60_000);
 });

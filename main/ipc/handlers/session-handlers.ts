@@ -3,6 +3,7 @@ import { CustodiaError } from '../../../shared/errors/error-codes';
 import { verifyLog, type VerifyPhase } from '../../audit/verify-log';
 import { activateUser } from '../../accounts/activate-user';
 import { unlockVault } from '../../accounts/unlock-vault';
+import { eraseVaultUnopened } from '../../accounts/erase-vault';
 import { createVault } from '../../accounts/vault-session';
 import type { HandlerContext, HandlerGroup } from '../context';
 import { requireSession } from '../dispatcher';
@@ -30,10 +31,17 @@ export const sessionHandlers = {
     const known = ctx.settings.vaults().find((v) => v.id === id);
     if (!known || vaultId(known.path) !== id) throw new CustodiaError('E_NO_VAULT', 'Unknown vault');
     await replaceSession(ctx);
-    const vault = await unlockVault({
-      path: known.path, user, passphrase,
-      onStorageProgress: (fraction) => ctx.emit({ kind: 'progress', task: 'storage', item: '', done: Math.round(fraction * 1000), total: 1000 }),
-    });
+    let vault;
+    try {
+      vault = await unlockVault({
+        path: known.path, user, passphrase,
+        onStorageProgress: (fraction) => ctx.emit({ kind: 'progress', task: 'storage', item: '', done: Math.round(fraction * 1000), total: 1000 }),
+      });
+    } catch (e) {
+      if (e instanceof CustodiaError && e.code === 'E_BAD_PASSPHRASE') await countFailure(ctx, known);
+      throw e;
+    }
+    ctx.settings.unlockSucceeded(known.id);
     ctx.session = { vault, knownId: known.id, label: known.label };
     return statusOf(ctx);
   },
@@ -57,3 +65,13 @@ export const sessionHandlers = {
     };
   },
 } satisfies HandlerGroup;
+
+/** The opt-in erase: the Nth failed unlock in a row erases this laptop's copy and says so. */
+async function countFailure(ctx: HandlerContext, known: { id: string; path: string }): Promise<void> {
+  const limit = ctx.settings.get().eraseAfterFailedUnlocks;
+  const failures = ctx.settings.unlockFailed(known.id);
+  if (limit === null || failures < limit) return;
+  await eraseVaultUnopened(known.path);
+  ctx.settings.forgetVault(known.path);
+  throw new CustodiaError('E_VAULT_ERASED', `${failures} failed unlocks in a row: this laptop's copy of the vault was erased, as the settings asked; a backup brings it back`);
+}

@@ -1,4 +1,6 @@
-// Vault channels that stand on the shell alone: which vaults exist, status and lock.
+// Vault channels that stand on the shell alone: which vaults exist, status, lock and erase.
+import { CustodiaError } from '../../../shared/errors/error-codes';
+import { eraseVault } from '../../accounts/erase-vault';
 import type { HandlerContext, HandlerGroup } from '../context';
 
 export function statusOf(ctx: HandlerContext) {
@@ -30,5 +32,18 @@ export const vaultHandlers = {
   'vault.lock': async (_req, ctx) => {
     await lockNow(ctx, 'user');
     return statusOf(ctx);
+  },
+  // The user typed the vault's name to confirm: there is no undo on this laptop (a backup brings it back).
+  'vault.erase': async ({ label }, ctx) => {
+    const session = ctx.session;
+    if (!session) throw new CustodiaError('E_VAULT_LOCKED', 'unlock the vault to erase it');
+    if (label !== session.label) throw new CustodiaError('E_INVALID_INPUT', 'the name typed is not the vault\'s: nothing was erased');
+    ctx.session = null;
+    ctx.files.clear();
+    const path = session.vault.path;
+    const r = await eraseVault(session.vault);
+    ctx.settings.forgetVault(path);
+    ctx.emit({ kind: 'locked', reason: 'user' });
+    return r;
   },
 } satisfies HandlerGroup;

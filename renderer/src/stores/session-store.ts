@@ -21,6 +21,8 @@ interface SessionState {
   /** First unlock: the one-time passphrase an admin gave, replaced by the user's own. */
   activate(vaultId: string, user: string, oneTimePassphrase: string, newPassphrase: string): Promise<void>;
   lock(): Promise<void>;
+  /** Erases this laptop's copy; label is the vault's name as the user typed it. */
+  erase(label: string): Promise<void>;
   lockedByMain(): void;
 }
 
@@ -56,6 +58,11 @@ export const useSession = create<SessionState>()((set, get) => ({
     dropEverything();
     set({ status: { state: 'locked' } });
     await unwrap(api().vault.lock());
+  },
+  erase: async (label) => {
+    await unwrap(api().vault.erase({ label }));
+    dropEverything();
+    set({ status: { state: 'locked' }, known: await unwrap(api().vault.known()) });
   },
   lockedByMain: () => {
     if (get().status.state === 'unlocked') {
