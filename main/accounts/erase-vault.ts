@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, readdir, rm, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { headerPath, rekeyPath } from '../vault/header-file';
+import { backupCopyPath, headerPath, rekeyPath } from '../vault/header-file';
 import { objectsPath } from '../vault/object-store';
 import type { VaultSession } from './vault-session';
 
@@ -42,7 +42,7 @@ async function headerCopies(path: string): Promise<string[]> {
 
 /** Every file of the vault at path, the key header and its copies first (see eraseVault). */
 async function removeVaultFiles(path: string): Promise<void> {
-  for (const f of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`, rekeyPath(path), `${rekeyPath(path)}-wal`]) await unlink(f).catch(() => undefined);
+  for (const f of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`, rekeyPath(path), `${rekeyPath(path)}-wal`, backupCopyPath(path)]) await unlink(f).catch(() => undefined);
   await rm(objectsPath(path), { recursive: true, force: true });
 }
 

@@ -12,6 +12,8 @@ export interface Dialogs {
   pickLogPackage(): Promise<string | null>;
   chooseLogPackageDestination(suggestedName: string): Promise<string | null>;
   chooseCsvDestination(suggestedName: string): Promise<string | null>;
+  /** An existing folder to back up to (a USB stick, a share). */
+  chooseBackupFolder(): Promise<string | null>;
 }
 
 const DOSSIER = [{ name: 'Dossier', extensions: ['zip'] }];
@@ -41,5 +43,6 @@ export function electronDialogs(window: () => BrowserWindow | null): Dialogs {
     pickLogPackage: async () => (await open({ properties: ['openFile'], filters: LOG_PACKAGE }))[0] ?? null,
     chooseLogPackageDestination: (name) => save({ defaultPath: name, filters: LOG_PACKAGE }),
     chooseCsvDestination: (name) => save({ defaultPath: name, filters: CSV }),
+    chooseBackupFolder: async () => (await open({ properties: ['openDirectory', 'createDirectory'] }))[0] ?? null,
   };
 }

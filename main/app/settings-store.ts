@@ -11,7 +11,7 @@ import { DEFAULT_LANGUAGE } from '../../shared/vocabulary/languages';
 import { writeFileAtomicSync } from '../platform/atomic-write';
 
 export type Settings = z.infer<typeof settingsSchema>;
-export const DEFAULT_SETTINGS: Settings = { language: DEFAULT_LANGUAGE, autoLockMinutes: 5, eraseAfterFailedUnlocks: null, eraseShortcut: null };
+export const DEFAULT_SETTINGS: Settings = { language: DEFAULT_LANGUAGE, autoLockMinutes: 5, backupReminderDays: 7, eraseAfterFailedUnlocks: null, eraseShortcut: null };
 
 const fileSchema = z.object({
   settings: settingsSchema.partial().default({}),

@@ -2,6 +2,7 @@
 // ipcMain and the browser-test harness serve the very same handlers.
 import type { HandlerTable } from './context';
 import { appHandlers } from './handlers/app-handlers';
+import { backupHandlers } from './handlers/backup-handlers';
 import { custodyHandlers } from './handlers/custody-handlers';
 import { dossierHandlers } from './handlers/dossier-handlers';
 import { draftHandlers } from './handlers/draft-handlers';
@@ -25,6 +26,7 @@ export function buildHandlerTable(): HandlerTable {
     ...evidenceHandlers,
     ...uploadHandlers,
     ...custodyHandlers,
+    ...backupHandlers,
     ...userHandlers,
     ...dossierHandlers,
   } satisfies HandlerTable;

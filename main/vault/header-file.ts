@@ -78,6 +78,11 @@ export function rekeyPath(vaultPath: string): string {
   return `${vaultPath}.rekey`;
 }
 
+/** Where a backup exports the database (under its own key) before it goes to the target; a crash may leave it, the next backup overwrites it. */
+export function backupCopyPath(vaultPath: string): string {
+  return `${vaultPath}.backup`;
+}
+
 export async function readHeader(vaultPath: string): Promise<VaultHeader> {
   let text: string;
   try {

@@ -31,6 +31,11 @@ export async function exportUnderNewKey(db: Database, o: { sourcePath: string; t
     await db.run(`ATTACH DATABASE ? AS rekeyed KEY "x'${o.newKey.toString('hex')}'"`, [o.target]);
     try {
       await db.exec(`PRAGMA rekeyed.cipher_page_size = ${o.pageSize}`);
+      // sqlcipher_export commits table by table: with a journal and syncs, each commit fsyncs
+      // (650 ms for a 3 MiB database, 25 ms without). The copy is fsynced once below, and a crash
+      // leaves only a copy that is deleted, so neither is needed for it.
+      await db.exec('PRAGMA rekeyed.journal_mode = OFF');
+      await db.exec('PRAGMA rekeyed.synchronous = OFF');
       await db.get("SELECT sqlcipher_export('rekeyed')");
       // sqlcipher_export copies schema and rows but not the schema version.
       await db.exec(`PRAGMA rekeyed.user_version = ${version}`);

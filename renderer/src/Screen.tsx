@@ -1,4 +1,5 @@
 import type { Route } from './stores/nav-store';
+import { BackupScreen } from './screens/BackupScreen';
 import { CustodyScreen } from './screens/CustodyScreen';
 import { DashboardScreen } from './screens/DashboardScreen';
 import { DossierScreen } from './screens/DossierScreen';
@@ -20,6 +21,7 @@ export function Screen({ route }: { route: Route }) {
     case 'evidence': return <EvidenceScreen key={route.id} id={route.id} incidentId={route.incidentId} />;
     case 'custody': return <CustodyScreen subject={route.subject} />;
     case 'verifyVault': return <VerifyVaultScreen />;
+    case 'backup': return <BackupScreen />;
     case 'dossier': return <DossierScreen preselected={route.incidentIds ?? []} />;
     case 'verifyDossier': return <VerifyDossierScreen />;
     case 'users': return <UsersScreen />;

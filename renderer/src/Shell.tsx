@@ -14,6 +14,7 @@ const SECTIONS: { screen: Route['screen']; roles?: string[] }[] = [
   { screen: 'dossier', roles: ['admin', 'legal'] },
   { screen: 'custody' },
   { screen: 'verifyVault' },
+  { screen: 'backup' },
   { screen: 'verifyDossier' },
   { screen: 'users' },
   { screen: 'settings' },

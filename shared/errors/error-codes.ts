@@ -79,6 +79,17 @@ export const ERROR_CODES = {
   E_OBJECT_MISSING: EXIT.integrity,
   E_OBJECT_ALTERED: EXIT.integrity,
   E_OBJECT_ORPHAN: EXIT.integrity,
+  // Backups (main/backup/): a file the latest manifest lists is not on the target, or its bytes do
+  // not hash to its name (altered, damaged or swapped), or the backed-up log does not agree with a
+  // checkpoint the target holds (an older backup passed off as the latest).
+  E_BACKUP_OBJECT_MISSING: EXIT.integrity,
+  E_BACKUP_ALTERED: EXIT.integrity,
+  E_BACKUP_INCONSISTENT: EXIT.integrity,
+  // The target holds no backup at all, or backups of another vault.
+  E_BACKUP_EMPTY: EXIT.badInput,
+  E_BACKUP_OTHER_VAULT: EXIT.badInput,
+  // The S3 store refused a call or could not be reached (credentials, endpoint, bucket, network).
+  E_BACKUP_TARGET: EXIT.badInput,
   // `log verify`, both ways: a record the log created is gone, a row no entry accounts for, an id
   // given to two records, an old version rewritten, a tombstone the log does not account for
   // (or altered, or removed), a derived table out of step, a setting that reaches exports altered,

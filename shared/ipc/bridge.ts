@@ -16,7 +16,7 @@ export interface CustodiaApi {
   app: { info: Call0<'app.info'> };
   settings: { get: Call0<'settings.get'>; set: Call<'settings.set'> };
   vault: {
-    known: Call0<'vault.known'>; pickExisting: Call0<'vault.pickExisting'>; create: Call<'vault.create'>;
+    known: Call0<'vault.known'>; pickExisting: Call0<'vault.pickExisting'>; create: Call<'vault.create'>; restore: Call<'vault.restore'>;
     unlock: Call<'vault.unlock'>; lock: Call0<'vault.lock'>; status: Call0<'vault.status'>; verify: Call0<'vault.verify'>;
     erase: Call<'vault.erase'>;
   };
@@ -34,6 +34,7 @@ export interface CustodiaApi {
     uploadBegin: Call<'evidence.uploadBegin'>; uploadChunk: Call<'evidence.uploadChunk'>;
     uploadEnd: Call<'evidence.uploadEnd'>; uploadAbort: Call<'evidence.uploadAbort'>;
   };
+  backup: { status: Call0<'backup.status'>; toFolder: Call0<'backup.toFolder'> };
   custody: {
     timeline: Call<'custody.timeline'>; saveCheckpoint: Call0<'custody.saveCheckpoint'>;
     exportPackage: Call0<'custody.exportPackage'>; pickPackage: Call0<'custody.pickPackage'>; verifyPackage: Call<'custody.verifyPackage'>;
@@ -54,6 +55,7 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe): CustodiaApi 
       known: () => invoke('vault.known', {}),
       pickExisting: () => invoke('vault.pickExisting', {}),
       create: (r) => invoke('vault.create', r),
+      restore: (r) => invoke('vault.restore', r),
       unlock: (r) => invoke('vault.unlock', r),
       lock: () => invoke('vault.lock', {}),
       erase: (r) => invoke('vault.erase', r),
@@ -90,6 +92,10 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe): CustodiaApi 
       thumbnail: (r) => invoke('evidence.thumbnail', r),
       view: (r) => invoke('evidence.view', r),
       makeExhibit: (r) => invoke('evidence.makeExhibit', r),
+    },
+    backup: {
+      status: () => invoke('backup.status', {}),
+      toFolder: () => invoke('backup.toFolder', {}),
     },
     custody: {
       timeline: (r) => invoke('custody.timeline', r),

@@ -21,6 +21,8 @@ export const CONTRACT = {
   'vault.known': ch(s.emptyRequest, z.array(s.knownVault)),
   'vault.pickExisting': ch(s.emptyRequest, nullable(s.knownVault)),
   'vault.create': ch(s.newVaultRequest, nullable(s.vaultStatus)),
+  /** Restore from a backup folder, then unlock (main/backup/restore-vault.ts); null: a dialog was cancelled. Progress as `backup` events. */
+  'vault.restore': ch(s.restoreRequest, nullable(s.vaultStatus)),
   'vault.unlock': ch(s.unlockRequest, s.vaultStatus),
   'session.activate': ch(s.activateRequest, s.vaultStatus),
   'vault.lock': ch(s.emptyRequest, s.vaultStatus),
@@ -118,6 +120,14 @@ export const CONTRACT = {
   'custody.saveCheckpoint': ch(
     s.emptyRequest,
     nullable(z.strictObject({ location: z.string(), treeSize: z.number().int(), rootHash: s.sha256Hex })),
+  ),
+
+  /** When this vault was last backed up (from its custody log), or null if never. */
+  'backup.status': ch(s.emptyRequest, z.strictObject({ lastAt: z.string().nullable(), sequence: z.number().int().nullable() })),
+  /** A backup to a folder the user picks in main's dialog (main/backup/); null: cancelled. Progress as `backup` events. */
+  'backup.toFolder': ch(
+    s.emptyRequest,
+    nullable(z.strictObject({ sequence: z.number().int(), objectsWritten: z.number().int(), bytesWritten: z.number().int() })),
   ),
 
   /** The custody log as a package for an auditor (audit/log-package.ts), saved where the user picks; null: cancelled. */

@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const progressEvent = z.strictObject({
   kind: z.literal('progress'),
   // storage: an older vault's evidence moving out of its database at its first unlock.
-  task: z.enum(['import', 'verify', 'export', 'dossier-verify', 'storage']),
+  task: z.enum(['import', 'verify', 'export', 'dossier-verify', 'storage', 'backup']),
   /** Which item within the task, e.g. a file name; empty for the task as a whole. */
   item: z.string().max(500),
   done: z.number().nonnegative(),

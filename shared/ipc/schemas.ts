@@ -33,6 +33,8 @@ export const okResponse = z.strictObject({ ok: z.literal(true) });
 export const settingsSchema = z.strictObject({
   language: z.enum(LANGUAGES),
   autoLockMinutes: z.number().int().min(1).max(240),
+  /** The Backup screen reminds once the last backup is older than this. */
+  backupReminderDays: z.number().int().min(1).max(365),
   /** Opt-in: erase this laptop's copy of a vault after this many failed unlocks in a row; null: never. */
   eraseAfterFailedUnlocks: z.number().int().min(3).max(50).nullable(),
   /** Opt-in: the key combination that erases the open vault at once, without asking; null: none. */
@@ -51,6 +53,8 @@ export const knownVault = z.strictObject({ id: z.string().max(64), label: z.stri
 
 export const newVaultRequest = z.strictObject({ label: name, user: name, passphrase: passphrase.min(12) });
 export const unlockRequest = z.strictObject({ vaultId: z.string().max(64), user: name, passphrase });
+/** A vault made again from a backup folder: the name to remember it by and any user of the backed-up vault. */
+export const restoreRequest = z.strictObject({ label: name, user: name, passphrase });
 
 /** First unlock of a user an admin added: the one-time passphrase and the user's own. */
 export const activateRequest = z.strictObject({ vaultId: z.string().max(64), user: name, oneTimePassphrase: passphrase, newPassphrase: z.string().min(12).max(1024) });

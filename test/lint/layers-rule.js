@@ -10,6 +10,7 @@ export const LAYERS = [
   ['records'],
   ['evidence'],
   ['audit', 'dossier'],
+  ['backup'],
   ['app'],
   ['cli', 'ipc'],
   ['preload'],

@@ -1,4 +1,4 @@
-// The first screen: unlock a known vault, create one, or, with no vault (auditors hold no key), verify a dossier or a custody log package.
+// The first screen: unlock a known vault, create one, restore one from a backup, or, with no vault (auditors hold no key), verify a dossier or a custody log package.
 import { useEffect, useState, type FormEvent } from 'react';
 import { errorText, UiError } from '../api';
 import { ErrorNote, Field, Progress } from '../components/Field';
@@ -9,7 +9,7 @@ import { useSession } from '../stores/session-store';
 import { AuditLogScreen } from './AuditLogScreen';
 import { VerifyDossierScreen } from './VerifyDossierScreen';
 
-type Mode = 'unlock' | 'create' | 'verify' | 'audit';
+type Mode = 'unlock' | 'create' | 'restore' | 'verify' | 'audit';
 
 export function UnlockScreen() {
   const t = useT();
@@ -29,14 +29,14 @@ export function UnlockScreen() {
         <LanguagePicker />
       </header>
       <nav className="tabs" aria-label={t('unlock.modes')}>
-        {(['unlock', 'create', 'verify', 'audit'] as const).map((m) => (
+        {(['unlock', 'create', 'restore', 'verify', 'audit'] as const).map((m) => (
           <button key={m} type="button" aria-pressed={mode === m} onClick={() => setMode(m)}>
             {t(`unlock.mode.${m}`)}
           </button>
         ))}
       </nav>
       <section className="card unlock-card">
-        {mode === 'unlock' ? <UnlockForm /> : mode === 'create' ? <CreateForm /> : mode === 'verify' ? <VerifyDossierScreen /> : <AuditLogScreen />}
+        {mode === 'unlock' ? <UnlockForm /> : mode === 'create' ? <CreateForm /> : mode === 'restore' ? <RestoreForm /> : mode === 'verify' ? <VerifyDossierScreen /> : <AuditLogScreen />}
       </section>
     </main>
   );
@@ -180,6 +180,45 @@ function CreateForm() {
       <Field label={t('create.repeat')}>{(id) => <input id={id} type="password" value={repeat} onChange={(e) => setRepeat(e.target.value)} autoComplete="new-password" required />}</Field>
       <ErrorNote>{error}</ErrorNote>
       <button type="submit" className="primary" disabled={busy}>{busy ? t('create.working') : t('create.submit')}</button>
+    </form>
+  );
+}
+
+/** A new laptop: the vault made again from a backup folder, checked whole, opened with any user's passphrase. */
+function RestoreForm() {
+  const t = useT();
+  const restore = useSession((s) => s.restore);
+  const progress = useProgress((s) => s.items['backup:']);
+  const [label, setLabel] = useState('');
+  const [user, setUser] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError('');
+    try {
+      await restore(label, user, passphrase);
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      useProgress.getState().clear('backup');
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} aria-busy={busy}>
+      <h2>{t('restore.title')}</h2>
+      <p className="hint">{t('restore.intro')}</p>
+      <Field label={t('create.label')}>{(id) => <input id={id} value={label} onChange={(e) => setLabel(e.target.value)} required />}</Field>
+      <Field label={t('restore.user')}>{(id) => <input id={id} value={user} onChange={(e) => setUser(e.target.value)} autoComplete="username" required />}</Field>
+      <Field label={t('create.passphrase')}>{(id) => <input id={id} type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="current-password" required />}</Field>
+      {busy && progress ? <Progress label={t('restore.progress')} done={progress.done} total={progress.total} /> : null}
+      <ErrorNote>{error}</ErrorNote>
+      <button type="submit" className="primary" disabled={busy}>{busy ? t('restore.working') : t('restore.submit')}</button>
     </form>
   );
 }

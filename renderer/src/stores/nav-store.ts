@@ -9,6 +9,7 @@ export type Route =
   | { screen: 'evidence'; id: number; incidentId: number }
   | { screen: 'custody'; subject?: string }
   | { screen: 'verifyVault' }
+  | { screen: 'backup' }
   | { screen: 'dossier'; incidentIds?: number[] }
   | { screen: 'verifyDossier' }
   | { screen: 'users' }

@@ -15,6 +15,8 @@ interface SessionState {
   refresh(): Promise<void>;
   pickExisting(): Promise<string | null>;
   create(label: string, user: string, passphrase: string): Promise<void>;
+  /** A vault made again from a backup folder (main asks for the folder and where the vault goes). */
+  restore(label: string, user: string, passphrase: string): Promise<void>;
   unlock(vaultId: string, user: string, passphrase: string): Promise<void>;
   /** First unlock: the one-time passphrase an admin gave, replaced by the user's own. */
   activate(vaultId: string, user: string, oneTimePassphrase: string, newPassphrase: string): Promise<void>;
@@ -39,6 +41,10 @@ export const useSession = create<SessionState>()((set, get) => ({
   },
   create: async (label, user, passphrase) => {
     const status = await unwrap(api().vault.create({ label, user, passphrase }));
+    if (status) set({ status, known: await unwrap(api().vault.known()) });
+  },
+  restore: async (label, user, passphrase) => {
+    const status = await unwrap(api().vault.restore({ label, user, passphrase }));
     if (status) set({ status, known: await unwrap(api().vault.known()) });
   },
   unlock: async (vaultId, user, passphrase) => {

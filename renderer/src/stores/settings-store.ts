@@ -11,7 +11,7 @@ interface SettingsState {
 }
 
 export const useSettings = create<SettingsState>()((set) => ({
-  settings: { language: 'es', autoLockMinutes: 5, eraseAfterFailedUnlocks: null, eraseShortcut: null },
+  settings: { language: 'es', autoLockMinutes: 5, backupReminderDays: 7, eraseAfterFailedUnlocks: null, eraseShortcut: null },
   load: async () => set({ settings: await unwrap(api().settings.get()) }),
   update: async (patch) => set({ settings: await unwrap(api().settings.set(patch)) }),
 }));
