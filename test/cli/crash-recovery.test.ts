@@ -80,7 +80,10 @@ describe('T9: a crash mid-write loses nothing that was acknowledged', () => {
         expect(items[0]?.sha256).toBe(createHash('sha256').update(data).digest('hex'));
       }
       const verify = runCli(cli, ['log', 'verify', '--vault', vault, '--user', 'ana', '--json'], { CUSTODIA_PASSPHRASE: PASS });
-      expect(verify.stderr, `after round ${round}`).toBe('');
+      // A kill between an object's rename and its row's commit leaves an unreferenced object,
+      // which the next unlock sweeps and says so; nothing else may be said.
+      const said = verify.stderr.split('\n').filter((l) => l !== '' && !/^note: \d+ objects an interrupted command left unreferenced were removed from /.test(l));
+      expect(said, `after round ${round}`).toEqual([]);
       expect(verify.status, `after round ${round}`).toBe(0);
     }
     expect(killed).toBeGreaterThanOrEqual(20);
