@@ -5,10 +5,10 @@
 // the header, but the slots there are sealed under each passphrase's scrypt key, never in the
 // clear. Copies made before (backups, a kept FILE.keys) are untouched: they bring it back.
 import { randomBytes } from 'node:crypto';
-import { open, readdir, rm, stat, unlink } from 'node:fs/promises';
+import { open, readdir, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { backupCopyPath, headerPath, rekeyPath } from '../vault/header-file';
-import { objectsPath } from '../vault/object-store';
+import { headerPath } from '../vault/header-file';
+import { removeVaultFiles } from '../vault/vault-files';
 import type { VaultSession } from './vault-session';
 
 export interface EraseResult {
@@ -40,31 +40,25 @@ async function headerCopies(path: string): Promise<string[]> {
   return [headerPath(path), ...names.filter((n) => n.startsWith(`.${keys}.`) && n.endsWith('.tmp')).map((n) => join(dir, n))];
 }
 
-/** Every file of the vault at path, the key header and its copies first (see eraseVault). */
-async function removeVaultFiles(path: string): Promise<void> {
-  for (const f of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`, rekeyPath(path), `${rekeyPath(path)}-wal`, backupCopyPath(path)]) await unlink(f).catch(() => undefined);
-  await rm(objectsPath(path), { recursive: true, force: true });
-}
-
-export async function eraseVault(session: VaultSession): Promise<EraseResult> {
+/** Key header and its copies first, then (after `beforeRemove`) every other file of the vault. */
+async function erase(path: string, beforeRemove: () => Promise<void>): Promise<EraseResult> {
   const t0 = performance.now();
-  const { path } = session;
   for (const copy of await headerCopies(path)) await shred(copy);
   const unreadableAfterMs = performance.now() - t0;
-  // The session's own copy of the key goes with the session; what it would seal has nowhere to live.
-  await session.close().catch(() => undefined);
+  await beforeRemove();
   await removeVaultFiles(path);
   return { unreadableAfterMs, removedAfterMs: performance.now() - t0 };
+}
+
+export function eraseVault(session: VaultSession): Promise<EraseResult> {
+  // The session's own copy of the key goes with the session; what it would seal has nowhere to live.
+  return erase(session.path, () => session.close().catch(() => undefined));
 }
 
 /**
  * The same with no session: the opt-in erase after too many failed unlocks, when nobody who
  * knows a passphrase is at the keyboard (the app counts the failures, main/app/settings-store.ts).
  */
-export async function eraseVaultUnopened(path: string): Promise<EraseResult> {
-  const t0 = performance.now();
-  for (const copy of await headerCopies(path)) await shred(copy);
-  const unreadableAfterMs = performance.now() - t0;
-  await removeVaultFiles(path);
-  return { unreadableAfterMs, removedAfterMs: performance.now() - t0 };
+export function eraseVaultUnopened(path: string): Promise<EraseResult> {
+  return erase(path, async () => undefined);
 }

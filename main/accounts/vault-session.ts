@@ -2,7 +2,7 @@
 // nothing), then the encrypted database, migrate it and check it belongs with its header. The
 // session holds the database key and the user's own signing key, and nobody else's.
 import { randomUUID } from 'node:crypto';
-import { access, chmod, mkdir, rm, unlink } from 'node:fs/promises';
+import { access, chmod, mkdir, unlink } from 'node:fs/promises';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { appendCustody } from '../custody/custody-log';
 import { holdSigningKey, recordSigningKey, releaseSigningKey, type SigningKey } from '../custody/signing-keys';
@@ -17,6 +17,7 @@ import { DEFAULT_PAGE_SIZE, openKeyedDatabase } from '../vault/keyed-database';
 import { migrate } from '../vault/migrate';
 import { recoverPendingFiles } from '../vault/pending-files';
 import { objectsPath } from '../vault/object-store';
+import { removeVaultFiles } from '../vault/vault-files';
 import { settleObjects } from './settle-objects';
 import { settleInterruptedRekey } from './interrupted-rekey';
 import { checkSlotVouched, dropRemovedSlots, vouchExistingSlots } from './slot-binding';
@@ -105,11 +106,6 @@ function makeSession(path: string, vaultId: string, db: Database, user: { name: 
 
 async function exists(path: string): Promise<boolean> {
   return access(path).then(() => true, () => false);
-}
-
-async function removeVaultFiles(path: string): Promise<void> {
-  for (const f of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`]) await unlink(f).catch(() => undefined);
-  await rm(objectsPath(path), { recursive: true, force: true });
 }
 
 export interface CreateVaultOptions {

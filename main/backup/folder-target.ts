@@ -3,25 +3,10 @@
 // name is never overwritten; the folders that gained names are flushed at sync(), before the
 // manifest that names them, so the names survive a power cut (one flush per folder, not per file).
 import { randomBytes } from 'node:crypto';
-import { access, link, mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { access, link, mkdir, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { syncDirectory, writeNewSynced } from '../platform/atomic-write';
 import { dirname, join, resolve } from 'node:path';
 import { checkTargetName, type BackupTarget } from './backup-target';
-
-async function syncFolder(path: string): Promise<void> {
-  let fh;
-  try {
-    fh = await open(path, 'r');
-  } catch {
-    return; // Windows cannot open a folder; there a rename is already durable.
-  }
-  try {
-    await fh.sync();
-  } catch {
-    // Some filesystems (FAT sticks among them) refuse fsync on a folder; the rename is still atomic.
-  } finally {
-    await fh.close();
-  }
-}
 
 async function exists(path: string): Promise<boolean> {
   return access(path).then(() => true, () => false);
@@ -70,13 +55,7 @@ export class FolderTarget implements BackupTarget {
     await mkdir(tmp, { recursive: true });
     await mkdir(dirname(target), { recursive: true });
     const temp = join(tmp, `${name.replaceAll('/', '_')}.${randomBytes(4).toString('hex')}`);
-    const fh = await open(temp, 'wx', 0o600);
-    try {
-      await fh.writeFile(bytes);
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
+    await writeNewSynced(temp, bytes);
     let placed = true;
     try {
       await link(temp, target);
@@ -102,9 +81,9 @@ export class FolderTarget implements BackupTarget {
   async sync(): Promise<void> {
     const dirs = [...this.#touched];
     this.#touched.clear();
-    await Promise.all(dirs.map(syncFolder));
+    await Promise.all(dirs.map(syncDirectory));
     // A new fan-out or kind folder is itself a new name in its parent (objects/, or the root).
-    if (dirs.length > 0) await Promise.all([...new Set([...dirs.map((d) => dirname(d)), this.#root])].map(syncFolder));
+    if (dirs.length > 0) await Promise.all([...new Set([...dirs.map((d) => dirname(d)), this.#root])].map(syncDirectory));
   }
 
   close(): void {

@@ -4,7 +4,7 @@
 // target holds); only a vault that passed takes its names, the database file last. A crash before
 // the check leaves the hidden folder, removed by the next restore; one after it, a restore the next
 // run finishes. So a vault under the new name is always whole.
-import { access, mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { toHex } from '../../shared/custody/bytes';
 import type { KeptCheckpoint } from '../../shared/custody/tlog-checkpoint';
@@ -13,7 +13,7 @@ import { unlockVault } from '../accounts/unlock-vault';
 import { verifyLog } from '../audit/verify-log';
 import { parseCheckpointFile } from '../custody/checkpoint-file';
 import { rootAt } from '../custody/merkle-store';
-import { writeFileAtomic } from '../platform/atomic-write';
+import { syncDirectory, writeFileAtomic } from '../platform/atomic-write';
 import { crashPoint } from '../platform/crash-point';
 import { sha256Hex } from '../platform/sha256';
 import { headerPath, readHeader } from '../vault/header-file';
@@ -72,17 +72,6 @@ async function targetCheckpoints(target: BackupTarget): Promise<KeptCheckpoint[]
   return found.sort((a, b) => b.treeSize - a.treeSize);
 }
 
-/** Flushes a file or folder (Windows cannot open a folder: there a rename is already durable). */
-async function syncPath(path: string): Promise<void> {
-  const fh = await open(path, 'r').catch(() => undefined);
-  if (!fh) return;
-  try {
-    await fh.sync().catch(() => undefined);
-  } finally {
-    await fh.close();
-  }
-}
-
 /** Gives the checked vault its names; the database last, so the vault exists only once it is whole. */
 async function moveIntoPlace(staging: string, vaultPath: string): Promise<RestoreResult> {
   const staged = join(staging, basename(vaultPath));
@@ -91,7 +80,7 @@ async function moveIntoPlace(staging: string, vaultPath: string): Promise<Restor
   if (await exists(headerPath(staged))) await rename(headerPath(staged), headerPath(vaultPath));
   crashPoint('restore:moving');
   await rename(staged, vaultPath);
-  await syncPath(dirname(vaultPath));
+  await syncDirectory(dirname(vaultPath));
   await rm(staging, { recursive: true, force: true });
   return result;
 }
@@ -125,9 +114,9 @@ async function fetchAndCheck(o: RestoreOptions, staging: string): Promise<Restor
     o.onProgress?.(done / (names.length + 1));
     if (done === 1) crashPoint('restore:object');
   });
-  await inParallel(names, PARALLEL_WRITES * 2, async (name) => syncPath(store.pathOf(name)));
-  await Promise.all([...fans.keys()].map(syncPath));
-  await syncPath(objectsPath(staged));
+  await inParallel(names, PARALLEL_WRITES * 2, async (name) => syncDirectory(store.pathOf(name)));
+  await Promise.all([...fans.keys()].map(syncDirectory));
+  await syncDirectory(objectsPath(staged));
   const checkpoints = await targetCheckpoints(o.target);
   const session = await unlockVault({ path: staged, user: o.user, passphrase: o.passphrase });
   try {

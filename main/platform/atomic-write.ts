@@ -12,7 +12,7 @@ export function tempPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
-/** Flushes a folder, so a rename or a new file in it survives a power cut; a no-op where a folder cannot be flushed. */
+/** Flushes a folder (so a rename or a new file in it survives a power cut) or a file; a no-op where it cannot be flushed. */
 export async function syncDirectory(dir: string): Promise<void> {
   let fh: FileHandle;
   try {
@@ -100,18 +100,27 @@ export async function writeAtomic(target: string, fill: (file: FileHandle) => Pr
   const temp = options.temp ?? tempPathFor(target);
   const fh = await open(temp, 'wx', 0o600);
   try {
-    try {
-      await fill(fh);
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
+    await fillAndSync(fh, fill);
     await options.beforePlace?.();
     await place(temp, target, options);
   } catch (e) {
     await unlink(temp).catch(() => undefined);
     throw e;
   }
+}
+
+async function fillAndSync(fh: FileHandle, fill: (file: FileHandle) => Promise<void>): Promise<void> {
+  try {
+    await fill(fh);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
+/** A new owner-only file holding bytes, flushed to the disk before it returns; refused if the name exists. The caller gives it its final name. */
+export async function writeNewSynced(path: string, bytes: Uint8Array): Promise<void> {
+  await fillAndSync(await open(path, 'wx', 0o600), (fh) => fh.writeFile(bytes));
 }
 
 export async function writeFileAtomic(target: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {

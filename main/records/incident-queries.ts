@@ -6,6 +6,7 @@ import { CustodiaError } from '../../shared/errors/error-codes';
 import type { SqlValue } from '../vault/database';
 import { assertAllowed } from '../accounts/roles';
 import type { VaultSession } from '../accounts/vault-session';
+import { instantBound } from './time-bounds';
 
 export interface IncidentVersion {
   version: number;
@@ -108,12 +109,6 @@ function summary(r: SummaryRow): IncidentSummary {
 
 const list = <T>(v: T | readonly T[] | undefined): readonly T[] | undefined => (v === undefined ? undefined : Array.isArray(v) ? v : [v as T]);
 
-function instant(bound: string): string {
-  const t = Date.parse(bound);
-  if (Number.isNaN(t)) throw new CustodiaError('E_INVALID_INPUT', `not a date: ${bound}`);
-  return new Date(t).toISOString();
-}
-
 /** The WHERE clause over incident_index `x` and its parameters. */
 function where(f: IncidentFilters): { sql: string; params: SqlValue[] } {
   const terms: string[] = [];
@@ -129,8 +124,8 @@ function where(f: IncidentFilters): { sql: string; params: SqlValue[] } {
   any('type', list(f.type));
   any('channel', list(f.channel));
   if (f.notReportedOnly) terms.push('x.reported = 0');
-  if (f.from !== undefined) { terms.push('x.occurred_utc >= ?'); params.push(instant(f.from)); }
-  if (f.to !== undefined) { terms.push('x.occurred_utc <= ?'); params.push(instant(f.to)); }
+  if (f.from !== undefined) { terms.push('x.occurred_utc >= ?'); params.push(instantBound(f.from)); }
+  if (f.to !== undefined) { terms.push('x.occurred_utc <= ?'); params.push(instantBound(f.to)); }
   return { sql: terms.length ? terms.join(' AND ') : '1', params };
 }
 

@@ -1,10 +1,10 @@
 // The dashboard's counts of live incidents, aggregated in SQL over the list index: by month and
 // risk level, by type, and how many were reported to no authority (the field protocol's early warning).
 import type { RiskLevel } from '../../shared/incident/incident-schema';
-import { CustodiaError } from '../../shared/errors/error-codes';
 import type { SqlValue } from '../vault/database';
 import { assertAllowed } from '../accounts/roles';
 import type { VaultSession } from '../accounts/vault-session';
+import { instantBound } from './time-bounds';
 
 export interface IncidentStats {
   /** The month as recorded where it happened (the offset-local date), not the viewer's. */
@@ -21,18 +21,12 @@ export interface StatsPeriod {
   to?: string;
 }
 
-function bound(v: string): string {
-  const t = Date.parse(v);
-  if (Number.isNaN(t)) throw new CustodiaError('E_INVALID_INPUT', `not a date: ${v}`);
-  return new Date(t).toISOString();
-}
-
 /** The WHERE clause over incident_index `x` for live incidents of the period. */
 export function periodWhere(p: StatsPeriod): { sql: string; params: SqlValue[] } {
   const terms = ['x.deleted = 0'];
   const params: SqlValue[] = [];
-  if (p.from !== undefined) { terms.push('x.occurred_utc >= ?'); params.push(bound(p.from)); }
-  if (p.to !== undefined) { terms.push('x.occurred_utc <= ?'); params.push(bound(p.to)); }
+  if (p.from !== undefined) { terms.push('x.occurred_utc >= ?'); params.push(instantBound(p.from)); }
+  if (p.to !== undefined) { terms.push('x.occurred_utc <= ?'); params.push(instantBound(p.to)); }
   return { sql: terms.join(' AND '), params };
 }
 

@@ -4,11 +4,11 @@
 // (flush()) before the database row naming the object commits, so a crash leaves at most an
 // object no row names, never a row without its object. Objects are never rewritten.
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { CustodiaError } from '../../shared/errors/error-codes';
 import { sha256Hex } from '../platform/sha256';
-import { syncDirectory } from '../platform/atomic-write';
+import { syncDirectory, writeNewSynced } from '../platform/atomic-write';
 
 const NAME = /^[0-9a-f]{64}$/;
 const FAN = /^[0-9a-f]{2}$/;
@@ -68,13 +68,7 @@ export class ObjectStore {
     }
     const temp = join(this.tempDir, `${name}.${randomBytes(4).toString('hex')}`);
     try {
-      const fh = await open(temp, 'wx', 0o600);
-      try {
-        await fh.writeFile(bytes);
-        await fh.sync();
-      } finally {
-        await fh.close();
-      }
+      await writeNewSynced(temp, bytes);
       await rename(temp, join(fan, name));
     } catch (e) {
       // A full disk, most often: the part written goes now, not at the next unlock.

@@ -5,6 +5,7 @@ import { writeFileAtomic } from '../../platform/atomic-write';
 import { CSV_FIGURES, type CsvFigure } from '../../../shared/vocabulary/stats-figures';
 import { programmeCsv } from '../../records/programme-csv';
 import { programmeStats, type ProgrammeStats } from '../../records/programme-stats';
+import { wholeDays } from '../../records/time-bounds';
 import { printResult } from '../output';
 import { sessionCommand, withSession, type SessionOptions } from '../session-options';
 
@@ -32,10 +33,7 @@ export function registerReportCommands(program: Command): void {
     .addOption(new Option('--csv <figure>', 'write one figure as CSV (needs --out)').choices(CSV_FIGURES))
     .option('--out <file.csv>', 'where the CSV goes (never overwritten)')
     .action(async (opts: StatsOptions) => {
-      const period = {
-        ...(opts.from ? { from: `${opts.from}T00:00:00Z` } : {}),
-        ...(opts.to ? { to: `${opts.to}T23:59:59.999Z` } : {}),
-      };
+      const period = wholeDays(opts);
       if (opts.csv && !opts.out) throw new CustodiaError('E_USAGE', '--csv needs --out FILE');
       const stats = await withSession(opts, (s) => programmeStats(s, period));
       if (opts.csv && opts.out) {

@@ -7,6 +7,7 @@ import { earlierTreeFrom, exportLogPackage, verifyLogPackageFile } from '../../a
 import { parseCheckpointFile } from '../../custody/checkpoint-file';
 import { programmeCsv } from '../../records/programme-csv';
 import { programmeStats } from '../../records/programme-stats';
+import { wholeDays } from '../../records/time-bounds';
 import { writeFileAtomic } from '../../platform/atomic-write';
 import type { HandlerGroup } from '../context';
 import { requireSession } from '../dispatcher';
@@ -53,12 +54,12 @@ export const custodyHandlers = {
     };
   },
   'dashboard.stats': async (period, ctx) => {
-    const { period: _asked, ...figures } = await programmeStats(requireSession(ctx), dayPeriod(period));
+    const { period: _asked, ...figures } = await programmeStats(requireSession(ctx), wholeDays(period));
     return figures;
   },
   'dashboard.saveCsv': async ({ figure, ...period }, ctx) => {
     const session = requireSession(ctx);
-    const stats = await programmeStats(session, dayPeriod(period));
+    const stats = await programmeStats(session, wholeDays(period));
     const out = await ctx.dialogs.chooseCsvDestination(`custodia-${figure}-${new Date().toISOString().slice(0, 10)}.csv`);
     if (!out) return null;
     await writeFileAtomic(out, programmeCsv(stats, figure));
@@ -66,7 +67,3 @@ export const custodyHandlers = {
   },
 } satisfies HandlerGroup;
 
-/** Dates from the dashboard are whole days: from the first instant of `from` to the last of `to`, as the list filter reads them. */
-function dayPeriod(p: { from?: string; to?: string }): { from?: string; to?: string } {
-  return { ...(p.from ? { from: `${p.from}T00:00:00Z` } : {}), ...(p.to ? { to: `${p.to}T23:59:59.999Z` } : {}) };
-}

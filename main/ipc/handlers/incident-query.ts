@@ -3,6 +3,7 @@
 import type { ParsedRequest, Response } from '../../../shared/ipc/contract';
 import { listIncidents, searchIncidents, type IncidentFilters } from '../../records/incident-queries';
 import type { VaultSession } from '../../accounts/vault-session';
+import { wholeDays } from '../../records/time-bounds';
 
 type Filter = ParsedRequest<'incidents.list'>;
 
@@ -12,9 +13,8 @@ export async function queryIncidents(session: VaultSession, f: Filter): Promise<
     riskLevel: f.risk,
     type: f.type,
     notReportedOnly: f.notReportedOnly,
-    // Dates from the form are whole days: from the first instant of `from` to the last of `to`.
-    from: f.from ? `${f.from}T00:00:00Z` : undefined,
-    to: f.to ? `${f.to}T23:59:59.999Z` : undefined,
+    // Dates from the form are whole days.
+    ...wholeDays(f),
   };
   const page = { offset: f.offset, limit: f.limit };
   const query = f.query?.trim();
